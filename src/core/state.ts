@@ -10,7 +10,7 @@ import type { BreachKind, Block, Category, Flag, Role, Tone } from './scenario.s
 export type Mode = 'tutorial' | 'practice' | 'ranked' | 'drill';
 export const MODES: readonly Mode[] = ['tutorial', 'practice', 'ranked', 'drill'];
 
-export type PostSource = 'routine' | 'surge' | 'instigator' | 'inject' | 'reaction';
+export type PostSource = 'routine' | 'surge' | 'instigator' | 'inject';
 export type PostStatus = 'open' | 'answered' | 'closed' | 'hidden' | 'deleted';
 
 export interface Reply {
@@ -47,6 +47,8 @@ export interface Post {
   firstResponseAt?: number;
   escalatedTo: Role[];
   linkedTo?: number;
+  /** Set once the post's needed role deadline has passed unmet. */
+  needsMissed?: boolean;
 }
 
 export interface Breach {
@@ -121,6 +123,12 @@ export interface SimState {
   trueLevel: number;
   /** Sim seconds spent with the declared level below the true level. */
   escalationLagSeconds: number;
+  /** Sim seconds spent with the declared level above the true level. */
+  overEscalationSeconds: number;
+  instigatorId?: number;
+  /** Largest audience of any negative post so far, and every flag seen so far (for entry criteria). */
+  maxNegativeFollowers: number;
+  flagsSeen: Flag[];
   obligations: ObligationState[];
   breaches: Breach[];
   moments: KeyMoment[];
@@ -137,6 +145,10 @@ export interface SimState {
     routineDue: number;
     routineInTarget: number;
     peakArrivalsPerHour: number;
+    peakNegativePerHour: number;
+    postNeedsMet: number;
+    postNeedsLate: number;
+    postNeedsMissed: number;
     cannedReplies: number;
     goodReplies: number;
     triageCorrect: number;
