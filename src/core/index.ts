@@ -8,3 +8,6 @@ export * from './simulation';
 export * from './scoring';
 export * from './run-record';
 export * from './bots';
+export { hashValue, canonicalJson } from './hash';
+export { clockAt, needsResponse } from './rules';
+export { createEscalationMachine } from './escalation.machine';
