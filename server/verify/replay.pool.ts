@@ -1,0 +1,166 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { ErrorCode, ObligationStatus, Outcome, RunRecord, Scenario } from '../../src/core/index';
+import { ApiError } from '../http-errors';
+
+export interface ReplayRequest {
+  id: number;
+  record: unknown;
+}
+
+export interface VerifiedRun {
+  ok: true;
+  record: RunRecord;
+  outcome: Outcome;
+  obligations: { id: string; rule: string; text: string; status: ObligationStatus }[];
+  firedInjects: { id: string; t: number }[];
+}
+
+export type ReplayReply = ({ id: number } & VerifiedRun) | { id: number; ok: false; code: ErrorCode | 'server/error'; message: string };
+
+export type VerifyResult = Omit<Extract<ReplayReply, { ok: true }>, 'id'> | { ok: false; code: ErrorCode; message: string };
+
+export interface ReplayPoolOptions {
+  size: number;
+  /** Submissions waiting beyond this are refused with 503 rather than queued without bound. */
+  maxQueue: number;
+  /** A replay that takes longer is abandoned (its worker replaced) and answered with 503. */
+  timeoutMs: number;
+}
+
+interface Task {
+  id: number;
+  record: unknown;
+  resolve(result: VerifyResult): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  task?: Task;
+  timer?: NodeJS.Timeout;
+}
+
+const WORKER_URL = new URL('./replay.worker.ts', import.meta.url).href;
+const TSX_API = createRequire(import.meta.url).resolve('tsx/esm/api');
+
+/*
+ * The worker is TypeScript and shares the core's source with the browser build, so it
+ * loads through tsx's scoped tsImport (node 20 workers do not inherit `--import` hooks).
+ * An eval'd CommonJS stub does the loading; the worker file itself stays plain TS.
+ */
+const BOOTSTRAP = `require(${JSON.stringify(TSX_API)}).tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(WORKER_URL)})`;
+
+/** A fixed pool of worker threads that re-simulate run records off the request thread. */
+export class ReplayPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private closing = false;
+
+  constructor(
+    private readonly entries: [string, { scenario: Scenario; hash: string }][],
+    private readonly options: ReplayPoolOptions,
+  ) {
+    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Resolves with the replay's verdict; rejects only when the server cannot verify now (busy, timeout, crash). */
+  verify(record: unknown): Promise<VerifyResult> {
+    if (this.closing) return Promise.reject(new ApiError('verify/busy', 'the server is shutting down'));
+    if (this.queue.length >= this.options.maxQueue) return Promise.reject(new ApiError('verify/busy'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, record, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  stats(): { workers: number; ready: number; busy: number; queued: number } {
+    return {
+      workers: this.slots.length,
+      ready: this.slots.filter((s) => s.ready).length,
+      busy: this.slots.filter((s) => s.task).length,
+      queued: this.queue.length,
+    };
+  }
+
+  /** Resolves once every worker has loaded the core (useful before a benchmark or a test). */
+  async whenReady(): Promise<void> {
+    while (!this.closing && this.slots.some((s) => !s.ready)) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const task of this.queue.splice(0)) task.reject(new ApiError('verify/busy', 'the server is shutting down'));
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entries: this.entries } });
+    const slot: Slot = { worker, ready: false };
+    worker.on('message', (message: ReplayReply | { ready: true }) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
+      const task = slot.task;
+      if (!task || task.id !== message.id) return;
+      this.release(slot);
+      if (message.ok) {
+        const { id: _id, ...verified } = message;
+        task.resolve(verified);
+      } else if (message.code === 'server/error') {
+        task.reject(new Error(`replay worker failed: ${message.message}`));
+      } else {
+        task.resolve({ ok: false, code: message.code, message: message.message });
+      }
+      this.dispatch();
+    });
+    const fail = (error: Error) => {
+      const task = slot.task;
+      this.release(slot);
+      this.replace(slot);
+      task?.reject(error);
+    };
+    worker.on('error', (err) => fail(new Error(`replay worker crashed: ${err.message}`)));
+    worker.on('exit', (code) => {
+      if (!this.closing && this.slots.includes(slot)) fail(new Error(`replay worker exited with code ${code}`));
+    });
+    return slot;
+  }
+
+  private release(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.task = undefined;
+    slot.timer = undefined;
+  }
+
+  private replace(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    void slot.worker.terminate();
+    if (this.closing) {
+      this.slots.splice(index, 1);
+      return;
+    }
+    this.slots[index] = this.spawn();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.task) continue;
+      const task = this.queue.shift();
+      if (!task) return;
+      slot.task = task;
+      slot.timer = setTimeout(() => {
+        this.release(slot);
+        this.replace(slot);
+        task.reject(new ApiError('verify/timeout'));
+        this.dispatch();
+      }, this.options.timeoutMs);
+      slot.worker.postMessage({ id: task.id, record: task.record } satisfies ReplayRequest);
+    }
+  }
+}
