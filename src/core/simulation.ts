@@ -46,7 +46,8 @@ export class Simulation {
   /** Index into posts of the oldest post inside the last-hour window. */
   private windowStart = 0;
   private windowNegative = 0;
-  private promotionsSent = 0;
+  /** Public replies the trainee has sent to each author handle (rule of two). */
+  private repliesByAuthor = new Map<string, number>();
 
   constructor(scenario: Scenario, options: SimOptions) {
     this.scenario = scenario;
@@ -343,7 +344,6 @@ export class Simulation {
     const promo = this.scenario.promotions;
     const s = this.state;
     if (!promo || s.promotionsPausedAt !== undefined || s.t % (promo.everyMinutes * 60) !== 0) return;
-    this.promotionsSent++;
     // A cheerful scheduled post in the middle of an incident reads as a brand that is not listening.
     if (s.trueLevel >= 2) {
       s.heat = clamp(s.heat + 6, HEAT_MIN, HEAT_MAX);
@@ -805,14 +805,12 @@ export class Simulation {
     const p = this.post(action.postId)!;
     const oneHourAgo = s.t - HOUR;
     let recentStandard = 0;
-    let toAuthor = 0;
     for (let i = s.log.length - 1; i >= 0 && s.log[i]!.t >= oneHourAgo; i--) {
       const a = s.log[i]!.action;
       if (a.type === 'post.reply' && a.blocks.includes('standardReply')) recentStandard++;
     }
-    for (const q of s.posts) {
-      if (q.author.handle === p.author.handle) toAuthor += q.replies.filter((r) => r.by === 'trainee').length;
-    }
+    const toAuthor = this.repliesByAuthor.get(p.author.handle) ?? 0;
+    this.repliesByAuthor.set(p.author.handle, toAuthor + 1);
     const verdict = judgeReply(p, action.blocks, action.tone, action.position, {
       ...(s.position !== undefined ? { position: s.position } : {}),
       recentStandardReplies: recentStandard,
