@@ -23,10 +23,12 @@ function imports(file: string): string[] {
 }
 
 describe('architecture', () => {
-  it('the core imports only zod, xstate, its PRNG and itself', () => {
+  it('the core imports only zod, xstate, its PRNG and itself (and yaml, in the scenario loader only)', () => {
     const allowed = /^(zod|xstate|pure-rand(\/.*)?|\.\/[\w.-]+)$/;
     for (const file of sourceFiles('src/core')) {
-      for (const spec of imports(file)) expect(spec, relative(root, file)).toMatch(allowed);
+      // The loader maps problems to YAML line:column, so it parses the text with `yaml` itself.
+      const ok = file.endsWith('scenario.loader.ts') ? /^(yaml|zod|\.\/[\w.-]+)$/ : allowed;
+      for (const spec of imports(file)) expect(spec, relative(root, file)).toMatch(ok);
     }
   });
 

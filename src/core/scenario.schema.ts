@@ -161,6 +161,125 @@ const weightsSchema = z.strictObject({
 });
 export type ScoreWeights = z.infer<typeof weightsSchema>;
 
+type Loose = Record<string, unknown>;
+type Report = (path: (string | number)[], message: string) => void;
+
+const isRecord = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+const rec = (v: unknown): Loose => (isRecord(v) ? v : {});
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/**
+ * Cross-references, sums and ordering rules. It reads the input loosely rather than
+ * as a parsed `Scenario` because it also runs when other parts of the file failed
+ * (zod would otherwise skip it on the first type error): each check looks only at
+ * the fields it needs and skips malformed ones, which carry their own issue.
+ */
+function checkCrossReferences(value: unknown, report: Report): void {
+  const s = rec(value);
+  const guideline = rec(s.guideline);
+  const channels = list(s.channels).map(rec);
+  const templates = list(s.templates).map(rec);
+  const injects = list(s.injects).map(rec);
+  const levels = list(guideline.levels).map(rec);
+  const obligations = list(guideline.obligations).map(rec);
+  const variables = rec(s.variables);
+  const instigator = rec(s.instigator);
+  const simMinutes = num(rec(s.duration).simMinutes);
+
+  /** The ids of a list, reporting repeats. */
+  const ids = (items: Loose[], path: string[]): Set<string> => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const id = str(item.id);
+      if (id === undefined) return;
+      if (seen.has(id)) report([...path, i, 'id'], `duplicate id "${id}"`);
+      seen.add(id);
+    });
+    return seen;
+  };
+  const channelIds = ids(channels, ['channels']);
+  const templateIds = ids(templates, ['templates']);
+  const injectIds = ids(injects, ['injects']);
+  const levelIds = ids(levels, ['guideline', 'levels']);
+  ids(list(s.positions).map(rec), ['positions']);
+  ids(obligations, ['guideline', 'obligations']);
+
+  const ref = (name: unknown, known: Set<string>, path: (string | number)[], what: string) => {
+    const n = str(name);
+    if (n !== undefined && !known.has(n)) report(path, `unknown ${what} "${n}" (known: ${[...known].join(', ') || 'none'})`);
+  };
+  const withinShift = (minute: unknown, path: (string | number)[]) => {
+    const m = num(minute);
+    if (m !== undefined && simMinutes !== undefined && m >= simMinutes) report(path, `must fall within duration.simMinutes (${simMinutes})`);
+  };
+
+  const shares = channels.map((c) => num(c.sharePercent));
+  if (channels.length > 0 && shares.every((x) => x !== undefined)) {
+    const total = shares.reduce((sum: number, x) => sum + x!, 0);
+    if (total !== 100) report(['channels'], `sharePercent must add up to 100, not ${total}`);
+  }
+
+  templates.forEach((t, i) => {
+    list(t.channels).forEach((c, j) => ref(c, channelIds, ['templates', i, 'channels', j], 'channel'));
+    const [lo, hi] = list(t.followers).map(num);
+    if (lo !== undefined && hi !== undefined && lo > hi) report(['templates', i, 'followers'], 'minimum is above maximum');
+    for (const m of (str(t.text) ?? '').matchAll(/\{(\w+)\}/g)) {
+      const name = m[1]!;
+      // Own keys only: `{constructor}` must not pass because every object inherits one.
+      if (name !== 'brand' && !Object.hasOwn(variables, name)) report(['templates', i, 'text'], `unknown variable {${name}}`);
+    }
+  });
+  if (templates.length > 0 && templates.every((t) => typeof t.kind === 'string')) {
+    for (const kind of ['routine', 'surge']) {
+      if (!templates.some((t) => t.kind === kind)) report(['templates'], `needs at least one ${kind} template`);
+    }
+  }
+
+  ref(instigator.channel, channelIds, ['instigator', 'channel'], 'channel');
+  ref(instigator.template, templateIds, ['instigator', 'template'], 'template');
+  withinShift(instigator.atMinute, ['instigator', 'atMinute']);
+
+  injects.forEach((inj, i) => {
+    list(inj.posts).map(rec).forEach((p, j) => {
+      ref(p.template, templateIds, ['injects', i, 'posts', j, 'template'], 'template');
+      ref(p.channel, channelIds, ['injects', i, 'posts', j, 'channel'], 'channel');
+    });
+    withinShift(inj.atMinute, ['injects', i, 'atMinute']);
+  });
+
+  levels.forEach((l, i) => {
+    const entry = l.entry;
+    if (i === 0 && list(entry).length > 0) {
+      report(['guideline', 'levels', i, 'entry'], 'the first level is where a shift starts; it takes no entry criteria');
+    }
+    if (i > 0 && (entry === undefined || (Array.isArray(entry) && entry.length === 0))) {
+      report(['guideline', 'levels', i, 'entry'], 'needs at least one entry criterion');
+    }
+    list(entry).forEach((c, j) =>
+      list(rec(c).injectFired).forEach((id, k) => ref(id, injectIds, ['guideline', 'levels', i, 'entry', j, 'injectFired', k], 'inject')),
+    );
+  });
+  obligations.forEach((o, i) => {
+    ref(o.fromLevel, levelIds, ['guideline', 'obligations', i, 'fromLevel'], 'level');
+    if (o.action === 'escalate' && o.role === undefined) report(['guideline', 'obligations', i, 'role'], 'an escalate obligation names the role');
+  });
+  // The simulation cites the first rule of a kind; a second one would never be cited.
+  const kinds = new Set<string>();
+  list(guideline.forbidden).map(rec).forEach((f, i) => {
+    const kind = str(f.kind);
+    if (kind === undefined) return;
+    if (kinds.has(kind)) report(['guideline', 'forbidden', i, 'kind'], `"${kind}" is already forbidden by an earlier rule`);
+    kinds.add(kind);
+  });
+
+  const weights = Object.values(rec(rec(s.scoring).weights)).map(num);
+  if (weights.length > 0 && weights.every((w) => w !== undefined) && weights.reduce((a: number, b) => a + b!, 0) === 0) {
+    report(['scoring', 'weights'], 'at least one weight must be above 0');
+  }
+}
+
 export const scenarioSchema = z
   .strictObject({
     format: z.literal(1),
@@ -208,7 +327,7 @@ export const scenarioSchema = z
       /** Friends and family who join in: extra heat in percent while the instigator is unanswered. */
       mobilisationPercent: z.number().int().min(0).max(200),
     }),
-    variables: z.record(z.string().regex(/^[a-z][a-zA-Z]*$/), z.array(z.string().min(1)).min(1)).default({}),
+    variables: z.record(z.string().regex(/^[a-z][a-zA-Z]*$/, 'variable names are letters in lowerCamelCase'), z.array(z.string().min(1)).min(1)).default({}),
     templates: z.array(templateSchema).min(1),
     positions: z
       .array(z.strictObject({ id: localId, text: z.string().min(1).max(200) }))
@@ -229,85 +348,9 @@ export const scenarioSchema = z
     }),
     scoring: z.strictObject({ weights: weightsSchema }),
   })
-  .superRefine((s, ctx) => {
-    const dup = (items: { id: string }[], path: string[]) => {
-      const seen = new Set<string>();
-      items.forEach((item, i) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicate id "${item.id}"` });
-        seen.add(item.id);
-      });
-    };
-    dup(s.channels, ['channels']);
-    dup(s.templates, ['templates']);
-    dup(s.injects, ['injects']);
-    dup(s.positions, ['positions']);
-    dup(s.guideline.levels, ['guideline', 'levels']);
-    dup(s.guideline.obligations, ['guideline', 'obligations']);
-
-    const channels = new Set(s.channels.map((c) => c.id));
-    const templates = new Map(s.templates.map((t) => [t.id, t]));
-    const levels = new Set(s.guideline.levels.map((l) => l.id));
-    const injects = new Set(s.injects.map((i) => i.id));
-    const ref = (ok: boolean, path: (string | number)[], what: string, name: string, known: Iterable<string>) => {
-      if (!ok) ctx.addIssue({ code: 'custom', path, message: `unknown ${what} "${name}" (known: ${[...known].join(', ') || 'none'})` });
-    };
-
-    const shareTotal = s.channels.reduce((sum, c) => sum + c.sharePercent, 0);
-    if (shareTotal !== 100) {
-      ctx.addIssue({ code: 'custom', path: ['channels'], message: `sharePercent must add up to 100, not ${shareTotal}` });
-    }
-    s.templates.forEach((t, i) => {
-      t.channels?.forEach((c, j) => ref(channels.has(c), ['templates', i, 'channels', j], 'channel', c, channels));
-      if (t.followers[0] > t.followers[1]) {
-        ctx.addIssue({ code: 'custom', path: ['templates', i, 'followers'], message: 'minimum is above maximum' });
-      }
-      for (const m of t.text.matchAll(/\{(\w+)\}/g)) {
-        const name = m[1]!;
-        if (name !== 'brand' && !(name in s.variables)) {
-          ctx.addIssue({ code: 'custom', path: ['templates', i, 'text'], message: `unknown variable {${name}}` });
-        }
-      }
-    });
-    for (const kind of ['routine', 'surge'] as const) {
-      if (!s.templates.some((t) => t.kind === kind)) {
-        ctx.addIssue({ code: 'custom', path: ['templates'], message: `needs at least one ${kind} template` });
-      }
-    }
-    ref(channels.has(s.instigator.channel), ['instigator', 'channel'], 'channel', s.instigator.channel, channels);
-    ref(templates.has(s.instigator.template), ['instigator', 'template'], 'template', s.instigator.template, templates.keys());
-    if (s.instigator.atMinute >= s.duration.simMinutes) {
-      ctx.addIssue({ code: 'custom', path: ['instigator', 'atMinute'], message: 'must fall within duration.simMinutes' });
-    }
-    s.injects.forEach((inj, i) => {
-      inj.posts.forEach((p, j) => {
-        ref(templates.has(p.template), ['injects', i, 'posts', j, 'template'], 'template', p.template, templates.keys());
-        if (p.channel) ref(channels.has(p.channel), ['injects', i, 'posts', j, 'channel'], 'channel', p.channel, channels);
-      });
-      if (inj.atMinute !== undefined && inj.atMinute >= s.duration.simMinutes) {
-        ctx.addIssue({ code: 'custom', path: ['injects', i, 'atMinute'], message: 'must fall within duration.simMinutes' });
-      }
-    });
-    s.guideline.levels.forEach((l, i) => {
-      if (i === 0 && l.entry.length > 0) {
-        ctx.addIssue({ code: 'custom', path: ['guideline', 'levels', i, 'entry'], message: 'the first level is where a shift starts; it takes no entry criteria' });
-      }
-      if (i > 0 && l.entry.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['guideline', 'levels', i, 'entry'], message: 'needs at least one entry criterion' });
-      }
-      l.entry.forEach((c, j) =>
-        c.injectFired?.forEach((id, k) =>
-          ref(injects.has(id), ['guideline', 'levels', i, 'entry', j, 'injectFired', k], 'inject', id, injects),
-        ),
-      );
-    });
-    s.guideline.obligations.forEach((o, i) => {
-      ref(levels.has(o.fromLevel), ['guideline', 'obligations', i, 'fromLevel'], 'level', o.fromLevel, levels);
-      if (o.action === 'escalate' && !o.role) {
-        ctx.addIssue({ code: 'custom', path: ['guideline', 'obligations', i, 'role'], message: 'an escalate obligation names the role' });
-      }
-    });
-    const weightTotal = Object.values(s.scoring.weights).reduce((a, b) => a + b, 0);
-    if (weightTotal === 0) ctx.addIssue({ code: 'custom', path: ['scoring', 'weights'], message: 'at least one weight must be above 0' });
+  // Runs even when other parts of the file are invalid, so a trainer sees every problem in one pass.
+  .superRefine((value, ctx) => checkCrossReferences(value, (path, message) => ctx.addIssue({ code: 'custom', path, message })), {
+    when: (payload) => isRecord(payload.value),
   });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -1,0 +1,51 @@
+import { balanceCommand, balanceUsage } from './balance.command';
+import { checkCommand, checkUsage } from './check.command';
+import { replayCommand, replayUsage } from './replay.command';
+import { simulateCommand, simulateUsage } from './simulate.command';
+
+/** Each subcommand lives in its own file; adding one is one line here. */
+const COMMANDS: Record<string, { run: (argv: string[]) => number; usage: string }> = {
+  check: { run: checkCommand, usage: checkUsage },
+  simulate: { run: simulateCommand, usage: simulateUsage },
+  replay: { run: replayCommand, usage: replayUsage },
+  balance: { run: balanceCommand, usage: balanceUsage },
+};
+
+const usage = `Surge Drill — rehearse social-media customer-service crises.
+
+Usage: surge-drill COMMAND [ARGS]
+
+${Object.values(COMMANDS)
+  .map((c) => c.usage)
+  .join('\n\n')}`;
+
+function main(argv: string[]): number {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    console.log(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`surge-drill: unknown command "${name}"\n\n${usage}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(command.usage);
+    return 0;
+  }
+  try {
+    return command.run(rest);
+  } catch (err) {
+    // Unknown options (from parseArgs) and broken scenario directories arrive here: a clear line, not a stack trace.
+    const message = err instanceof Error ? err.message : String(err);
+    if ((err as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS')) {
+      console.error(`surge-drill ${name}: ${message}\n\n${command.usage}`);
+      return 2;
+    }
+    console.error(`surge-drill ${name}: ${message}`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
