@@ -48,4 +48,10 @@ function main(argv: string[]): number {
   }
 }
 
+// Piping into `head` closes stdout early; that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 process.exitCode = main(process.argv.slice(2));
