@@ -1,0 +1,80 @@
+import type Phaser from 'phaser';
+import type { Breach } from '../../core/index';
+import { addText, COLOR, css, lineHeight } from '../ui/theme';
+
+/** Real milliseconds a citation stays on the desk. */
+const SHOW_MS = 6000;
+
+/**
+ * The citation slip, after *Papers, Please*: the moment a rule is broken a slip
+ * lands on the desk naming the rule ("Guideline 4.1: …"), what it was about and
+ * what it cost. Several breaches queue up; the newest shows, with a count.
+ */
+export class CitationSlip {
+  private readonly paper: Phaser.GameObjects.Rectangle;
+  private readonly heading: Phaser.GameObjects.Text;
+  private readonly body: Phaser.GameObjects.Text;
+  private readonly footer: Phaser.GameObjects.Text;
+  private hideAt = 0;
+  private count = 0;
+  private current: Breach | undefined;
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly x: number,
+    private readonly y: number,
+    private readonly w: number,
+    private readonly reducedMotion: () => boolean,
+  ) {
+    const h = lineHeight('l') + lineHeight('m') * 3 + lineHeight('s') + 30;
+    this.paper = scene.add.rectangle(x, y, w, h, COLOR.paper).setOrigin(0, 0).setStrokeStyle(3, COLOR.bad).setDepth(50);
+    this.heading = addText(scene, x + 14, y + 10, '', { size: 'l', bold: true, color: 0x9b1c1c }).setDepth(51);
+    this.body = addText(scene, x + 14, y + 14 + lineHeight('l'), '', { size: 'm', color: COLOR.ink, wrap: w - 28 }).setDepth(51);
+    this.footer = addText(scene, x + 14, y + h - lineHeight('s') - 8, '', { size: 's', color: 0x5a4a3a }).setDepth(51);
+    this.paper.setInteractive({ useHandCursor: true }).on('pointerdown', () => this.dismiss());
+    this.setVisible(false);
+  }
+
+  show(breach: Breach, clock: string, now: number): void {
+    this.current = breach;
+    this.count = this.visible() ? this.count + 1 : 1;
+    this.hideAt = now + SHOW_MS;
+    const rule = breach.rule === 'practice' ? 'Good practice' : `Guideline ${breach.rule}`;
+    this.heading.setText(`✗ CITATION — ${rule}`);
+    this.body.setText(breach.text);
+    const more = this.count > 1 ? ` · ${this.count} citations just now` : '';
+    this.footer.setText(`${breach.postId !== undefined ? `Post #${breach.postId} · ` : ''}${clock} · goodwill −4${more} · click to dismiss`);
+    this.footer.setColor(css(0x5a4a3a));
+    this.setVisible(true);
+    if (!this.reducedMotion()) {
+      // Slides in from the right: seen out of the corner of the eye while working the feed.
+      for (const o of [this.paper, this.heading, this.body, this.footer]) {
+        this.scene.tweens.killTweensOf(o);
+        const to = o === this.paper ? this.x : this.x + 14;
+        o.x = to + 60;
+        this.scene.tweens.add({ targets: o, x: to, duration: 180, ease: 'Cubic.easeOut' });
+      }
+    }
+  }
+
+  update(now: number): void {
+    if (this.visible() && now >= this.hideAt) this.dismiss();
+  }
+
+  text(): string | null {
+    return this.visible() && this.current ? `${this.heading.text}: ${this.body.text}` : null;
+  }
+
+  dismiss(): void {
+    this.setVisible(false);
+    this.count = 0;
+  }
+
+  private visible(): boolean {
+    return this.paper.visible;
+  }
+
+  private setVisible(on: boolean): void {
+    for (const o of [this.paper, this.heading, this.body, this.footer]) o.setVisible(on);
+  }
+}

@@ -1,0 +1,80 @@
+import type { EntryCriterion, Scenario } from '../../core/index';
+import { formatFollowers, ROLE_LABEL, FLAG_LABEL } from './labels';
+
+export type DocStyle = 'title' | 'heading' | 'body' | 'dim' | 'bullet';
+export interface DocLine {
+  text: string;
+  style: DocStyle;
+}
+
+export function describeCriterion(scenario: Scenario, c: EntryCriterion): string {
+  const parts: string[] = [];
+  if (c.negativePostsLastHour !== undefined) parts.push(`${c.negativePostsLastHour}+ negative posts in the last hour`);
+  if (c.authorFollowers !== undefined) parts.push(`a negative post from an author with ${formatFollowers(c.authorFollowers)}+ followers`);
+  if (c.anyFlag) parts.push(`any post flagged ${c.anyFlag.map((f) => FLAG_LABEL[f].toLowerCase()).join(' or ')}`);
+  if (c.injectFired) {
+    const titles = c.injectFired.map((id) => scenario.injects.find((i) => i.id === id)?.title ?? id);
+    parts.push(`${titles.join(' or ')}`);
+  }
+  return parts.join(' and ');
+}
+
+/** The guideline as the trainee reads it: levels and their triggers, obligations, forbidden practices. */
+export function guidelineDoc(scenario: Scenario): DocLine[] {
+  const g = scenario.guideline;
+  const lines: DocLine[] = [{ text: g.title, style: 'title' }, { text: 'Levels', style: 'heading' }];
+  g.levels.forEach((l, i) => {
+    lines.push({ text: l.name, style: 'body' });
+    if (l.description) lines.push({ text: l.description, style: 'dim' });
+    if (i === 0) lines.push({ text: 'Where every shift starts.', style: 'dim' });
+    else lines.push({ text: `Reached when: ${l.entry.map((c) => describeCriterion(scenario, c)).join('; or ')}.`, style: 'dim' });
+  });
+  if (g.obligations.length > 0) {
+    lines.push({ text: 'Obligations', style: 'heading' });
+    for (const o of g.obligations) {
+      const level = g.levels.find((l) => l.id === o.fromLevel)?.name ?? o.fromLevel;
+      const who = o.role ? ` (${ROLE_LABEL[o.role]})` : '';
+      lines.push({ text: `${o.rule}  ${o.text}${who} — from ${level}, within ${o.withinMinutes} min`, style: 'bullet' });
+    }
+  }
+  if (g.forbidden.length > 0) {
+    lines.push({ text: 'Never', style: 'heading' });
+    for (const f of g.forbidden) lines.push({ text: `${f.rule}  ${f.text}`, style: 'bullet' });
+  }
+  lines.push({ text: 'Answers the brand may give on the issue (keep to one)', style: 'heading' });
+  for (const p of scenario.positions) lines.push({ text: p.text, style: 'bullet' });
+  return lines;
+}
+
+/** Everything the briefing shows before the shift. */
+export function briefingDoc(scenario: Scenario, modeLine: string): DocLine[] {
+  const d = scenario.duration;
+  const team = scenario.team;
+  const lines: DocLine[] = [
+    { text: scenario.title, style: 'title' },
+    { text: `${scenario.brand.name} · ${scenario.brand.sector}`, style: 'dim' },
+    { text: 'The situation', style: 'heading' },
+    { text: scenario.summary, style: 'body' },
+  ];
+  if (scenario.brand.voice) lines.push({ text: `Brand voice: ${scenario.brand.voice}`, style: 'dim' });
+  lines.push(
+    { text: 'Your shift', style: 'heading' },
+    { text: `${d.simMinutes} minutes from ${d.startClock}, played in about ${d.realMinutes} real minutes. ${modeLine}`, style: 'body' },
+    { text: `About ${scenario.baseline.postsPerDay} routine posts a day arrive on top of whatever happens.`, style: 'body' },
+  );
+  for (const c of scenario.channels) lines.push({ text: `${c.name}: ${c.sharePercent}% of traffic; first reply within ${c.serviceLevelMinutes} min.`, style: 'bullet' });
+  lines.push({
+    text: `Team: ${team.agents} agents answer about ${team.agents * team.postsPerAgentHour} routine posts an hour. You can call in up to ${team.maxExtraStaff} more; they take ${team.callInMinutes} min to arrive.`,
+    style: 'body',
+  });
+  if (scenario.promotions) lines.push({ text: `Scheduled promotions: "${scenario.promotions.scheduled}" every ${scenario.promotions.everyMinutes} min.`, style: 'body' });
+  const w = scenario.scoring.weights;
+  lines.push(
+    { text: 'How the shift is scored', style: 'heading' },
+    {
+      text: `Goodwill ${w.goodwill} · Service level ${w.serviceLevel} · Obligations ${w.obligations} · Conduct ${w.conduct} · Escalation ${w.escalation} · Root cause ${w.rootCause} · Containment ${w.containment}`,
+      style: 'body',
+    },
+  );
+  return [...lines, ...guidelineDoc(scenario)];
+}

@@ -1,0 +1,163 @@
+import type Phaser from 'phaser';
+import { clockAt, type KeyMoment } from '../../core/index';
+import type { DocLine } from '../desk/guideline-text';
+import { startRun } from '../run/run-launcher';
+import type { FinishedRun, GameServices } from '../session';
+import { Button } from '../ui/button';
+import { LineChart } from '../ui/line-chart';
+import { ScrollDoc } from '../ui/scroll-doc';
+import { addPanel, addText, COLOR, css, lineHeight } from '../ui/theme';
+import { BaseScene } from './base.scene';
+import { SCENE } from './scene-keys';
+
+const GRADE_WORD: Record<string, string> = { A: 'excellent', B: 'good', C: 'fair', D: 'poor', F: 'failed' };
+
+/**
+ * The end-of-shift summary: score and grade, the ending, the score breakdown
+ * with reasons, charts of the shift (sentiment, backlog, declared vs true
+ * level), and the key moments to step through: what the guideline required,
+ * what the trainee did, what it cost.
+ */
+export class DebriefScene extends BaseScene {
+  private moment = 0;
+  private charts: LineChart[] = [];
+  private momentTexts!: { head: Phaser.GameObjects.Text; body: Phaser.GameObjects.Text };
+
+  constructor(services: GameServices) {
+    super(SCENE.debrief, services);
+  }
+
+  create(): void {
+    this.begin();
+    const done = this.services.session.finished;
+    if (!done) {
+      this.scene.start(SCENE.menu);
+      return;
+    }
+    this.moment = 0;
+    this.charts = [];
+    const { outcome, entry } = done;
+    const sc = entry.scenario;
+
+    addText(this, 30, 16, `Debrief — ${sc.title}`, { size: 'l', bold: true });
+    addText(this, 30, 16 + lineHeight('l'), `${done.mode} · seed ${done.seed} · ${clockAt(sc, 0)}–${clockAt(sc, done.state.t)}`, { size: 's', color: COLOR.dim });
+    const good = outcome.score >= 55;
+    addText(this, 30, 70, `${outcome.score}`, { size: 'xxl', bold: true, color: good ? COLOR.good : COLOR.bad });
+    addText(this, 140, 74, `Grade ${outcome.grade}`, { size: 'xl', bold: true });
+    addText(this, 140, 74 + lineHeight('xl'), `${GRADE_WORD[outcome.grade]} · score out of 100`, { size: 's', color: COLOR.dim });
+
+    // Ending and breakdown, scrollable on the left.
+    const lines: DocLine[] = [{ text: outcome.narrative, style: 'body' }, { text: 'Score breakdown', style: 'heading' }];
+    for (const c of outcome.breakdown) {
+      const bar = '█'.repeat(Math.round(c.score / 10)).padEnd(10, '░');
+      lines.push({ text: `${c.label}: ${c.score}/100  ${bar}  (weight ${c.weight})`, style: 'body' }, { text: c.why, style: 'dim' });
+    }
+    addPanel(this, 20, 140, 600, 380);
+    const doc = new ScrollDoc(this, 34, 150, 576, 364, lines);
+
+    // Charts on the right.
+    const hist = done.state.history;
+    const start = clockAt(sc, 0);
+    const end = clockAt(sc, done.state.t);
+    const levels = sc.guideline.levels;
+    const cx = 700;
+    const cw = 550;
+    this.charts.push(
+      new LineChart(this, cx, 40, cw, 90, 'Sentiment of the last hour (−2 furious … +2 delighted)', [{ values: hist.map((h) => h.sentiment / 100), color: COLOR.warn }], [-2, 2], {
+        low: '−2',
+        high: '+2',
+        start,
+        end,
+      }),
+      new LineChart(this, cx, 170, cw, 90, 'Backlog: posts waiting for a first response', [{ values: hist.map((h) => h.backlog), color: COLOR.bad }], undefined, {
+        low: '0',
+        high: String(Math.max(1, ...hist.map((h) => h.backlog))),
+        start,
+        end,
+      }),
+      new LineChart(
+        this,
+        cx,
+        300,
+        cw,
+        90,
+        'Level: declared (solid blue) vs true situation (dashed orange)',
+        [
+          { values: hist.map((h) => h.trueLevel), color: COLOR.warn, dashed: true, steps: true },
+          { values: hist.map((h) => h.declaredLevel), color: COLOR.accent, steps: true },
+        ],
+        [0, levels.length - 1],
+        { low: 'L0', high: `L${levels.length - 1}`, start, end },
+      ),
+    );
+
+    // Key moments, stepped through with ← and →.
+    addPanel(this, 640, 420, 620, 230);
+    this.momentTexts = {
+      head: addText(this, 656, 430, '', { size: 'm', bold: true, wrap: 590 }),
+      body: addText(this, 656, 432 + lineHeight('m') * 2, '', { size: 's', wrap: 590 }),
+    };
+    this.showMoment(outcome.moments, done);
+
+    const retry = () => {
+      startRun(this.services, entry, done.mode, done.seed, done.speed);
+      this.scene.start(SCENE.desk);
+    };
+    const menu = () => this.scene.start(SCENE.menu);
+    const retryButton = new Button(this, 20, 664, 280, 44, 'Retry the same shift', retry, { hotkey: 'R' });
+    new Button(this, 320, 664, 240, 44, 'Back to the menu', menu, { hotkey: 'M' });
+    new Button(this, 640, 664, 300, 44, '◀ ▶ Step through moments', () => this.step(1, done), { size: 's' });
+    retryButton.setFocused(false);
+    this.keys.push((key) => {
+      switch (key) {
+        case 'ArrowLeft':
+          this.step(-1, done);
+          return true;
+        case 'ArrowRight':
+          this.step(1, done);
+          return true;
+        case 'r':
+          retry();
+          return true;
+        case 'm':
+        case 'Escape':
+          menu();
+          return true;
+        default:
+          return doc.handleKey(key);
+      }
+    });
+    this.services.audio.play(good ? 'outcomeGood' : 'outcomePoor');
+    this.services.announcer.say(
+      `Debrief. Score ${outcome.score} of 100, grade ${outcome.grade}. ${outcome.narrative} ${outcome.moments.length} key moments: left and right arrows step through them. R retries, M returns to the menu.`,
+    );
+  }
+
+  private step(delta: 1 | -1, done: FinishedRun): void {
+    const n = done.outcome.moments.length;
+    if (n === 0) return;
+    this.moment = (this.moment + delta + n) % n;
+    this.showMoment(done.outcome.moments, done);
+    const m = done.outcome.moments[this.moment]!;
+    this.services.announcer.say(`Moment ${this.moment + 1} of ${n}, ${clockAt(done.entry.scenario, m.t)}: ${m.title}. ${this.momentBody(m)}`);
+  }
+
+  private momentBody(m: KeyMoment): string {
+    return [m.guideline && `Guideline: ${m.guideline}`, m.did && `You: ${m.did}`, m.consequence && `Consequence: ${m.consequence}`].filter(Boolean).join('\n');
+  }
+
+  private showMoment(moments: KeyMoment[], done: FinishedRun): void {
+    const m = moments[this.moment];
+    if (!m) {
+      this.momentTexts.head.setText('No key moments in this shift.');
+      this.momentTexts.body.setText('');
+      return;
+    }
+    const mark = m.good === true ? '✓' : m.good === false ? '✗' : '•';
+    this.momentTexts.head.setText(`◀ ${this.moment + 1}/${moments.length} ▶  ${clockAt(done.entry.scenario, m.t)}  ${mark} ${m.title}`);
+    this.momentTexts.head.setColor(css(m.good === true ? COLOR.good : m.good === false ? COLOR.bad : COLOR.text));
+    this.momentTexts.body.setText(this.momentBody(m));
+    const sample = Math.round(m.t / 60);
+    for (const c of this.charts) c.mark(sample);
+  }
+}

@@ -1,0 +1,530 @@
+import type Phaser from 'phaser';
+import type { Action, Post } from '../../core/index';
+import { describeDone } from '../desk/action-messages';
+import {
+  callInStaffDialog,
+  declareLevelDialog,
+  escalateDialog,
+  holdingStatementDialog,
+  replyDialog,
+  triageDialog,
+  type Send,
+} from '../desk/action-dialogs';
+import { CitationSlip } from '../desk/citation-slip.view';
+import { coachTip } from '../desk/coach';
+import { EscalationPanel } from '../desk/escalation-panel.view';
+import { EventPresenter } from '../desk/event-presenter';
+import { FeedModel, type FeedTab, type FeedView } from '../desk/feed-model';
+import { FeedPanel } from '../desk/feed.view';
+import { describeCriterion, guidelineDoc } from '../desk/guideline-text';
+import { Hud } from '../desk/hud.view';
+import { PostDetail } from '../desk/post-detail.view';
+import { formatSpeed, nextSpeed } from '../run/pace';
+import type { RunController } from '../run/run-controller';
+import type { GameServices } from '../session';
+import { Button } from '../ui/button';
+import { ChoiceDialog, type DialogSpec } from '../ui/choice-dialog';
+import { DocOverlay } from '../ui/doc-overlay';
+import { FocusList } from '../ui/focus-list';
+import { keyHelpDoc } from '../ui/key-help';
+import { addPanel, addText, COLOR, css, lineHeight } from '../ui/theme';
+import { BaseScene } from './base.scene';
+import { SCENE } from './scene-keys';
+
+/** Real milliseconds between autosaves while the clock runs (and after every action). */
+const AUTOSAVE_MS = 1000;
+/** Real milliseconds the end-of-shift banner shows before the debrief. */
+const END_BANNER_MS = 1500;
+
+type Zone = 'feed' | 'actions';
+
+/**
+ * The social desk. Renders the run's state (feed, selected post, escalation
+ * panel, HUD) and turns keys and clicks into core actions. Whether an action is
+ * allowed and what it does is the core's business; a rejection is shown as the
+ * core words it.
+ */
+export class DeskScene extends BaseScene {
+  private run!: RunController;
+  private model!: FeedModel;
+  private feed!: FeedPanel;
+  private detail!: PostDetail;
+  private hud!: Hud;
+  private panel!: EscalationPanel;
+  private slip!: CitationSlip;
+  private presenter!: EventPresenter;
+  private statusText!: Phaser.GameObjects.Text;
+  private coachText: Phaser.GameObjects.Text | undefined;
+  private actionButtons: Button[] = [];
+  private actionFocus!: FocusList;
+  private tab: FeedTab = 'all';
+  private view: FeedView = 'live';
+  private selected: number | null = null;
+  private lastSelectedIndex = -1;
+  private linkFrom: number | null = null;
+  private zone: Zone = 'feed';
+  private dialog: { name: string; ui: ChoiceDialog } | undefined;
+  private overlay: DocOverlay | undefined;
+  private status = '';
+  private visible: number[] = [];
+  private lastSave = 0;
+  private endingAt: number | undefined;
+  private firstFrame = true;
+
+  constructor(services: GameServices) {
+    super(SCENE.desk, services);
+  }
+
+  create(): void {
+    this.begin();
+    const run = this.services.session.run;
+    if (!run) {
+      this.scene.start(SCENE.menu);
+      return;
+    }
+    this.run = run;
+    this.resetUi();
+    const scenario = run.entry.scenario;
+    const coaching = run.mode !== 'ranked';
+    this.model = new FeedModel(scenario.channels.map((c) => c.id));
+    this.model.sync(run.sim.state);
+
+    this.hud = new Hud(this, run);
+    const top = 80;
+    const bottom = 596;
+    addPanel(this, 0, top, 520, bottom - top);
+    this.feed = new FeedPanel(this, 6, top + 6, 508, bottom - top - 12, scenario, (tab, postId) => {
+      if (tab !== undefined) this.setTab(tab);
+      if (postId !== undefined) this.select(postId);
+      this.zone = 'feed';
+      this.actionFocus.current()?.setFocused(false);
+    });
+    this.detail = new PostDetail(this, 528, top, 410, bottom - top, scenario, coaching);
+    this.panel = new EscalationPanel(this, 946, top, 334, bottom - top, run, () => this.openDeclare(), coaching);
+    this.slip = new CitationSlip(this, 946, top + 8, 326, () => this.reducedMotion());
+    this.presenter = new EventPresenter(run, this.services.audio, this.services.announcer, this.slip);
+    this.buildActionBar();
+    this.statusText = addText(this, 12, 692, '', { size: 's' });
+    if (run.mode === 'tutorial') {
+      this.coachText = addText(this, 528 + 12, bottom - lineHeight('s') * 3 - 10, '', { size: 's', bold: true, color: COLOR.focus, wrap: 386 });
+    }
+
+    this.keys.push((key, e) => this.onKey(key, e));
+    this.services.session.desk = () => ({
+      selectedPostId: this.selected,
+      tab: this.tab,
+      view: this.view,
+      dialog: this.dialog?.name ?? null,
+      overlay: this.overlay?.name ?? null,
+      status: this.status,
+      visiblePostIds: [...this.visible],
+    });
+    this.services.audio.setAmbience(true);
+    // Back from the pause scene.
+    const onResume = () => {
+      this.services.session.scene = SCENE.desk;
+      this.run.setPaused(false);
+      this.setStatus(`Resumed at ${formatSpeed(this.run.speed)}.`);
+    };
+    this.events.on('resume', onResume);
+    this.events.once('shutdown', () => {
+      this.events.off('resume', onResume);
+      this.services.audio.setAmbience(false);
+      this.services.session.desk = undefined;
+    });
+    this.setStatus(
+      `${run.entry.scenario.title} — ${run.mode}. ${run.canPause ? 'P pauses. ' : ''}G shows the guideline, ? lists the keys.`,
+    );
+    this.services.announcer.say(`Shift started at ${run.sim.clock()}: ${scenario.title}, ${run.mode} mode. Press question mark for keys.`);
+    this.render(performance.now());
+  }
+
+  override update(_time: number, delta: number): void {
+    if (!this.run) return;
+    const now = performance.now();
+    if (this.endingAt !== undefined) {
+      if (now >= this.endingAt) this.toDebrief();
+      return;
+    }
+    const events = this.run.advance(delta);
+    this.presenter.present(events, now);
+    this.render(now);
+    if (this.firstFrame) {
+      this.firstFrame = false;
+      this.services.session.timings.deskFirstFrameMs = Math.round(now);
+    }
+    if (this.run.sim.state.over) this.endShift(now);
+    else if (now - this.lastSave >= AUTOSAVE_MS) this.save(now);
+  }
+
+  // ───────────────────────────── drawing ─────────────────────────────
+
+  private render(now: number): void {
+    const s = this.run.sim.state;
+    this.model.sync(s);
+    this.followSelection();
+    this.visible = this.feed.render(this.model, this.tab, this.view, this.selected, this.linkFrom, this.zone === 'feed', s.t);
+    const post = this.selectedPost();
+    this.detail.render(post, s.t, this.linkFrom);
+    this.hud.render();
+    this.panel.render();
+    this.slip.update(now);
+    const history = s.history;
+    const last = history[history.length - 1];
+    if (last) {
+      const baselinePerHour = Math.max(1, this.run.entry.scenario.baseline.postsPerDay / 24);
+      this.services.audio.setIntensity((last.arrivalsLastHour / baselinePerHour - 1) / 15);
+    }
+    if (this.coachText) this.coachText.setText(`COACH: ${coachTip(s, post, this.visible.length)}`);
+    for (const b of this.actionButtons.slice(0, 8)) b.setEnabled(post !== undefined);
+  }
+
+  /** Keeps the selected post on the same screen row while new posts push the live feed down. */
+  private followSelection(): void {
+    if (this.selected === null) {
+      this.lastSelectedIndex = -1;
+      return;
+    }
+    const idx = this.model.indexOf(this.tab, this.view, this.selected);
+    if (idx >= 0 && this.lastSelectedIndex >= 0) this.feed.top += idx - this.lastSelectedIndex;
+    this.lastSelectedIndex = idx;
+    if (idx >= 0) this.feed.reveal(idx);
+  }
+
+  private buildActionBar(): void {
+    const y1 = 602;
+    const y2 = 602 + 44;
+    const h = 38;
+    const post: [string, string, () => void][] = [
+      ['T', 'Triage', () => this.openForPost('triage')],
+      ['R', 'Reply', () => this.openForPost('reply')],
+      ['D', 'DM', () => this.postAction('post.dm')],
+      ['H', 'Hide', () => this.postAction('post.hide')],
+      ['X', 'Delete', () => this.postAction('post.delete')],
+      ['E', 'Escalate', () => this.openForPost('escalate')],
+      ['L', 'Link', () => this.link()],
+      ['C', 'Close', () => this.postAction('post.close')],
+    ];
+    const desk: [string, string, () => void][] = [
+      ['V', 'Declare level', () => this.openDeclare()],
+      ['S', 'Holding statement', () => this.openDesk('statement')],
+      ['M', 'Pause promotions', () => this.send({ type: 'desk.pausePromotions' })],
+      ['A', 'Call in staff', () => this.openDesk('staff')],
+      ['G', 'Guideline', () => this.openGuideline()],
+      ['P', 'Pause', () => this.pause()],
+      ['?', 'Keys', () => this.openHelp()],
+    ];
+    const w1 = 1268 / post.length;
+    post.forEach(([key, label, fn], i) => this.actionButtons.push(new Button(this, 6 + i * w1, y1, w1 - 6, h, label, fn, { hotkey: key, size: 's' })));
+    const w2 = 1268 / desk.length;
+    desk.forEach(([key, label, fn], i) => this.actionButtons.push(new Button(this, 6 + i * w2, y2, w2 - 6, h, label, fn, { hotkey: key, size: 's' })));
+    if (!this.run.canPause) this.actionButtons[13]!.setEnabled(false);
+    this.actionFocus = new FocusList([...this.actionButtons, this.panel.declareButton], 'horizontal');
+    this.actionFocus.current()?.setFocused(false);
+  }
+
+  // ───────────────────────────── input ─────────────────────────────
+
+  private onKey(key: string, e: KeyboardEvent): boolean {
+    if (this.endingAt !== undefined) return false;
+    if (key === 'Tab') {
+      this.zone = this.zone === 'feed' ? 'actions' : 'feed';
+      if (this.zone === 'actions') this.actionFocus.focusAt(Math.max(0, this.actionFocus.currentIndex()));
+      else this.actionFocus.current()?.setFocused(false);
+      return true;
+    }
+    if (this.zone === 'actions' && ['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', ' '].includes(key)) return this.actionFocus.handle(key, e.shiftKey);
+    if (key === 'Escape') {
+      if (this.linkFrom !== null) {
+        this.linkFrom = null;
+        this.setStatus('Link cancelled.');
+      } else if (this.zone === 'actions') {
+        this.zone = 'feed';
+        this.actionFocus.current()?.setFocused(false);
+      } else this.pause();
+      return true;
+    }
+    switch (key) {
+      case 'ArrowDown':
+      case 'j':
+        this.moveSelection(1);
+        return true;
+      case 'ArrowUp':
+      case 'k':
+        this.moveSelection(-1);
+        return true;
+      case 'Home':
+        this.selectAt(0);
+        return true;
+      case 'End':
+        this.selectAt(this.model.length(this.tab, this.view) - 1);
+        return true;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        this.cycleTab(key === 'ArrowLeft' ? -1 : 1);
+        return true;
+      case 'f':
+        this.view = this.view === 'live' ? 'queue' : 'live';
+        this.feed.top = 0;
+        this.lastSelectedIndex = -1;
+        this.setStatus(this.view === 'live' ? 'Live feed: every post, newest first.' : 'Queue: open posts, oldest first.');
+        return true;
+      case 't':
+        this.openForPost('triage');
+        return true;
+      case 'r':
+      case 'Enter':
+        this.openForPost('reply');
+        return true;
+      case 'd':
+        this.postAction('post.dm');
+        return true;
+      case 'h':
+        this.postAction('post.hide');
+        return true;
+      case 'x':
+      case 'Delete':
+        this.postAction('post.delete');
+        return true;
+      case 'e':
+        this.openForPost('escalate');
+        return true;
+      case 'l':
+        this.link();
+        return true;
+      case 'c':
+        this.postAction('post.close');
+        return true;
+      case 'v':
+        this.openDeclare();
+        return true;
+      case 's':
+        this.openDesk('statement');
+        return true;
+      case 'm':
+        this.send({ type: 'desk.pausePromotions' });
+        return true;
+      case 'a':
+        this.openDesk('staff');
+        return true;
+      case 'g':
+        this.openGuideline();
+        return true;
+      case '?':
+        this.openHelp();
+        return true;
+      case 'p':
+        this.pause();
+        return true;
+      case '+':
+      case '=':
+      case '-':
+      case '_':
+        this.changeSpeed(key === '+' || key === '=' ? 1 : -1);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private setTab(tab: FeedTab): void {
+    this.tab = tab;
+    this.feed.top = 0;
+    this.lastSelectedIndex = -1;
+  }
+
+  private cycleTab(delta: 1 | -1): void {
+    const tabs = ['all', ...this.run.entry.scenario.channels.map((c) => c.id)];
+    const i = (tabs.indexOf(this.tab) + delta + tabs.length) % tabs.length;
+    this.setTab(tabs[i]!);
+    const name = i === 0 ? 'All channels' : this.run.entry.scenario.channels[i - 1]!.name;
+    this.setStatus(`${name}: ${this.model.openCount(this.tab)} open.`);
+  }
+
+  private moveSelection(delta: 1 | -1): void {
+    const idx = this.selected === null ? -1 : this.model.indexOf(this.tab, this.view, this.selected);
+    if (idx < 0) this.selectAt(this.feed.top);
+    else this.selectAt(idx + delta);
+  }
+
+  private selectAt(index: number): void {
+    const n = this.model.length(this.tab, this.view);
+    if (n === 0) {
+      this.setStatus('No posts here yet.');
+      return;
+    }
+    const i = Math.max(0, Math.min(n - 1, index));
+    const id = this.model.at(this.tab, this.view, i);
+    if (id !== undefined) this.select(id);
+  }
+
+  private select(id: number): void {
+    this.selected = id;
+    this.lastSelectedIndex = this.model.indexOf(this.tab, this.view, id);
+    if (this.lastSelectedIndex >= 0) this.feed.reveal(this.lastSelectedIndex);
+    const p = this.model.post(id);
+    if (p) {
+      const flags = p.flags.length ? `, flagged ${p.flags.join(', ')}` : '';
+      this.services.announcer.say(`Post #${p.id} by ${p.author.handle}, ${p.status}${flags}: ${p.text}`);
+    }
+  }
+
+  private selectedPost(): Post | undefined {
+    return this.selected === null ? undefined : this.model.post(this.selected);
+  }
+
+  private requirePost(): Post | undefined {
+    const p = this.selectedPost();
+    if (!p) this.setStatus('Select a post first: ↑ and ↓ move through the feed.', true);
+    return p;
+  }
+
+  // ───────────────────────────── actions ─────────────────────────────
+
+  /** Sends an action to the core; returns the rejection message, if any. */
+  private readonly send: Send = (action: Action) => {
+    const result = this.run.apply(action);
+    if (!result.ok) {
+      this.setStatus(`Not done: ${result.message}.`, true);
+      return result.message;
+    }
+    this.presenter.present(result.events, performance.now());
+    this.setStatus(`✓ ${describeDone(action, this.run.sim)}`);
+    this.panel.refresh();
+    this.save(performance.now());
+    return undefined;
+  };
+
+  private postAction(type: 'post.dm' | 'post.hide' | 'post.delete' | 'post.close'): void {
+    const p = this.requirePost();
+    if (p) this.send({ type, postId: p.id });
+  }
+
+  private link(): void {
+    const p = this.requirePost();
+    if (!p) return;
+    if (this.linkFrom === null || this.linkFrom === p.id) {
+      this.linkFrom = p.id;
+      this.setStatus(`Linking post #${p.id}: select the same issue on another channel and press L (Esc cancels).`);
+      return;
+    }
+    const from = this.linkFrom;
+    this.linkFrom = null;
+    this.send({ type: 'thread.link', postIds: [from, p.id] });
+  }
+
+  private openForPost(kind: 'triage' | 'reply' | 'escalate'): void {
+    const p = this.requirePost();
+    if (!p) return;
+    const sim = this.run.sim;
+    const spec =
+      kind === 'triage' ? triageDialog(p, this.send) : kind === 'reply' ? replyDialog(p, sim.scenario, sim.state, this.send) : escalateDialog(p, this.send);
+    this.openDialog(kind, spec);
+  }
+
+  private openDesk(kind: 'statement' | 'staff'): void {
+    const sim = this.run.sim;
+    this.openDialog(kind, kind === 'statement' ? holdingStatementDialog(sim.scenario, sim.state, this.send) : callInStaffDialog(sim.scenario, sim.state, this.send));
+  }
+
+  private openDeclare(): void {
+    const sim = this.run.sim;
+    const levels = sim.scenario.guideline.levels;
+    const describe = (i: number) => (i === 0 ? 'business as usual' : `when ${levels[i]!.entry.map((c) => describeCriterion(sim.scenario, c)).join('; or ')}`);
+    this.openDialog('declare', declareLevelDialog(sim.scenario, sim.state, describe, this.send));
+  }
+
+  private openDialog(name: string, spec: DialogSpec): void {
+    if (this.dialog || this.overlay) return;
+    const ui = new ChoiceDialog(this, this.keys, { ...spec, onClose: () => (this.dialog = undefined) });
+    this.dialog = { name, ui };
+  }
+
+  private openGuideline(): void {
+    if (this.overlay) return;
+    this.overlay = new DocOverlay(this, this.keys, 'guideline', guidelineDoc(this.run.entry.scenario), 'g', () => (this.overlay = undefined));
+  }
+
+  private openHelp(): void {
+    if (this.overlay) return;
+    this.overlay = new DocOverlay(this, this.keys, 'keys', keyHelpDoc(), '?', () => (this.overlay = undefined));
+  }
+
+  private changeSpeed(direction: 1 | -1): void {
+    if (!this.run.canPause) {
+      this.setStatus('Ranked runs play at one fixed pace.', true);
+      return;
+    }
+    this.run.setSpeed(nextSpeed(this.run.speed, direction));
+    this.setStatus(`Speed ${formatSpeed(this.run.speed)}.`);
+  }
+
+  private pause(): void {
+    if (!this.run.canPause) {
+      this.setStatus('There is no pause in ranked mode: the shift runs on.', true);
+      return;
+    }
+    this.run.setPaused(true);
+    this.save(performance.now());
+    this.scene.launch(SCENE.pause);
+    this.scene.pause();
+  }
+
+  private setStatus(message: string, problem = false): void {
+    this.status = message;
+    this.statusText.setText(message).setColor(css(problem ? COLOR.bad : COLOR.text));
+    if (problem) this.services.announcer.say(message);
+  }
+
+  // ─────────────────────────── run lifecycle ───────────────────────────
+
+  private save(now: number): void {
+    this.lastSave = now;
+    const s = this.run.sim.state;
+    if (!s.over) this.services.autosave.write(this.run.record(), s.t, this.run.speed);
+  }
+
+  private endShift(now: number): void {
+    if (this.endingAt !== undefined) return;
+    this.endingAt = now + END_BANNER_MS;
+    this.dialog?.ui.close();
+    this.overlay?.close();
+    this.services.autosave.clear();
+    const run = this.run;
+    this.services.session.finished = {
+      entry: run.entry,
+      mode: run.mode,
+      seed: run.seed,
+      speed: run.speed,
+      record: run.record(),
+      outcome: run.outcome(),
+      state: run.sim.state,
+    };
+    this.services.session.run = undefined;
+    this.add.rectangle(0, 0, 1280, 720, 0x000000, 0.6).setOrigin(0, 0).setDepth(200);
+    addText(this, 640, 330, `End of shift — ${run.sim.clock()}`, { size: 'xxl', bold: true }).setOrigin(0.5).setDepth(201);
+    addText(this, 640, 400, 'The debrief follows.', { size: 'l', color: COLOR.dim }).setOrigin(0.5).setDepth(201);
+  }
+
+  private toDebrief(): void {
+    this.endingAt = undefined;
+    this.scene.start(SCENE.debrief);
+  }
+
+  private resetUi(): void {
+    this.tab = 'all';
+    this.view = 'live';
+    this.selected = null;
+    this.lastSelectedIndex = -1;
+    this.linkFrom = null;
+    this.zone = 'feed';
+    this.dialog = undefined;
+    this.overlay = undefined;
+    this.actionButtons = [];
+    this.visible = [];
+    this.endingAt = undefined;
+    this.firstFrame = true;
+    this.coachText = undefined;
+    this.lastSave = performance.now();
+  }
+}

@@ -1,0 +1,44 @@
+import { SOUND_FILES, SOUND_NAMES, type SoundName } from '../audio/sound-files';
+import { launchFromUrl } from '../run/run-launcher';
+import type { GameServices } from '../session';
+import { addText, COLOR, lineHeight } from '../ui/theme';
+import { BaseScene } from './base.scene';
+import { SCENE } from './scene-keys';
+
+/**
+ * Loads the sounds with a progress bar, hands them to the audio service, then
+ * goes to the menu, or straight to the desk when the address names a scenario.
+ */
+export class PreloadScene extends BaseScene {
+  constructor(services: GameServices) {
+    super(SCENE.preload, services);
+  }
+
+  preload(): void {
+    this.begin();
+    const x = 340;
+    const y = 360;
+    const w = 600;
+    addText(this, 640, y - 60, 'SURGE DRILL', { size: 'xxl', bold: true, color: COLOR.focus }).setOrigin(0.5, 1);
+    const label = addText(this, 640, y - 30, 'Loading sounds… 0%', { size: 'm', color: COLOR.dim }).setOrigin(0.5, 0);
+    this.add.rectangle(x, y, w, 24).setOrigin(0, 0).setStrokeStyle(2, COLOR.line);
+    const bar = this.add.rectangle(x + 3, y + 3, 0, 18, COLOR.accent).setOrigin(0, 0);
+    addText(this, 640, y + 24 + lineHeight('s'), 'Keyboard: arrows and Tab move, Enter chooses, ? lists every key.', { size: 's', color: COLOR.dim }).setOrigin(0.5, 0);
+    this.load.on('progress', (value: number) => {
+      bar.width = (w - 6) * value;
+      label.setText(`Loading sounds… ${Math.round(value * 100)}%`);
+    });
+    for (const name of SOUND_NAMES) this.load.binary(name, SOUND_FILES[name]);
+  }
+
+  create(): void {
+    const urls: Partial<Record<SoundName, string>> = {};
+    for (const name of SOUND_NAMES) {
+      const data = this.cache.binary.get(name) as ArrayBuffer | undefined;
+      if (data) urls[name] = URL.createObjectURL(new Blob([data], { type: 'audio/wav' }));
+    }
+    this.services.audio.provide(urls);
+    const run = launchFromUrl(this.services);
+    this.scene.start(run ? SCENE.desk : SCENE.menu);
+  }
+}

@@ -1,0 +1,52 @@
+import type { Outcome, RunRecord, SimState } from '../core/index';
+import type { Announcer } from './a11y/announcer';
+import type { AudioService } from './audio/audio.service';
+import type { AutosaveStore } from './run/autosave.store';
+import type { LaunchParams } from './run/launch-params';
+import type { RunController } from './run/run-controller';
+import type { Catalog, CatalogEntry } from './run/scenario-catalog';
+import type { SettingsStore } from './settings/settings.store';
+
+/** A finished run, as the debrief shows it. */
+export interface FinishedRun {
+  entry: CatalogEntry;
+  mode: RunController['mode'];
+  seed: number;
+  speed: number;
+  record: RunRecord;
+  outcome: Outcome;
+  state: SimState;
+}
+
+/** What the desk exposes about its own screen, read-only, for tests and tools. */
+export interface DeskView {
+  selectedPostId: number | null;
+  tab: string;
+  view: 'live' | 'queue';
+  dialog: string | null;
+  overlay: string | null;
+  status: string;
+  visiblePostIds: number[];
+}
+
+/** The one place scenes share state: the run in play, the last finished run, timings. */
+export class Session {
+  scene = 'boot';
+  run: RunController | undefined;
+  finished: FinishedRun | undefined;
+  desk: (() => DeskView) | undefined;
+  /** Problems to show on the menu once (a corrupt save, bad URL parameters, broken scenario files). */
+  notices: string[] = [];
+  readonly timings: { bootMs?: number; menuMs?: number; deskFirstFrameMs?: number } = {};
+}
+
+/** Everything a scene needs, created once by `startGame` and handed to every scene. */
+export interface GameServices {
+  settings: SettingsStore;
+  catalog: Catalog;
+  audio: AudioService;
+  announcer: Announcer;
+  autosave: AutosaveStore;
+  launch: LaunchParams;
+  session: Session;
+}

@@ -1,0 +1,111 @@
+import type Phaser from 'phaser';
+import type { Focusable } from './focus-list';
+import { COLOR, css, textStyle, type Size } from './theme';
+
+export interface ButtonOptions {
+  /** The key that triggers it from anywhere on the screen, shown on the button. */
+  hotkey?: string;
+  size?: Size;
+  align?: 'left' | 'center';
+}
+
+/**
+ * A clickable, focusable button. Focus is a thick outline (not only a colour
+ * change); a disabled button is dimmed and skipped by keyboard focus.
+ */
+export class Button implements Focusable {
+  readonly bg: Phaser.GameObjects.Rectangle;
+  readonly label: Phaser.GameObjects.Text;
+  private focused = false;
+  private hovered = false;
+  private isEnabled = true;
+  private caption: string;
+
+  constructor(
+    scene: Phaser.Scene,
+    x: number,
+    y: number,
+    readonly width: number,
+    readonly height: number,
+    caption: string,
+    private readonly onActivate: () => void,
+    private readonly options: ButtonOptions = {},
+  ) {
+    this.caption = caption;
+    this.bg = scene.add.rectangle(x, y, width, height, COLOR.panelRaised).setOrigin(0, 0);
+    this.bg.setInteractive({ useHandCursor: true });
+    this.bg.on('pointerover', () => {
+      this.hovered = true;
+      this.redraw();
+    });
+    this.bg.on('pointerout', () => {
+      this.hovered = false;
+      this.redraw();
+    });
+    this.bg.on('pointerdown', () => {
+      if (this.isEnabled) this.onActivate();
+    });
+    const center = options.align !== 'left';
+    this.label = scene.add
+      .text(center ? x + width / 2 : x + 10, y + height / 2, '', textStyle({ size: options.size ?? 'm' }))
+      .setOrigin(center ? 0.5 : 0, 0.5);
+    this.redraw();
+  }
+
+  setCaption(caption: string): this {
+    if (caption !== this.caption) {
+      this.caption = caption;
+      this.redraw();
+    }
+    return this;
+  }
+
+  setEnabled(on: boolean): this {
+    if (on !== this.isEnabled) {
+      this.isEnabled = on;
+      this.redraw();
+    }
+    return this;
+  }
+
+  setVisible(on: boolean): this {
+    this.bg.setVisible(on);
+    this.label.setVisible(on);
+    if (on) this.bg.setInteractive();
+    else this.bg.disableInteractive();
+    return this;
+  }
+
+  setDepth(depth: number): this {
+    this.bg.setDepth(depth);
+    this.label.setDepth(depth + 0.1);
+    return this;
+  }
+
+  destroy(): void {
+    this.bg.destroy();
+    this.label.destroy();
+  }
+
+  setFocused(on: boolean): void {
+    this.focused = on;
+    this.redraw();
+  }
+
+  activate(): void {
+    if (this.isEnabled) this.onActivate();
+  }
+
+  enabled(): boolean {
+    return this.isEnabled && this.bg.visible;
+  }
+
+  private redraw(): void {
+    const key = this.options.hotkey ? `[${this.options.hotkey}] ` : '';
+    const text = `${this.focused ? '▸ ' : ''}${key}${this.caption}`;
+    if (this.label.text !== text) this.label.setText(text);
+    this.label.setColor(css(this.isEnabled ? COLOR.text : COLOR.dim));
+    this.bg.setFillStyle(this.focused || this.hovered ? 0x2f3d4d : COLOR.panelRaised, this.isEnabled ? 1 : 0.5);
+    this.bg.setStrokeStyle(this.focused ? 3 : 1, this.focused ? COLOR.focus : COLOR.line);
+  }
+}

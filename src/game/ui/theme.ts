@@ -1,0 +1,83 @@
+import type Phaser from 'phaser';
+
+/** The game's fixed design resolution; Phaser's FIT scaling maps it onto any window. */
+export const WIDTH = 1280;
+export const HEIGHT = 720;
+
+/**
+ * Colours. Every state that has a colour also has a word or a symbol (✓, ✗, ⚠),
+ * so nothing is told by colour alone.
+ */
+export const COLOR = {
+  bg: 0x0f1419,
+  panel: 0x1a222b,
+  panelRaised: 0x232e3a,
+  line: 0x3a4756,
+  text: 0xe6edf3,
+  dim: 0x9aa7b4,
+  focus: 0xffd166,
+  accent: 0x58a6ff,
+  good: 0x3fb950,
+  bad: 0xff6b60,
+  warn: 0xe3b341,
+  paper: 0xf4ecd8,
+  ink: 0x2b2118,
+} as const;
+
+export const css = (c: number): string => `#${c.toString(16).padStart(6, '0')}`;
+
+export const FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
+export const MONO_FAMILY = '"DejaVu Sans Mono", "Liberation Mono", Consolas, monospace';
+
+export type TextSize = 'normal' | 'large' | 'larger';
+export const TEXT_SCALE: Record<TextSize, number> = { normal: 1, large: 1.15, larger: 1.3 };
+
+/** Base sizes in px at 1280×720, before the player's text-size setting. */
+const SIZES = { xs: 12, s: 14, m: 16, l: 20, xl: 28, xxl: 44 } as const;
+export type Size = keyof typeof SIZES;
+
+let scale = 1;
+
+/** Applied once per scene creation; scenes lay out with `fontPx`, so they adapt to it. */
+export function setTextScale(size: TextSize): void {
+  scale = TEXT_SCALE[size];
+}
+
+export function fontPx(size: Size): number {
+  return Math.round(SIZES[size] * scale);
+}
+
+/** Line height for a size, used to lay out rows of text. */
+export function lineHeight(size: Size): number {
+  return Math.ceil(fontPx(size) * 1.35);
+}
+
+export interface TextOptions {
+  size?: Size;
+  color?: number;
+  bold?: boolean;
+  mono?: boolean;
+  wrap?: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export function textStyle(o: TextOptions = {}): Phaser.Types.GameObjects.Text.TextStyle {
+  return {
+    fontFamily: o.mono ? MONO_FAMILY : FONT_FAMILY,
+    fontSize: `${fontPx(o.size ?? 'm')}px`,
+    fontStyle: o.bold ? 'bold' : 'normal',
+    color: css(o.color ?? COLOR.text),
+    align: o.align ?? 'left',
+    ...(o.wrap ? { wordWrap: { width: o.wrap, useAdvancedWrap: true } } : {}),
+  };
+}
+
+/** A text object at (x, y), origin top-left. */
+export function addText(scene: Phaser.Scene, x: number, y: number, value: string, o: TextOptions = {}): Phaser.GameObjects.Text {
+  return scene.add.text(x, y, value, textStyle(o)).setOrigin(0, 0);
+}
+
+/** A flat panel with a hairline border. */
+export function addPanel(scene: Phaser.Scene, x: number, y: number, w: number, h: number, fill: number = COLOR.panel): Phaser.GameObjects.Rectangle {
+  return scene.add.rectangle(x, y, w, h, fill).setOrigin(0, 0).setStrokeStyle(1, COLOR.line);
+}

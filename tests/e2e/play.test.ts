@@ -1,0 +1,170 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario, replay, type ScenarioLookup } from '../../src/core/index';
+import { collectProblems, launchBrowser, type Browser } from './helpers/browser';
+import { buildAndServe, type ServedGame } from './helpers/game-server';
+import { playByKeyboard, snapshot, waitForScene } from './helpers/keyboard-player';
+
+/**
+ * The built game in headless Chromium (Canvas renderer, see the README's
+ * figures for why), played by keyboard at high speed from start to debrief.
+ */
+const root = join(import.meta.dirname, '..', '..');
+
+function nodeLookup(): ScenarioLookup {
+  const dir = join(root, 'scenarios');
+  const byId = new Map<string, { scenario: import('../../src/core/index').Scenario; hash: string }>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+    const r = loadScenario(readFileSync(join(dir, f), 'utf8'), f);
+    if (r.ok) byId.set(r.scenario.id, { scenario: r.scenario, hash: r.hash });
+  }
+  return (id) => byId.get(id);
+}
+
+/** Standard deviation of the screenshot's pixel brightness, measured in the page from the PNG itself. */
+async function screenshotSpread(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    let sum = 0;
+    let sq = 0;
+    const n = data.length / 4;
+    for (let i = 0; i < data.length; i += 4) {
+      const v = 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+      sum += v;
+      sq += v * v;
+    }
+    const mean = sum / n;
+    return Math.sqrt(sq / n - mean * mean);
+  }, png.toString('base64'));
+}
+
+const liveRegionText = (page: Page) => page.evaluate(() => `${document.getElementById('announcer')!.textContent} ${document.getElementById('alerts')!.textContent}`);
+
+describe('the game in Chromium', () => {
+  let served: ServedGame;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    served = await buildAndServe();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  it('plays the tutorial by keyboard from the menu to the debrief', async () => {
+    const page = await browser.context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(`${served.url}?renderer=canvas&speed=60`);
+    await waitForScene(page, 'menu');
+    expect(await page.evaluate(() => window.surgeDrill!.scenarios()[0]!.id)).toBe('tutorial');
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'briefing');
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'desk');
+    const first = await snapshot(page);
+    expect(first.run).toMatchObject({ scenarioId: 'tutorial', mode: 'tutorial', over: false });
+
+    const stats = await playByKeyboard(page, 90_000);
+    await waitForScene(page, 'debrief');
+    const end = await snapshot(page);
+    expect(end.run!.over).toBe(true);
+    expect(stats.actions).toBeGreaterThan(5);
+    expect(end.run!.state.log.length).toBe(stats.actions);
+    expect(end.run!.outcome.score).toBeGreaterThanOrEqual(0);
+    expect(await liveRegionText(page)).toContain('Debrief. Score');
+    // Stepping through the key moments is announced.
+    await page.keyboard.press('ArrowRight');
+    expect(await liveRegionText(page)).toMatch(/Moment 2 of \d+/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('plays the flagship scenario at high speed; the outcome equals a replay of its run record in Node', async () => {
+    const page = await browser.context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(`${served.url}?renderer=canvas&scenario=facebook-mugging&seed=11&mode=practice&speed=60`);
+    await waitForScene(page, 'desk');
+
+    // Mid-shift: the desk is drawn (not blank) and the feed shows posts.
+    await page.waitForFunction(() => (window.surgeDrill!.snapshot().run?.state.posts.length ?? 0) > 40, null, { polling: 100, timeout: 30_000 });
+    const desk = await page.screenshot();
+    expect(await screenshotSpread(page, desk)).toBeGreaterThan(20);
+    const mid = await snapshot(page);
+    expect(mid.desk!.visiblePostIds.length).toBeGreaterThan(3);
+
+    await playByKeyboard(page, 120_000);
+    await waitForScene(page, 'debrief');
+    const debrief = await page.screenshot();
+    expect(await screenshotSpread(page, debrief)).toBeGreaterThan(20);
+    if (process.env.SURGE_DRILL_SCREENSHOTS) {
+      mkdirSync(join(root, 'docs'), { recursive: true });
+      writeFileSync(join(root, 'docs', 'screenshot-desk.png'), desk);
+      writeFileSync(join(root, 'docs', 'screenshot-debrief.png'), debrief);
+    }
+
+    const end = await snapshot(page);
+    const record = await page.evaluate(() => window.surgeDrill!.runRecord());
+    expect(record).not.toBeNull();
+    expect(record!.actions.length).toBeGreaterThan(10);
+    const replayed = replay(record, nodeLookup());
+    if (!replayed.ok) throw new Error(`replay rejected the browser's run: ${replayed.message}`);
+    expect(replayed.outcome).toEqual(end.run!.outcome);
+    expect(replayed.state.t).toBe(end.run!.state.t);
+    expect(await liveRegionText(page)).toContain(`Score ${end.run!.outcome.score} of 100`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('resumes an autosaved run after a reload, and reports a corrupt save on the menu', async () => {
+    const page = await browser.context.newPage();
+    const problems = collectProblems(page);
+    const url = `${served.url}?renderer=canvas&scenario=bakery-meltdown&seed=5&mode=practice&speed=4`;
+    await page.goto(url);
+    await waitForScene(page, 'desk');
+    await page.waitForFunction(() => (window.surgeDrill!.snapshot().run?.state.posts.length ?? 0) > 2, null, { polling: 100, timeout: 30_000 });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('t');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1300); // one autosave interval
+    const before = await snapshot(page);
+    expect(before.run!.state.log.length).toBe(1);
+
+    await page.reload();
+    await waitForScene(page, 'desk');
+    const after = await snapshot(page);
+    expect(after.run!.seed).toBe(5);
+    expect(after.run!.state.log).toEqual(before.run!.state.log);
+    expect(after.run!.state.t).toBeGreaterThan(0);
+    expect(await liveRegionText(page)).toContain('Resumed your saved run');
+
+    // Without parameters the menu offers the saved run; Enter resumes it.
+    await page.goto(`${served.url}?renderer=canvas`);
+    await waitForScene(page, 'menu');
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'desk');
+    expect((await snapshot(page)).run!.state.log).toEqual(before.run!.state.log);
+
+    // A corrupt save is reported and discarded; the menu still works.
+    await page.evaluate(() => localStorage.setItem('surge-drill.autosave.v1', '{"format":1,"record":{"broken":true}}'));
+    await page.goto(`${served.url}?renderer=canvas`);
+    await waitForScene(page, 'menu');
+    const notices = await page.evaluate(() => window.surgeDrill!.notices());
+    expect(notices.join(' ')).toContain('could not be restored and was discarded');
+    expect(await page.evaluate(() => localStorage.getItem('surge-drill.autosave.v1'))).toBeNull();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'briefing');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
