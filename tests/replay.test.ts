@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Simulation } from '../src/core/simulation';
-import { makeRunRecord, rebuild, replay, ENGINE_VERSION, type RunRecord } from '../src/core/run-record';
+import { makeRunRecord, rebuild, replay, type RunRecord } from '../src/core/run-record';
 import { runBot } from '../src/core/bots';
 import { hashValue } from '../src/core/hash';
 import { BLOCKS, CATEGORIES, ROLES, TONES } from '../src/core/scenario.schema';
 import type { Action } from '../src/core/actions';
 import { miniScenario } from './fixtures/mini-scenario';
+import { goldenRuns } from './golden/golden-runs';
 
 const HASH = hashValue(miniScenario);
 const lookup = (id: string) => (id === miniScenario.id ? { scenario: miniScenario, hash: HASH } : undefined);
@@ -132,17 +133,10 @@ describe('replay property', () => {
 });
 
 describe('golden runs', () => {
-  // Pinned outcomes: a change here means recorded runs no longer replay, so ENGINE_VERSION must move with it.
-  const GOLDEN = { engine: ENGINE_VERSION, guideline: { seed: 2026 }, idle: { seed: 2026 } };
+  // A change here means recorded runs no longer replay: bump ENGINE_VERSION with it,
+  // then regenerate with `npx tsx tests/golden/update.ts`.
   it('pins the guideline bot and the idle desk on a fixed seed', async () => {
     const { default: expected } = await import('./golden/mini.json', { with: { type: 'json' } });
-    const g = runBot(miniScenario, { seed: GOLDEN.guideline.seed, mode: 'ranked', bot: 'guideline' });
-    const i = runBot(miniScenario, { seed: GOLDEN.idle.seed, mode: 'ranked', bot: 'idle' });
-    const actual = {
-      engine: GOLDEN.engine,
-      guideline: { score: g.outcome.score, stateHash: hashValue(g.sim.state), actions: g.sim.state.log.length },
-      idle: { score: i.outcome.score, stateHash: hashValue(i.sim.state), posts: i.sim.state.posts.length },
-    };
-    expect(actual).toEqual(expected);
+    expect(goldenRuns()).toEqual(expected);
   });
 });

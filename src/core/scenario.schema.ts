@@ -303,7 +303,7 @@ export const scenarioSchema = z
     duration: z.strictObject({
       simMinutes: z.number().int().min(10).max(24 * 60),
       /** Sim seconds per fixed step. */
-      stepSeconds: z.number().int().min(1).max(60).default(10),
+      stepSeconds: z.number().int().min(1).max(60).refine((n) => 60 % n === 0, 'must divide a minute (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)').default(10),
       /** Real minutes a ranked run lasts; sets the time scale. */
       realMinutes: z.number().int().min(1).max(120),
       startClock: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').default('09:00'),

@@ -43,6 +43,8 @@ export class Simulation {
   private readonly routinePools: Record<string, Template[]>;
   /** Ids of posts still waiting for a first response, oldest first. */
   private openQueue: number[] = [];
+  /** Ids of posts that need a named role which has not been told yet. */
+  private awaitingRole: number[] = [];
   /** Index into posts of the oldest post inside the last-hour window. */
   private windowStart = 0;
   private windowNegative = 0;
@@ -126,7 +128,8 @@ export class Simulation {
     this.sendPromotion();
     this.teamWork(dt);
     this.checkPostDeadlines();
-    this.updateHeat(dt);
+    // Slow-moving pressures are settled once a sim minute; they scan the whole open queue.
+    if (s.t % 60 === 0) this.updateHeat(60);
     this.assess(dt);
     this.syncObligations();
     this.fixRootCauseWhenDue();
@@ -213,6 +216,7 @@ export class Simulation {
       this.excite(post.channel);
     }
     if (needsResponse(post)) this.openQueue.push(post.id);
+    if (post.needs) this.awaitingRole.push(post.id);
     return post;
   }
 
@@ -439,9 +443,12 @@ export class Simulation {
 
   private checkPostDeadlines(): void {
     const s = this.state;
-    for (const id of this.openQueue) {
+    const stillWaiting: number[] = [];
+    for (const id of this.awaitingRole) {
       const p = this.post(id)!;
-      if (p.needs && !p.needsMissed && s.t > p.needs.deadline && !p.escalatedTo.includes(p.needs.role)) {
+      if (!p.needs || p.escalatedTo.includes(p.needs.role) || p.status === 'deleted' || p.status === 'closed') continue;
+      if (s.t <= p.needs.deadline) stillWaiting.push(id);
+      else {
         p.needsMissed = true;
         s.counters.postNeedsMissed++;
         if (p.flags.includes('legalThreat')) this.breach('ignoredLegalThreat', p.id);
@@ -458,6 +465,7 @@ export class Simulation {
         }
       }
     }
+    this.awaitingRole = stillWaiting;
   }
 
   /** Silence on visible, high-reach anger feeds the crowd. */
@@ -853,6 +861,8 @@ export class Simulation {
       const onTime = s.t <= p.needs.deadline;
       if (onTime) s.counters.postNeedsMet++;
       else s.counters.postNeedsLate++;
+      // A miss already counted becomes a late success.
+      if (p.needsMissed) s.counters.postNeedsMissed--;
       this.moment({
         kind: 'post',
         title: `Post #${p.id} escalated to ${role}`,
