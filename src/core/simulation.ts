@@ -400,7 +400,7 @@ export class Simulation {
       const p = this.post(id)!;
       p.replies.push({ t: s.t, by: 'team', blocks: ['acknowledge', 'nextStep'], tone: 'neutral', quality: 0 });
       this.markResponded(p);
-      s.goodwill = clamp(s.goodwill + 0.05, 0, 100);
+      s.goodwill = clamp(s.goodwill + 0.02, 0, 100);
     }
   }
 
@@ -830,7 +830,7 @@ export class Simulation {
     if (verdict.quality > 0) s.counters.goodReplies++;
     this.markResponded(p);
     const reach = p.author.followers >= 10000 ? 2 : p.author.followers >= 1000 ? 1.5 : 1;
-    s.goodwill = clamp(s.goodwill + verdict.quality * 0.6 * reach, 0, 100);
+    s.goodwill = clamp(s.goodwill + verdict.quality * 0.3 * reach, 0, 100);
     this.calmIfSurge(p, verdict.quality);
     for (const kind of verdict.breaches) this.breach(kind, p.id);
     if (p.source === 'instigator' && verdict.quality > 0) {
