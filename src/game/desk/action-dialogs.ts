@@ -5,7 +5,10 @@ import { BLOCK_LABEL, CATEGORY_LABEL, formatFollowers, ROLE_LABEL, TONE_LABEL } 
 /** Sends an action to the core; returns its rejection message, or undefined when it was applied. */
 export type Send = (action: Action) => string | undefined;
 
-const cost = (a: Action) => `takes you ${Math.round(actionCost(a) / 6) / 10} sim min`;
+const cost = (a: Action) => {
+  const seconds = actionCost(a);
+  return `takes you ${seconds < 60 ? `${seconds} sim seconds` : `${Math.round(seconds / 6) / 10} sim minutes`}`;
+};
 
 export function triageDialog(post: Post, send: Send): DialogSpec {
   return {

@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import type { Breach } from '../../core/index';
-import { addText, COLOR, css, lineHeight } from '../ui/theme';
+import { addText, COLOR, lineHeight } from '../ui/theme';
 
 /** Real milliseconds a citation stays on the desk. */
 const SHOW_MS = 6000;
@@ -26,11 +26,10 @@ export class CitationSlip {
     private readonly w: number,
     private readonly reducedMotion: () => boolean,
   ) {
-    const h = lineHeight('l') + lineHeight('m') * 3 + lineHeight('s') + 30;
-    this.paper = scene.add.rectangle(x, y, w, h, COLOR.paper).setOrigin(0, 0).setStrokeStyle(3, COLOR.bad).setDepth(50);
-    this.heading = addText(scene, x + 14, y + 10, '', { size: 'l', bold: true, color: 0x9b1c1c }).setDepth(51);
-    this.body = addText(scene, x + 14, y + 14 + lineHeight('l'), '', { size: 'm', color: COLOR.ink, wrap: w - 28 }).setDepth(51);
-    this.footer = addText(scene, x + 14, y + h - lineHeight('s') - 8, '', { size: 's', color: 0x5a4a3a }).setDepth(51);
+    this.paper = scene.add.rectangle(x, y, w, 100, COLOR.paper).setOrigin(0, 0).setStrokeStyle(3, COLOR.bad).setDepth(50);
+    this.heading = addText(scene, x + 14, y + 10, '', { size: 'm', bold: true, color: 0x9b1c1c, wrap: w - 28 }).setDepth(51);
+    this.body = addText(scene, x + 14, y + 14 + lineHeight('m'), '', { size: 'm', color: COLOR.ink, wrap: w - 28 }).setDepth(51);
+    this.footer = addText(scene, x + 14, y, '', { size: 's', color: 0x5a4a3a, wrap: w - 28 }).setDepth(51);
     this.paper.setInteractive({ useHandCursor: true }).on('pointerdown', () => this.dismiss());
     this.setVisible(false);
   }
@@ -44,7 +43,10 @@ export class CitationSlip {
     this.body.setText(breach.text);
     const more = this.count > 1 ? ` · ${this.count} citations just now` : '';
     this.footer.setText(`${breach.postId !== undefined ? `Post #${breach.postId} · ` : ''}${clock} · goodwill −4${more} · click to dismiss`);
-    this.footer.setColor(css(0x5a4a3a));
+    // The slip grows with its text.
+    this.body.setY(this.y + 14 + this.heading.height);
+    this.footer.setY(this.body.y + this.body.height + 8);
+    this.paper.setSize(this.w, this.footer.y + this.footer.height + 10 - this.y);
     this.setVisible(true);
     if (!this.reducedMotion()) {
       // Slides in from the right: seen out of the corner of the eye while working the feed.

@@ -10,6 +10,10 @@ const LOUD_FOLLOWERS = 10_000;
 /** Real milliseconds between spoken post alerts, so speech keeps up with a surge. */
 const POST_ANNOUNCE_GAP_MS = 4000;
 
+/** Scenario texts may or may not end with a full stop; speech needs exactly one. */
+const bare = (text: string) => text.replace(/[.\s]+$/, '');
+const sentence = (text: string) => `${bare(text)}.`;
+
 /**
  * Presents what the core reported: sound (ticks, stamp, alert, sting), speech
  * in the live regions, and the citation slip. Only the core's decisions are
@@ -52,21 +56,21 @@ export class EventPresenter {
           this.audio.play('stamp');
           this.slip.show(e.breach, sim.clock(e.breach.t), nowMs);
           const rule = e.breach.rule === 'practice' ? 'Good practice' : `Guideline ${e.breach.rule}`;
-          this.announcer.say(`Citation. ${rule}: ${e.breach.text}.`, true);
+          this.announcer.say(`Citation. ${rule}: ${sentence(e.breach.text)}`, true);
           break;
         }
         case 'deadlineNear':
           this.audio.play('alert');
-          this.announcer.say(`Deadline near: rule ${e.obligation.rule}, ${e.obligation.text}, due ${sim.clock(e.obligation.deadline)}, ${formatDuration(e.secondsLeft)} left.`, true);
+          this.announcer.say(`Deadline near: rule ${e.obligation.rule}, ${bare(e.obligation.text)}, due ${sim.clock(e.obligation.deadline)}, ${formatDuration(e.secondsLeft)} left.`, true);
           break;
         case 'obligation': {
           const o = e.obligation;
           if (o.status === 'open') {
             this.audio.play('alert');
-            this.announcer.say(`New obligation: rule ${o.rule}, ${o.text}, due ${sim.clock(o.deadline)}.`);
+            this.announcer.say(`New obligation: rule ${o.rule}, ${bare(o.text)}, due ${sim.clock(o.deadline)}.`);
           } else if (o.status === 'missed') {
             this.audio.play('alert');
-            this.announcer.say(`Missed: rule ${o.rule}, ${o.text}.`, true);
+            this.announcer.say(`Missed: rule ${o.rule}, ${sentence(o.text)}`, true);
           } else if (o.status === 'met' || o.status === 'metLate') {
             this.announcer.say(`Rule ${o.rule} ${o.status === 'met' ? 'met' : 'met late'}.`);
           }
@@ -79,7 +83,7 @@ export class EventPresenter {
         case 'moment':
           // Injects and the instigator are news; the rest is already said by the events above.
           if (e.moment.kind === 'inject' || e.moment.kind === 'instigator' || e.moment.kind === 'rootCause' || e.moment.kind === 'promotions') {
-            this.announcer.say(`${e.moment.title}.${e.moment.consequence ? ` ${e.moment.consequence}` : ''}`);
+            this.announcer.say(`${sentence(e.moment.title)}${e.moment.consequence ? ` ${sentence(e.moment.consequence)}` : ''}`);
           }
           break;
         case 'over':

@@ -103,14 +103,14 @@ export class FeedPanel {
       this.tabKey = tabKey;
       for (const t of this.tabs) {
         const active = t.tab === tab;
-        t.text.setText(`${active ? '▸ ' : ''}${this.names.get(t.tab)} (${model.openCount(t.tab)} open)`);
+        t.text.setText(`${active ? '▸ ' : ''}${this.names.get(t.tab)} (${model.openCount(t.tab)})`);
         t.text.setColor(css(active ? COLOR.text : COLOR.dim));
         t.bg.setFillStyle(active ? COLOR.panelRaised : COLOR.panel).setStrokeStyle(active ? 2 : 1, active ? COLOR.accent : COLOR.line);
       }
       this.header.setText(
         view === 'live'
-          ? `LIVE — newest first · ${total} posts · [F] show the queue · ←→ channel`
-          : `QUEUE — open posts, oldest first · ${total} waiting · [F] show live · ←→ channel`,
+          ? `LIVE: every post, newest first · ${total} · (n) = open · F queue · ←→ tab`
+          : `QUEUE: open posts, oldest first · ${total} · F live · ←→ tab`,
       );
     }
     const shown: number[] = [];
@@ -144,7 +144,7 @@ export class FeedPanel {
       const thread = p.threadId !== p.id ? ` ↳#${p.threadId}` : '';
       row.meta.setText(`${isSelected ? '▸ ' : ''}#${p.id}${thread} ${p.author.handle} · ${formatFollowers(p.author.followers)}${reach} · ${formatDuration(now - p.t)} ago ${flags}`);
       row.meta.setColor(css(flags ? COLOR.warn : COLOR.dim));
-      const extra = [p.inDm ? 'DM' : '', p.escalatedTo.length ? '↑ESC' : '', p.linkedTo !== undefined ? '⛓' : '', isLink ? 'LINKING' : ''].filter(Boolean).join(' ');
+      const extra = [p.inDm ? 'DM' : '', p.escalatedTo.length ? '↑ESC' : '', p.linkedTo !== undefined ? '⇄ LINKED' : '', isLink ? 'LINKING' : ''].filter(Boolean).join(' ');
       row.status.setText(`${extra ? `${extra} ` : ''}${STATUS_LABEL[p.status]}`);
       row.status.setColor(css(p.status === 'open' ? COLOR.warn : p.status === 'deleted' ? COLOR.bad : p.status === 'hidden' ? COLOR.dim : COLOR.good));
       const text = p.text.length > this.bodyChars ? `${p.text.slice(0, this.bodyChars - 1)}…` : p.text;

@@ -1,5 +1,5 @@
 import type { EntryCriterion, Scenario } from '../../core/index';
-import { formatFollowers, ROLE_LABEL, FLAG_LABEL } from './labels';
+import { FLAG_LABEL, formatFollowers } from './labels';
 
 export type DocStyle = 'title' | 'heading' | 'body' | 'dim' | 'bullet';
 export interface DocLine {
@@ -31,11 +31,7 @@ export function guidelineDoc(scenario: Scenario): DocLine[] {
   });
   if (g.obligations.length > 0) {
     lines.push({ text: 'Obligations', style: 'heading' });
-    for (const o of g.obligations) {
-      const level = g.levels.find((l) => l.id === o.fromLevel)?.name ?? o.fromLevel;
-      const who = o.role ? ` (${ROLE_LABEL[o.role]})` : '';
-      lines.push({ text: `${o.rule}  ${o.text}${who} — from ${level}, within ${o.withinMinutes} min`, style: 'bullet' });
-    }
+    for (const o of g.obligations) lines.push({ text: `${o.rule}  ${o.text}`, style: 'bullet' });
   }
   if (g.forbidden.length > 0) {
     lines.push({ text: 'Never', style: 'heading' });
@@ -64,7 +60,7 @@ export function briefingDoc(scenario: Scenario, modeLine: string): DocLine[] {
   );
   for (const c of scenario.channels) lines.push({ text: `${c.name}: ${c.sharePercent}% of traffic; first reply within ${c.serviceLevelMinutes} min.`, style: 'bullet' });
   lines.push({
-    text: `Team: ${team.agents} agents answer about ${team.agents * team.postsPerAgentHour} routine posts an hour. You can call in up to ${team.maxExtraStaff} more; they take ${team.callInMinutes} min to arrive.`,
+    text: `Team: ${team.agents} agent${team.agents === 1 ? '' : 's'} answer${team.agents === 1 ? 's' : ''} about ${team.agents * team.postsPerAgentHour} routine posts an hour. You can call in up to ${team.maxExtraStaff} more; they take ${team.callInMinutes} min to arrive.`,
     style: 'body',
   });
   if (scenario.promotions) lines.push({ text: `Scheduled promotions: "${scenario.promotions.scheduled}" every ${scenario.promotions.everyMinutes} min.`, style: 'body' });

@@ -28,7 +28,7 @@ export class Hud {
   private samples = -1;
   private key = '';
   private readonly sparkY: number;
-  private readonly sparkW = 110;
+  private readonly sparkW = 100;
   private readonly sparkH = 18;
 
   constructor(scene: Phaser.Scene, private readonly run: RunController) {
@@ -46,14 +46,14 @@ export class Hud {
       x,
     });
     this.metrics = {
-      sentiment: make(172, 'SENTIMENT last hour', true),
-      goodwill: make(312, 'GOODWILL INDEX', true),
-      backlog: make(452, 'BACKLOG', true),
-      service: make(592, 'SERVICE LEVEL', true),
-      forecast: make(732, 'FORECAST next hour', true),
-      team: make(896, 'TEAM', false),
+      sentiment: make(176, 'SENTIMENT', true),
+      goodwill: make(326, 'GOODWILL', true),
+      backlog: make(446, 'BACKLOG', true),
+      service: make(566, 'SERVICE LVL', true),
+      forecast: make(676, 'FORECAST', true),
+      team: make(826, 'TEAM', false),
     };
-    this.mode = addText(scene, 1268, 10, '', { size: 's', bold: true, align: 'right' }).setOrigin(1, 0);
+    this.mode = addText(scene, 1268, 10, '', { size: 'xs', bold: true, align: 'right' }).setOrigin(1, 0);
   }
 
   render(): void {
@@ -75,20 +75,22 @@ export class Hud {
     const sent = last.sentiment / 100;
     m.sentiment.value.setText(`${sent >= 0 ? '+' : '−'}${Math.abs(sent).toFixed(2)} ${sent <= -0.5 ? 'angry' : sent < 0 ? 'sour' : 'calm'}`);
     m.sentiment.value.setColor(css(sent <= -0.5 ? COLOR.bad : sent < 0 ? COLOR.warn : COLOR.good));
-    m.goodwill.value.setText(`${last.goodwill} / 100`);
+    m.goodwill.value.setText(`${last.goodwill}/100`);
     m.goodwill.value.setColor(css(last.goodwill < 50 ? COLOR.bad : last.goodwill < 65 ? COLOR.warn : COLOR.good));
     m.backlog.value.setText(`${last.backlog} open`);
     m.backlog.value.setColor(css(last.backlog > 60 ? COLOR.bad : last.backlog > 25 ? COLOR.warn : COLOR.text));
-    m.service.value.setText(`${last.serviceLevel}% on time`);
+    m.service.value.setText(`${last.serviceLevel}%`);
     m.service.value.setColor(css(last.serviceLevel < 70 ? COLOR.bad : last.serviceLevel < 85 ? COLOR.warn : COLOR.good));
     const team = s.team;
     const capacity = (team.agents + team.extra) * sim.scenario.team.postsPerAgentHour;
     const arriving = team.pending.reduce((n, p) => n + p.count, 0);
-    m.team.value.setText(`${team.agents + team.extra} agents, ${capacity}/h`);
+    const agents = team.agents + team.extra;
+    m.team.value.setText(`${agents} agent${agents === 1 ? '' : 's'}, ${capacity}/h`);
     m.team.label.setText(arriving ? `TEAM (+${arriving} at ${sim.clock(team.pending[0]!.at)})` : 'TEAM');
     const forecast = sim.forecastNextHour();
     const trend = forecast > last.arrivalsLastHour * 1.1 ? '▲ rising' : forecast < last.arrivalsLastHour * 0.9 ? '▼ easing' : '▶ steady';
-    m.forecast.value.setText(`${forecast}/h ${trend}`);
+    m.forecast.value.setText(`${forecast}/h ${trend.slice(0, 1)}`);
+    m.forecast.label.setText(`FORECAST, ${trend.slice(2)}`);
     m.forecast.value.setColor(css(trend.startsWith('▲') ? COLOR.warn : COLOR.text));
     if (history.length !== this.samples) {
       this.samples = history.length;

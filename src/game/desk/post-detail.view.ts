@@ -15,12 +15,13 @@ export class PostDetail {
   private readonly body: Phaser.GameObjects.Text;
   private readonly history: Phaser.GameObjects.Text;
   private key = '';
+  private readonly bottom: number;
 
   constructor(
     scene: Phaser.Scene,
-    private readonly x: number,
-    private readonly y: number,
-    private readonly w: number,
+    x: number,
+    y: number,
+    w: number,
     h: number,
     private readonly scenario: Scenario,
     /** Practice and tutorial show how each reply landed and what a post needs. */
@@ -31,9 +32,32 @@ export class PostDetail {
     this.title = addText(scene, x + pad, y + pad, '', { size: 'l', bold: true, wrap: w - 2 * pad });
     this.meta = addText(scene, x + pad, y + pad + lineHeight('l') + 2, '', { size: 's', color: COLOR.dim, wrap: w - 2 * pad });
     this.flags = addText(scene, x + pad, y + pad + lineHeight('l') + lineHeight('s') * 2 + 6, '', { size: 's', bold: true, color: COLOR.warn, wrap: w - 2 * pad });
-    this.body = addText(scene, x + pad, y + pad + lineHeight('l') + lineHeight('s') * 3 + 12, '', { size: 'l', wrap: w - 2 * pad });
+    this.body = addText(scene, x + pad, y + pad + lineHeight('l') + lineHeight('s') * 3 + 12, '', { size: 'm', wrap: w - 2 * pad });
     this.history = addText(scene, x + pad, y + h / 2 + 20, '', { size: 's', wrap: w - 2 * pad });
+    this.bottom = y + h - 8;
   }
+
+  /**
+   * Stacks the texts under each other as they wrap. The post's own words come
+   * first; its history gets the rest (at least three lines). A cut is marked …
+   */
+  private layout(reserveBottom: number, fullBody: string): void {
+    this.meta.setY(this.title.y + this.title.height + 2);
+    this.flags.setY(this.meta.y + this.meta.height + 4);
+    this.body.setY(this.flags.y + this.flags.height + 8);
+    const room = this.bottom - reserveBottom - this.body.y - 12;
+    this.history.setMaxLines(0);
+    const historyNeed = this.history.getWrappedText().length;
+    const bodyWrapped = this.body.getWrappedText(fullBody);
+    const bodyFit = Math.max(2, Math.floor((room - Math.min(historyNeed, 3) * lineHeight('s')) / lineHeight('m')));
+    if (bodyWrapped.length > bodyFit) this.body.setText(`${bodyWrapped.slice(0, bodyFit).join('\n').replace(/\s*\S*$/, '')}…`);
+    else this.body.setText(fullBody);
+    this.history.setY(this.body.y + this.body.height + 12);
+    this.history.setMaxLines(Math.max(1, Math.floor((this.bottom - reserveBottom - this.history.y) / lineHeight('s'))));
+  }
+
+  /** Space at the bottom kept free for the tutorial's coach. */
+  reserve = 0;
 
   render(p: Post | undefined, now: number, linkFrom: number | null): void {
     const key = p
@@ -47,6 +71,7 @@ export class PostDetail {
       this.flags.setText('');
       this.body.setText('');
       this.history.setText(linkFrom !== null ? `Linking from post #${linkFrom}: pick a post on another channel and press L.` : '');
+      this.layout(this.reserve, '');
       return;
     }
     const channel = this.scenario.channels.find((c) => c.id === p.channel)?.name ?? p.channel;
@@ -58,7 +83,6 @@ export class PostDetail {
     );
     this.flags.setText(p.flags.length ? p.flags.map((f) => `⚠ ${FLAG_LABEL[f]}`).join('   ') : 'No flags');
     this.flags.setColor(css(p.flags.length ? COLOR.warn : COLOR.dim));
-    this.body.setText(`“${p.text}”`);
 
     const lines: string[] = [];
     const status: Record<Post['status'], string> = {
@@ -84,5 +108,6 @@ export class PostDetail {
     if (p.replies.length > 3) lines.push(`… and ${p.replies.length - 3} earlier replies`);
     if (linkFrom !== null) lines.push(`Linking from post #${linkFrom}: press L here to link, Esc to cancel.`);
     this.history.setText(lines.join('\n'));
+    this.layout(this.reserve, `“${p.text}”`);
   }
 }

@@ -101,12 +101,13 @@ export class DeskScene extends BaseScene {
     });
     this.detail = new PostDetail(this, 528, top, 410, bottom - top, scenario, coaching);
     this.panel = new EscalationPanel(this, 946, top, 334, bottom - top, run, () => this.openDeclare(), coaching);
-    this.slip = new CitationSlip(this, 946, top + 8, 326, () => this.reducedMotion());
+    this.slip = new CitationSlip(this, 846, top + 8, 426, () => this.reducedMotion());
     this.presenter = new EventPresenter(run, this.services.audio, this.services.announcer, this.slip);
     this.buildActionBar();
     this.statusText = addText(this, 12, 692, '', { size: 's' });
     if (run.mode === 'tutorial') {
       this.coachText = addText(this, 528 + 12, bottom - lineHeight('s') * 3 - 10, '', { size: 's', bold: true, color: COLOR.focus, wrap: 386 });
+      this.detail.reserve = lineHeight('s') * 3 + 14;
     }
 
     this.keys.push((key, e) => this.onKey(key, e));

@@ -32,8 +32,9 @@ export class PauseScene extends BaseScene {
     }
     const settings = this.services.settings;
     this.add.rectangle(0, 0, 1280, 720, 0x000000, 0.72).setOrigin(0, 0).setInteractive();
+    this.add.rectangle(400, 90, 480, 560, COLOR.panel).setOrigin(0, 0).setStrokeStyle(2, COLOR.focus);
     addText(this, 640, 110, 'Paused', { size: 'xxl', bold: true }).setOrigin(0.5, 0);
-    addText(this, 640, 110 + lineHeight('xxl'), `${run.entry.scenario.title} · ${run.sim.clock()} · the clock is stopped`, { size: 'm', color: COLOR.dim }).setOrigin(0.5, 0);
+    addText(this, 640, 110 + lineHeight('xxl'), `${run.sim.clock()} · the clock is stopped`, { size: 'm', color: COLOR.dim }).setOrigin(0.5, 0);
     const x = 440;
     const w = 400;
     const h = lineHeight('m') + 14;

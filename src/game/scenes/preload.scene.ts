@@ -25,7 +25,7 @@ export class PreloadScene extends BaseScene {
     const bar = this.add.rectangle(x + 3, y + 3, 0, 18, COLOR.accent).setOrigin(0, 0);
     addText(this, 640, y + 24 + lineHeight('s'), 'Keyboard: arrows and Tab move, Enter chooses, ? lists every key.', { size: 's', color: COLOR.dim }).setOrigin(0.5, 0);
     this.load.on('progress', (value: number) => {
-      bar.width = (w - 6) * value;
+      bar.setSize(Math.max(1, (w - 6) * value), 18);
       label.setText(`Loading sounds… ${Math.round(value * 100)}%`);
     });
     for (const name of SOUND_NAMES) this.load.binary(name, SOUND_FILES[name]);

@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import type { Focusable } from './focus-list';
-import { COLOR, css, textStyle, type Size } from './theme';
+import { COLOR, css, fontPx, textStyle, type Size } from './theme';
 
 export interface ButtonOptions {
   /** The key that triggers it from anywhere on the screen, shown on the button. */
@@ -100,10 +100,24 @@ export class Button implements Focusable {
     return this.isEnabled && this.bg.visible;
   }
 
+  /** Large text settings must not spill a caption out of its button: shrink it to fit. */
+  private fit(): void {
+    const room = this.width - 14;
+    let size = fontPx(this.options.size ?? 'm');
+    this.label.setFontSize(size);
+    while (this.label.width > room && size > 10) {
+      size -= 1;
+      this.label.setFontSize(size);
+    }
+  }
+
   private redraw(): void {
     const key = this.options.hotkey ? `[${this.options.hotkey}] ` : '';
     const text = `${this.focused ? '▸ ' : ''}${key}${this.caption}`;
-    if (this.label.text !== text) this.label.setText(text);
+    if (this.label.text !== text) {
+      this.label.setText(text);
+      this.fit();
+    }
     this.label.setColor(css(this.isEnabled ? COLOR.text : COLOR.dim));
     this.bg.setFillStyle(this.focused || this.hovered ? 0x2f3d4d : COLOR.panelRaised, this.isEnabled ? 1 : 0.5);
     this.bg.setStrokeStyle(this.focused ? 3 : 1, this.focused ? COLOR.focus : COLOR.line);

@@ -61,7 +61,7 @@ export class ChoiceDialog {
     };
     // The veil takes clicks so the desk beneath cannot be used while the dialog is open.
     add(scene.add.rectangle(0, 0, 1280, 720, 0x000000, 0.6).setOrigin(0, 0).setInteractive());
-    add(scene.add.rectangle(x, y, w, h, COLOR.panel).setOrigin(0, 0).setStrokeStyle(2, COLOR.accent));
+    const panel = add(scene.add.rectangle(x, y, w, h, COLOR.panel).setOrigin(0, 0).setStrokeStyle(2, COLOR.accent));
     add(addText(scene, x + 20, y + 14, spec.title, { size: 'l', bold: true }));
     let top = y + 14 + lineHeight('l') + 4;
     if (spec.subtitle) {
@@ -109,7 +109,9 @@ export class ChoiceDialog {
       cx += cw + gap;
     });
 
-    const bottom = y + h;
+    // The panel fits its content, up to the full height.
+    const bottom = Math.min(y + h, Math.max(y + 320, contentBottom + 150));
+    panel.setSize(w, bottom - y);
     this.previewText = add(addText(scene, x + 20, contentBottom + 14, '', { size: 's', wrap: w - 40, color: COLOR.text }));
     this.errorText = add(addText(scene, x + 20, bottom - 56 - lineHeight('s') * 2, '', { size: 's', bold: true, color: COLOR.bad, wrap: w - 40 }));
     const confirm = new Button(scene, x + w - 380, bottom - 50, 220, 36, spec.confirmLabel, () => this.confirm(), { hotkey: 'Enter' });
