@@ -92,7 +92,9 @@ function rankedTeams(db: Kysely<Database>, board: Board) {
         .where('scenario_hash', '=', board.scenarioHash)
         .where('rated', '=', 1)
         .where('team_key', 'is not', null)
-        .select(['id', 'team', 'team_key', 'player_key', 'score'])
+        .select(['id', 'team_key', 'player_key', 'score'])
+        // A team shows under the spelling of its first run (not min(), which follows each database's collation).
+        .select(sql<string>`first_value(team) over (partition by team_key order by id asc)`.as('team'))
         .select(sql<number>`row_number() over (partition by team_key, player_key order by score desc, id asc)`.as('nth')),
     )
     .with('teams', (qb) =>

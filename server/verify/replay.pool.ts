@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode, ObligationStatus, Outcome, RunRecord, Scenario } from '../../src/core/index';
 import { ApiError } from '../http-errors';
@@ -43,14 +44,19 @@ interface Slot {
 }
 
 const WORKER_URL = new URL('./replay.worker.ts', import.meta.url).href;
-const TSX_API = createRequire(import.meta.url).resolve('tsx/esm/api');
+// tsx's ESM api (its CommonJS build of tsImport mis-resolves its own loader from a worker).
+const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
 
 /*
  * The worker is TypeScript and shares the core's source with the browser build, so it
- * loads through tsx's scoped tsImport (node 20 workers do not inherit `--import` hooks).
- * An eval'd CommonJS stub does the loading; the worker file itself stays plain TS.
+ * loads through tsx's scoped tsImport: node 20 workers do not run the parent's
+ * `--import tsx` hooks. A one-line eval'd stub does the loading, whether the server runs
+ * under `node --import tsx`, plain node or vitest; the worker file itself stays plain TS.
  */
-const BOOTSTRAP = `require(${JSON.stringify(TSX_API)}).tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(WORKER_URL)})`;
+const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => tsx.tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(WORKER_URL)}))`;
+
+/** Workers that die before loading this many times in a row mean a broken install, not bad luck. */
+const MAX_START_FAILURES = 3;
 
 /** A fixed pool of worker threads that re-simulate run records off the request thread. */
 export class ReplayPool {
@@ -58,6 +64,8 @@ export class ReplayPool {
   private readonly queue: Task[] = [];
   private nextId = 1;
   private closing = false;
+  private startFailures = 0;
+  private broken: Error | undefined;
 
   constructor(
     private readonly entries: [string, { scenario: Scenario; hash: string }][],
@@ -69,6 +77,7 @@ export class ReplayPool {
   /** Resolves with the replay's verdict; rejects only when the server cannot verify now (busy, timeout, crash). */
   verify(record: unknown): Promise<VerifyResult> {
     if (this.closing) return Promise.reject(new ApiError('verify/busy', 'the server is shutting down'));
+    if (this.broken) return Promise.reject(this.broken);
     if (this.queue.length >= this.options.maxQueue) return Promise.reject(new ApiError('verify/busy'));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, record, resolve, reject });
@@ -87,7 +96,10 @@ export class ReplayPool {
 
   /** Resolves once every worker has loaded the core (useful before a benchmark or a test). */
   async whenReady(): Promise<void> {
-    while (!this.closing && this.slots.some((s) => !s.ready)) await new Promise((r) => setTimeout(r, 20));
+    while (!this.closing && this.slots.some((s) => !s.ready)) {
+      if (this.broken) throw this.broken;
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   async close(): Promise<void> {
@@ -102,6 +114,7 @@ export class ReplayPool {
     worker.on('message', (message: ReplayReply | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true;
+        this.startFailures = 0;
         this.dispatch();
         return;
       }
@@ -121,6 +134,13 @@ export class ReplayPool {
     const fail = (error: Error) => {
       const task = slot.task;
       this.release(slot);
+      if (!slot.ready && ++this.startFailures >= MAX_START_FAILURES) {
+        this.broken = new Error(`replay workers cannot start: ${error.message}`);
+        for (const queued of this.queue.splice(0)) queued.reject(this.broken);
+        const index = this.slots.indexOf(slot);
+        if (index >= 0) this.slots.splice(index, 1);
+        return;
+      }
       this.replace(slot);
       task?.reject(error);
     };

@@ -1,0 +1,171 @@
+/*
+ * Why Fastify (over Hono or Express): the app is a plugin tree with explicit lifecycle
+ * hooks (migrations before listen, workers and the LISTEN connection closed on close),
+ * `inject()` lets tests call the real app without a socket, pino structured logs and
+ * body limits are built in, and the maintained @fastify/rate-limit and @fastify/static
+ * cover the rest. Node is already our runtime for the core's replay, so a Node-first
+ * framework costs nothing in portability we need.
+ */
+import rateLimit from '@fastify/rate-limit';
+import fp from 'fastify-plugin';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { ApiRegistry } from './api-route';
+import type { AppContext } from './context';
+import { openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { memoryDrillBus, postgresDrillBus } from './drills/drill-bus';
+import { ApiError, type ErrorBody } from './http-errors';
+import { docsRoutes } from './routes/docs.routes';
+import { drillEventRoutes, type StreamRegistry } from './routes/drill-events.routes';
+import { drillRoutes } from './routes/drills.routes';
+import { gameRoutes } from './routes/game.routes';
+import { healthRoutes } from './routes/health.routes';
+import { leaderboardRoutes } from './routes/leaderboards.routes';
+import { runRoutes } from './routes/runs.routes';
+import { scenarioRoutes } from './routes/scenarios.routes';
+import { loadScenarioCatalog, type ScenarioCatalog } from './scenario-catalog';
+import { ReplayPool } from './verify/replay.pool';
+
+export interface AppOptions {
+  /** `sqlite:PATH`, `sqlite::memory:` or `postgres://…`. */
+  databaseUrl: string;
+  /** The scenarios directory, or an already-built catalogue (tests). */
+  scenarios: string | ScenarioCatalog;
+  distDir: string;
+  verifyWorkers: number;
+  /** Requests per minute per client address. */
+  rateLimitPerMinute: number;
+  /** Replays waiting beyond this answer 503 instead of queueing without bound. */
+  verifyMaxQueue?: number;
+  verifyTimeoutMs?: number;
+  sseHeartbeatMs?: number;
+}
+
+/**
+ * The whole service as a Fastify plugin: external plugins, then app services, then
+ * routes. Not encapsulated (fastify-plugin), so its error and not-found handlers
+ * govern the whole server.
+ */
+async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise<void> {
+  const database = openDatabase(options.databaseUrl);
+  app.addHook('onClose', async () => database.db.destroy());
+  const applied = await migrateToLatest(database.db);
+  if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
+
+  const catalog = typeof options.scenarios === 'string' ? loadScenarioCatalog(options.scenarios) : options.scenarios;
+  const verifier = new ReplayPool(catalog.entries, {
+    size: options.verifyWorkers,
+    maxQueue: options.verifyMaxQueue ?? 64 * options.verifyWorkers,
+    timeoutMs: options.verifyTimeoutMs ?? 15_000,
+  });
+  app.addHook('onClose', async () => verifier.close());
+  const bus = database.kind === 'postgres' ? await postgresDrillBus(database.url, database.db, app.log) : memoryDrillBus();
+  app.addHook('onClose', async () => bus.close());
+  const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus };
+
+  // Event streams never finish on their own; end them first so close() does not wait for clients.
+  const streams: StreamRegistry = new Set();
+  app.addHook('preClose', async () => {
+    for (const end of [...streams]) end();
+  });
+
+  await app.register(rateLimit, {
+    global: true,
+    max: options.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'request/rate_limited',
+      message: `too many requests; retry in ${context.after}`,
+    }),
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+    let status: number;
+    let body: ErrorBody;
+    if (error instanceof ApiError) {
+      status = error.statusCode;
+      body = { code: error.code, message: error.message, ...error.extra };
+      if (status === 503) reply.header('retry-after', '2');
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      status = error.statusCode;
+      const code =
+        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'request/too_large' : status === 429 ? 'request/rate_limited' : 'request/invalid';
+      body = { code, message: error.message };
+    } else {
+      // Anything else is our fault: log it in full, tell the client nothing about it.
+      request.log.error({ err: error }, 'request failed');
+      status = 500;
+      body = { code: 'server/error', message: 'internal server error' };
+    }
+    if (status >= 500 && !(error instanceof ApiError)) status = 500;
+    return reply.code(status).send(body);
+  });
+
+  const api = new ApiRegistry();
+  healthRoutes(app, api, ctx);
+  scenarioRoutes(app, api, ctx);
+  runRoutes(app, api, ctx);
+  leaderboardRoutes(app, api, ctx);
+  drillRoutes(app, api, ctx);
+  drillEventRoutes(app, api, ctx, streams, options.sseHeartbeatMs ?? 15_000);
+  docsRoutes(app, api);
+  await gameRoutes(app, options.distDir);
+
+  // Probing for endpoints is rate-limited harder than normal use.
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit({ max: Math.max(10, Math.floor(options.rateLimitPerMinute / 10)), timeWindow: 60_000 }) },
+    async (request, reply) => {
+      reply.code(404);
+      return { code: 'request/not_found', message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody;
+    },
+  );
+}
+
+const surgeDrill = fp(surgeDrillApp, { name: 'surge-drill', fastify: '5.x' });
+export default surgeDrill;
+
+/** Drops `token=` values from logged URLs: tokens travel in query strings only where headers are impossible. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
+}
+
+export type BuildOptions = AppOptions & {
+  logLevel?: string;
+  /** Honour X-Forwarded-For from a load balancer for rate limiting and logs. */
+  trustProxy?: boolean;
+};
+
+/** Creates the Fastify instance (logging, limits, timeouts) and registers the app plugin. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const logger: FastifyServerOptions['logger'] =
+    options.logLevel === 'silent'
+      ? false
+      : {
+          level: options.logLevel ?? 'info',
+          redact: ['req.headers.authorization'],
+          serializers: {
+            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+          },
+        };
+  const app = Fastify({
+    logger,
+    trustProxy: options.trustProxy ?? false,
+    // JSON bodies other than run records are small; run routes raise their own limit.
+    bodyLimit: 16 * 1024,
+    // A client has 30 s to send its request (slow-loris guard); idle keep-alive sockets close after 72 s.
+    requestTimeout: 30_000,
+    keepAliveTimeout: 72_000,
+    connectionTimeout: 120_000,
+    routerOptions: { maxParamLength: 120 },
+  });
+  const { logLevel: _logLevel, trustProxy: _trustProxy, ...appOptions } = options;
+  await app.register(surgeDrill, appOptions);
+  return app;
+}

@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { Database, DatabaseKind } from './db/database';
+import type { DrillBus } from './drills/drill-bus';
+import type { ScenarioCatalog } from './scenario-catalog';
+import type { ReplayPool } from './verify/replay.pool';
+
+/** What the services need, passed explicitly rather than hung on the Fastify instance. */
+export interface AppContext {
+  db: Kysely<Database>;
+  databaseKind: DatabaseKind;
+  catalog: ScenarioCatalog;
+  verifier: ReplayPool;
+  bus: DrillBus;
+}

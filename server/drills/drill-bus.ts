@@ -1,0 +1,107 @@
+import { EventEmitter } from 'node:events';
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../db/database';
+
+/** Something a drill's live views should hear about. Control events carry their stored id. */
+export interface DrillEvent {
+  drillId: string;
+  kind: 'status' | 'inject' | 'joined' | 'progress' | 'finished';
+  /** drill_events id for stored control events; absent for ephemeral progress. */
+  id?: number;
+  /** Only the trainer's stream receives it (trainees never see each other). */
+  trainerOnly: boolean;
+  data: Record<string, unknown>;
+}
+
+export type DrillListener = (event: DrillEvent) => void;
+
+/** Fan-out of drill events to every SSE stream, on this instance or (on PostgreSQL) any instance. */
+export interface DrillBus {
+  publish(event: DrillEvent): Promise<void>;
+  subscribe(drillId: string, listener: DrillListener): () => void;
+  close(): Promise<void>;
+}
+
+class LocalSubscribers {
+  private readonly emitter = new EventEmitter();
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+  subscribe(drillId: string, listener: DrillListener): () => void {
+    this.emitter.on(drillId, listener);
+    return () => this.emitter.off(drillId, listener);
+  }
+  deliver(event: DrillEvent): void {
+    this.emitter.emit(event.drillId, event);
+  }
+}
+
+/** One process (SQLite): an in-memory emitter is the whole bus. */
+export function memoryDrillBus(): DrillBus {
+  const local = new LocalSubscribers();
+  return {
+    publish: async (event) => local.deliver(event),
+    subscribe: (drillId, listener) => local.subscribe(drillId, listener),
+    close: async () => {},
+  };
+}
+
+const CHANNEL = 'surge_drill_events';
+
+/**
+ * Several stateless instances (PostgreSQL): every publish goes through NOTIFY and
+ * every instance, this one included, delivers what its LISTEN connection receives.
+ * A dropped LISTEN connection is re-opened; SSE clients recover any control event
+ * missed meanwhile from drill_events via Last-Event-ID when they reconnect.
+ */
+export async function postgresDrillBus(url: string, db: Kysely<Database>, log: FastifyBaseLogger): Promise<DrillBus> {
+  const local = new LocalSubscribers();
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return;
+      try {
+        local.deliver(JSON.parse(message.payload) as DrillEvent);
+      } catch (err) {
+        log.warn({ err }, 'drill bus: unreadable notification');
+      }
+    });
+    next.on('error', (err) => {
+      log.warn({ err }, 'drill bus: LISTEN connection lost; reconnecting');
+      void next.end().catch(() => {});
+      if (client === next) client = undefined;
+      reconnectSoon();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${CHANNEL}`);
+    client = next;
+  };
+  const reconnectSoon = (): void => {
+    if (closed) return;
+    retry = setTimeout(() => {
+      connect().catch((err) => {
+        log.error({ err }, 'drill bus: reconnect failed; trying again');
+        reconnectSoon();
+      });
+    }, 1000);
+  };
+  await connect();
+
+  return {
+    async publish(event) {
+      await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(event)})`.execute(db);
+    },
+    subscribe: (drillId, listener) => local.subscribe(drillId, listener),
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => {});
+    },
+  };
+}
