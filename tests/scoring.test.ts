@@ -35,7 +35,7 @@ describe('scoring', () => {
   it('tells a story and lists key moments for the debrief', () => {
     const good = runBot(miniScenario, { seed: 2, mode: 'practice', bot: 'guideline' }).outcome;
     const bad = runBot(miniScenario, { seed: 2, mode: 'practice', bot: 'deleter' }).outcome;
-    expect(good.narrative).toContain('fix took away the cause');
+    expect(good.narrative).toContain('The fix by the back office took away the cause');
     expect(bad.narrative).toContain('Nobody fixed the underlying problem');
     expect(good.moments.some((m) => m.kind === 'rootCause' && m.good)).toBe(true);
     expect(bad.moments.some((m) => m.kind === 'breach' && m.good === false)).toBe(true);

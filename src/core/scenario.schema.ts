@@ -13,6 +13,14 @@ const minutes = z.number().int().min(0).max(24 * 60);
 export const ROLES = ['teamLead', 'comms', 'legal', 'hr', 'backOffice'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
+/** How a role reads in prose. */
+export const ROLE_LABELS: Record<Role, string> = {
+  teamLead: 'the team lead',
+  comms: 'comms',
+  legal: 'legal',
+  hr: 'HR',
+  backOffice: 'the back office',
+};
 
 export const FLAGS = ['personalData', 'legalThreat', 'abuse', 'media', 'namedStaff', 'safety'] as const;
 export const flagSchema = z.enum(FLAGS);

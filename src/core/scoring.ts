@@ -1,5 +1,5 @@
 import { clamp, roundInt } from './fixed-math';
-import type { Scenario, ScoreWeights } from './scenario.schema';
+import { ROLE_LABELS, type Scenario, type ScoreWeights } from './scenario.schema';
 import type { KeyMoment, SimState } from './state';
 
 /**
@@ -83,7 +83,7 @@ export function computeOutcome(scenario: Scenario, s: SimState): Outcome {
       ? `Fixed ${Math.floor(rc.fixedAt / 60)} min into the shift; earlier is better.`
       : rc.escalatedAt !== undefined
         ? 'Escalated to its owner, but the fix was not in before the shift ended.'
-        : `Never escalated to ${scenario.rootCause.owner}: the pain point is still there.`,
+        : `Never escalated to ${ROLE_LABELS[scenario.rootCause.owner]}: the pain point is still there.`,
   );
 
   const lastHourNegative = negativeLastHour(s);
@@ -119,7 +119,7 @@ function narrate(scenario: Scenario, s: SimState, score: number): string {
   else if (score >= 55) parts.push(`${brand} held on, but the shift left marks.`);
   else if (score >= 40) parts.push(`The pile-on around ${inst}'s post outran the desk.`);
   else parts.push(`${brand} became the story: screenshots of the desk's replies were still circulating at the end of the shift.`);
-  if (s.rootCause.fixedAt !== undefined) parts.push(`The ${scenario.rootCause.owner} fix took away the cause of the complaints.`);
+  if (s.rootCause.fixedAt !== undefined) parts.push(`The fix by ${ROLE_LABELS[scenario.rootCause.owner]} took away the cause of the complaints.`);
   else parts.push('Nobody fixed the underlying problem, so new complaints kept coming.');
   if (s.breaches.length > 0) {
     const kinds = [...new Set(s.breaches.map((b) => b.text.toLowerCase()))].slice(0, 2).join('; ');

@@ -6,7 +6,7 @@ import { drawTemplate, generatePost, templatePool, type NewPost } from './post-g
 import { Prng } from './prng';
 import { judgeReply } from './reply-judge';
 import { BREACH_DEFAULT_TEXT, clockAt, needsResponse, situationLevel } from './rules';
-import type { BreachKind, Scenario, Template } from './scenario.schema';
+import { ROLE_LABELS, type BreachKind, type Scenario, type Template } from './scenario.schema';
 import { computeOutcome, type Outcome } from './scoring';
 import type { KeyMoment, Mode, ObligationState, Post, SimState } from './state';
 
@@ -180,7 +180,7 @@ export class Simulation {
     }
     for (const id of this.openQueue) {
       const p = this.post(id)!;
-      if (p.needs && !p.escalatedTo.includes(p.needs.role)) hints.push(`Post #${p.id} needs ${p.needs.role} by ${this.clock(p.needs.deadline)}.`);
+      if (p.needs && !p.escalatedTo.includes(p.needs.role)) hints.push(`Post #${p.id} needs ${ROLE_LABELS[p.needs.role]} by ${this.clock(p.needs.deadline)}.`);
       if (p.flags.includes('personalData')) hints.push(`Post #${p.id} shows personal data: hide it and take it to DM.`);
       if (hints.length >= 6) break;
     }
@@ -456,8 +456,8 @@ export class Simulation {
           s.goodwill = clamp(s.goodwill - 2, 0, 100);
           this.moment({
             kind: 'post',
-            title: `Post #${p.id} did not reach ${p.needs.role} in time`,
-            guideline: `This post needed ${p.needs.role} by ${this.clock(p.needs.deadline)}.`,
+            title: `Post #${p.id} did not reach ${ROLE_LABELS[p.needs.role]} in time`,
+            guideline: `This post needed ${ROLE_LABELS[p.needs.role]} by ${this.clock(p.needs.deadline)}.`,
             did: 'It was not escalated.',
             consequence: 'Goodwill −2.',
             good: false,
@@ -549,7 +549,7 @@ export class Simulation {
       kind: 'rootCause',
       title: 'The root cause is fixed',
       guideline: `Fix the pain point, not just the posts: ${this.scenario.rootCause.description}`,
-      did: `Escalated to ${this.scenario.rootCause.owner} at ${this.clock(rc.escalatedAt)}.`,
+      did: `Escalated to ${ROLE_LABELS[this.scenario.rootCause.owner]} at ${this.clock(rc.escalatedAt)}.`,
       consequence: 'Goodwill +8; the surge loses its fuel.',
       good: true,
     });
@@ -654,7 +654,7 @@ export class Simulation {
         const bad = postAction(action.postId);
         if (bad) return bad;
         if (action.note.trim().length < 10) return reject('action/note_required');
-        if (this.post(action.postId)!.escalatedTo.includes(action.role)) return reject('action/already_done', `already with ${action.role}`);
+        if (this.post(action.postId)!.escalatedTo.includes(action.role)) return reject('action/already_done', `already with ${ROLE_LABELS[action.role]}`);
         return undefined;
       }
       case 'thread.link': {
@@ -865,8 +865,8 @@ export class Simulation {
       if (p.needsMissed) s.counters.postNeedsMissed--;
       this.moment({
         kind: 'post',
-        title: `Post #${p.id} escalated to ${role}`,
-        guideline: `Needed ${role} by ${this.clock(p.needs.deadline)}.`,
+        title: `Post #${p.id} escalated to ${ROLE_LABELS[role]}`,
+        guideline: `Needed ${ROLE_LABELS[role]} by ${this.clock(p.needs.deadline)}.`,
         did: `Escalated at ${this.clock(s.t)}.`,
         consequence: onTime ? 'On time.' : 'Late.',
         good: onTime,
@@ -879,7 +879,7 @@ export class Simulation {
       this.did({ what: 'fixRootCause' });
       this.moment({
         kind: 'rootCause',
-        title: `Root cause escalated to ${role}`,
+        title: `Root cause escalated to ${ROLE_LABELS[role]}`,
         guideline: 'Fix the root pain point in the back office, not just the posts.',
         did: `Escalated post #${p.id} with a note.`,
         consequence: `A fix is due in ${this.scenario.rootCause.fixMinutes} minutes.`,
