@@ -76,3 +76,16 @@ describe('escalation machine', () => {
     expect(value.declared).toBe('L1');
   });
 });
+
+describe('inspection', () => {
+  it('lets an inspector observe the machine without changing the run', async () => {
+    const { Simulation } = await import('../src/core/simulation');
+    const seen: string[] = [];
+    const watched = new Simulation(miniScenario, { seed: 3, mode: 'practice', inspect: (e) => seen.push(e.type) });
+    const plain = new Simulation(miniScenario, { seed: 3, mode: 'practice' });
+    watched.finish();
+    plain.finish();
+    expect(seen).toContain('@xstate.event');
+    expect(JSON.stringify(watched.state)).toBe(JSON.stringify(plain.state));
+  });
+});

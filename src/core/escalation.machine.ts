@@ -1,4 +1,4 @@
-import { assign, createActor, setup, SimulatedClock, type AnyActorRef, type SnapshotFrom } from 'xstate';
+import { assign, createActor, setup, SimulatedClock, type AnyActorRef, type InspectionEvent, type SnapshotFrom } from 'xstate';
 import type { Role, Scenario } from './scenario.schema';
 
 /**
@@ -125,8 +125,9 @@ export class EscalationTracker {
   private readonly clock = new SimulatedClock();
   private readonly actor: AnyActorRef;
 
-  constructor(scenario: Scenario) {
-    this.actor = createActor(createEscalationMachine(scenario), { clock: this.clock });
+  /** `inspect` receives the machine's inspection events (the Stately inspector in development). */
+  constructor(scenario: Scenario, inspect?: (event: InspectionEvent) => void) {
+    this.actor = createActor(createEscalationMachine(scenario), { clock: this.clock, ...(inspect ? { inspect } : {}) });
     this.actor.start();
   }
 

@@ -1,3 +1,4 @@
+import type { InspectionEvent } from 'xstate';
 import { actionCost, type Action } from './actions';
 import { reject, type Rejection } from './errors';
 import { EscalationTracker, type DeskDeed } from './escalation.machine';
@@ -13,6 +14,8 @@ import type { KeyMoment, Mode, ObligationState, Post, SimState } from './state';
 export interface SimOptions {
   seed: number;
   mode: Mode;
+  /** Observes the guideline machine (for the Stately inspector in development); never changes the run. */
+  inspect?: (event: InspectionEvent) => void;
 }
 
 type Ok = { ok: true };
@@ -54,7 +57,7 @@ export class Simulation {
   constructor(scenario: Scenario, options: SimOptions) {
     this.scenario = scenario;
     this.rng = Prng.fromSeed(options.seed);
-    this.tracker = new EscalationTracker(scenario);
+    this.tracker = new EscalationTracker(scenario, options.inspect);
     this.channelIds = scenario.channels.map((c) => c.id);
     this.baselinePerMinute = Object.fromEntries(
       scenario.channels.map((c) => [c.id, (scenario.baseline.postsPerDay / 1440) * (c.sharePercent / 100)]),
