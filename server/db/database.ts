@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { AttemptsTable } from './attempts.table';
 import type { DrillEventsTable, DrillTraineesTable, DrillsTable } from './drills.table';
 import type { RunsTable } from './runs.table';
+import type { PlayerBestsTable, TeamMemberBestsTable } from './standings.table';
 
 /** Every table the server owns, composed from the feature table files. */
 export interface Database {
@@ -14,6 +15,8 @@ export interface Database {
   drills: DrillsTable;
   drill_trainees: DrillTraineesTable;
   drill_events: DrillEventsTable;
+  player_bests: PlayerBestsTable;
+  team_member_bests: TeamMemberBestsTable;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

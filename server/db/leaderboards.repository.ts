@@ -28,97 +28,96 @@ export interface TeamStanding {
 
 /*
  * Ranking rules, the same on SQLite and PostgreSQL:
- * - a player's standing is their best run: higher score first, then the earlier run (lower id);
- * - players rank by that run: higher score, then whoever reached it first (lower id);
- * - a team's standing is the mean of its members' best runs under that team: higher mean, then
- *   more members, then whichever team reached its standing first (lower id of its latest best run).
+ * - a player's standing is their best run (player_bests): higher score, then the earlier run;
+ * - players rank by that run: higher score, then whoever reached it first (lower run id);
+ * - a team's standing is the mean of its members' best runs under that team: higher mean,
+ *   then more members, then whichever team reached its standing first (lower id of its
+ *   latest best run); it shows under the spelling of its earliest best run.
  * Ranks are unique (no shared places), so pagination never splits or repeats a tie.
  */
 
-function rankedPlayers(db: Kysely<Database>, board: Board) {
-  return db
-    .with('best', (qb) =>
-      qb
-        .selectFrom('runs')
-        .where('scenario_id', '=', board.scenarioId)
-        .where('scenario_hash', '=', board.scenarioHash)
-        .where('rated', '=', 1)
-        .select(['id', 'public_id', 'player', 'player_key', 'team', 'score', 'grade', 'created_at'])
-        .select(sql<number>`row_number() over (partition by player_key order by score desc, id asc)`.as('nth')),
-    )
-    .with('ranked', (qb) =>
-      qb
-        .selectFrom('best')
-        .where('nth', '=', 1)
-        .select(['id', 'public_id', 'player', 'player_key', 'team', 'score', 'grade', 'created_at'])
-        .select(sql<number>`row_number() over (order by score desc, id asc)`.as('rank')),
-    );
+const onBoard = (board: Board) => ({ scenario_id: board.scenarioId, scenario_hash: board.scenarioHash });
+
+function boardBests(db: Kysely<Database>, b: ReturnType<typeof onBoard>) {
+  return db.selectFrom('player_bests').where('scenario_id', '=', b.scenario_id).where('scenario_hash', '=', b.scenario_hash);
 }
 
-function toPlayer(row: { rank: number; player: string; team: string | null; score: number; grade: string; public_id: string; created_at: number }): PlayerStanding {
-  return { rank: Number(row.rank), player: row.player, team: row.team, score: row.score, grade: row.grade, runId: row.public_id, at: Number(row.created_at) };
+function bests(db: Kysely<Database>, board: Board) {
+  const b = onBoard(board);
+  return db
+    .selectFrom('player_bests as pb')
+    .innerJoin('runs as r', 'r.id', 'pb.run_id')
+    .where('pb.scenario_id', '=', b.scenario_id)
+    .where('pb.scenario_hash', '=', b.scenario_hash)
+    .select(['pb.score', 'pb.run_id', 'r.player', 'r.team', 'r.grade', 'r.public_id', 'r.created_at']);
 }
+
+type BestRow = { score: number; run_id: number; player: string; team: string | null; grade: string; public_id: string; created_at: number };
+
+const toPlayer = (row: BestRow, rank: number): PlayerStanding => ({
+  rank,
+  player: row.player,
+  team: row.team,
+  score: row.score,
+  grade: row.grade,
+  runId: row.public_id,
+  at: Number(row.created_at),
+});
 
 export async function playerStandings(
   db: Kysely<Database>,
   board: Board,
   page: { offset: number; limit: number },
 ): Promise<{ total: number; entries: PlayerStanding[] }> {
-  const entries = await rankedPlayers(db, board)
-    .selectFrom('ranked')
-    .selectAll()
-    .orderBy('rank')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const total = await rankedPlayers(db, board)
-    .selectFrom('ranked')
+  const rows = await bests(db, board).orderBy('pb.score', 'desc').orderBy('pb.run_id', 'asc').limit(page.limit).offset(page.offset).execute();
+  const total = await boardBests(db, onBoard(board))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return { total: Number(total.n), entries: entries.map(toPlayer) };
+  return { total: Number(total.n), entries: rows.map((row, i) => toPlayer(row, page.offset + i + 1)) };
 }
 
 export async function playerStanding(db: Kysely<Database>, board: Board, playerKey: string): Promise<PlayerStanding | undefined> {
-  const row = await rankedPlayers(db, board).selectFrom('ranked').selectAll().where('player_key', '=', playerKey).executeTakeFirst();
-  return row ? toPlayer(row) : undefined;
+  const row = await bests(db, board).where('pb.player_key', '=', playerKey).executeTakeFirst();
+  if (!row) return undefined;
+  // Two range scans on the rank index (higher score; same score, earlier run) instead of one OR scan.
+  const b = onBoard(board);
+  const count = (where: (q: ReturnType<typeof boardBests>) => ReturnType<typeof boardBests>) =>
+    where(boardBests(db, b)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const [higher, tiedEarlier] = await Promise.all([
+    count((q) => q.where('score', '>', row.score)),
+    count((q) => q.where('score', '=', row.score).where('run_id', '<', row.run_id)),
+  ]);
+  const ahead = { n: Number(higher.n) + Number(tiedEarlier.n) };
+  return toPlayer(row, Number(ahead.n) + 1);
 }
 
 function rankedTeams(db: Kysely<Database>, board: Board) {
+  const b = onBoard(board);
   return db
-    .with('member_best', (qb) =>
-      qb
-        .selectFrom('runs')
-        .where('scenario_id', '=', board.scenarioId)
-        .where('scenario_hash', '=', board.scenarioHash)
-        .where('rated', '=', 1)
-        .where('team_key', 'is not', null)
-        .select(['id', 'team_key', 'player_key', 'score'])
-        // A team shows under the spelling of its first run (not min(), which follows each database's collation).
-        .select(sql<string>`first_value(team) over (partition by team_key order by id asc)`.as('team'))
-        .select(sql<number>`row_number() over (partition by team_key, player_key order by score desc, id asc)`.as('nth')),
-    )
     .with('teams', (qb) =>
       qb
-        .selectFrom('member_best')
-        .where('nth', '=', 1)
+        .selectFrom('team_member_bests')
+        .where('scenario_id', '=', b.scenario_id)
+        .where('scenario_hash', '=', b.scenario_hash)
         .groupBy('team_key')
         .select('team_key')
-        .select(sql<string>`min(team)`.as('team'))
         .select(sql<number>`count(*)`.as('members'))
         .select(sql<number>`(sum(score) * 1000) / count(*)`.as('average_milli'))
         .select(sql<number>`max(score)`.as('best'))
-        .select(sql<number>`max(id)`.as('reached_id')),
+        .select(sql<number>`max(run_id)`.as('reached_id'))
+        .select(sql<number>`min(run_id)`.as('first_id')),
     )
     .with('ranked_teams', (qb) =>
       qb
         .selectFrom('teams')
-        .selectAll()
+        .innerJoin('runs', 'runs.id', 'teams.first_id')
+        .select(['teams.team_key', 'teams.members', 'teams.average_milli', 'teams.best', 'runs.team'])
         .select(sql<number>`row_number() over (order by average_milli desc, members desc, reached_id asc)`.as('rank')),
     );
 }
 
-function toTeam(row: { rank: number; team: string; members: number; average_milli: number; best: number }): TeamStanding {
-  return { rank: Number(row.rank), team: row.team, members: Number(row.members), averageMilli: Number(row.average_milli), best: Number(row.best) };
+function toTeam(row: { rank: number; team: string | null; members: number; average_milli: number; best: number }): TeamStanding {
+  return { rank: Number(row.rank), team: row.team ?? '', members: Number(row.members), averageMilli: Number(row.average_milli), best: Number(row.best) };
 }
 
 export async function teamStandings(
@@ -126,16 +125,13 @@ export async function teamStandings(
   board: Board,
   page: { offset: number; limit: number },
 ): Promise<{ total: number; entries: TeamStanding[] }> {
-  const entries = await rankedTeams(db, board)
-    .selectFrom('ranked_teams')
-    .selectAll()
-    .orderBy('rank')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const total = await rankedTeams(db, board)
-    .selectFrom('ranked_teams')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+  const entries = await rankedTeams(db, board).selectFrom('ranked_teams').selectAll().orderBy('rank').limit(page.limit).offset(page.offset).execute();
+  const b = onBoard(board);
+  const total = await db
+    .selectFrom('team_member_bests')
+    .where('scenario_id', '=', b.scenario_id)
+    .where('scenario_hash', '=', b.scenario_hash)
+    .select(sql<number>`count(distinct team_key)`.as('n'))
     .executeTakeFirstOrThrow();
   return { total: Number(total.n), entries: entries.map(toTeam) };
 }

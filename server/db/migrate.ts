@@ -1,16 +1,20 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
+import * as standings from './migrations/0002-standings';
 
 /** Migrations in order, imported statically so they ship with the server (no directory scan). */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-standings': standings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
+export const migrator = (db: Kysely<any>) => new Migrator({ db, provider });
+
 /** Brings the schema to the latest version; runs on every start and is safe to repeat. */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await migrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

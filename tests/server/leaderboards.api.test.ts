@@ -4,39 +4,37 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playerBoardResponse, teamBoardResponse } from '../../server/api.schemas';
 import { openDatabase, type Database } from '../../server/db/database';
+import { insertRun } from '../../server/db/runs.repository';
 import { nameKey } from '../../server/names';
 import { miniScenario } from '../fixtures/mini-scenario';
 import { buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, MINI_HASH, playRanked, post } from './helpers/test-app';
 
 /**
- * Standings are computed in SQL; these rows go straight into the database (already
- * "verified") so scores and ties are exactly what each test needs.
+ * These runs go in through the storage path (insertRun) but skip the replay, so scores
+ * and ties are exactly what each test needs.
  */
 async function seedRun(db: Kysely<Database>, row: { player: string; score: number; team?: string; rated?: boolean; hash?: string }): Promise<void> {
   const attemptId = randomUUID();
   const seed = Math.floor(Math.random() * 0x7fffffff);
   await db.insertInto('attempts').values({ id: attemptId, scenario_id: 'mini', scenario_hash: row.hash ?? MINI_HASH, seed, rated: row.rated === false ? 0 : 1, created_at: Date.now() }).execute();
-  await db
-    .insertInto('runs')
-    .values({
-      public_id: randomUUID(),
-      run_hash: randomUUID(),
-      attempt_id: attemptId,
-      scenario_id: 'mini',
-      scenario_hash: row.hash ?? MINI_HASH,
-      seed,
-      player: row.player,
-      player_key: nameKey(row.player),
-      team: row.team ?? null,
-      team_key: row.team ? nameKey(row.team) : null,
-      score: row.score,
-      grade: 'C',
-      rated: row.rated === false ? 0 : 1,
-      breakdown: '[]',
-      record: '{}',
-      created_at: Date.now(),
-    })
-    .execute();
+  await insertRun(db, {
+    public_id: randomUUID(),
+    run_hash: randomUUID(),
+    attempt_id: attemptId,
+    scenario_id: 'mini',
+    scenario_hash: row.hash ?? MINI_HASH,
+    seed,
+    player: row.player,
+    player_key: nameKey(row.player),
+    team: row.team ?? null,
+    team_key: row.team ? nameKey(row.team) : null,
+    score: row.score,
+    grade: 'C',
+    rated: row.rated === false ? 0 : 1,
+    breakdown: '[]',
+    record: '{}',
+    created_at: Date.now(),
+  });
 }
 
 describe.each(DATABASE_TARGETS)('leaderboards on %s', (target) => {
