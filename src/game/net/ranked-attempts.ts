@@ -1,0 +1,93 @@
+import type { RunRecord } from '../../core/index';
+import { ApiRequestError, type ApiClient, type Attempt } from './api-client';
+import type { ProfileStore } from './profile.store';
+import type { FlushResult, KeyValueStore, RunQueue } from './run-queue';
+
+const KEY = 'surge-drill.attempts';
+
+/** What the player sees about a finished ranked or drill run's trip to the server. */
+export type SubmitStatus =
+  | { state: 'sending' }
+  | { state: 'verified'; score: number; grade: string; rank: number | null }
+  | { state: 'queued'; reason: string }
+  | { state: 'refused'; reason: string }
+  | { state: 'unrated'; reason: string };
+
+export function describeStatus(status: SubmitStatus): string {
+  switch (status.state) {
+    case 'sending':
+      return 'Sending your run to the leaderboard for verification…';
+    case 'verified':
+      return `✓ Verified by the server: ${status.score} (${status.grade})${status.rank ? `, rank ${status.rank} on the leaderboard` : ''}.`;
+    case 'queued':
+      return `⚠ Not sent yet (${status.reason}). It is kept on this device and sent when the server is back.`;
+    case 'refused':
+      return `✗ The server refused this run: ${status.reason}`;
+    case 'unrated':
+      return `This run is not on the leaderboard: ${status.reason}`;
+  }
+}
+
+/**
+ * Ranked seeds come from the server. The attempt for each started ranked run is kept
+ * in local storage (a reload or a resumed save still knows it), and a finished run
+ * goes through the run queue, so it reaches the server even after an outage.
+ */
+export class RankedAttempts {
+  private attempts: Record<string, Attempt>;
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly api: Pick<ApiClient, 'createAttempt'>,
+    private readonly queue: RunQueue,
+    private readonly profile: ProfileStore,
+  ) {
+    try {
+      this.attempts = JSON.parse(store.getItem(KEY) ?? '{}') as Record<string, Attempt>;
+    } catch {
+      this.attempts = {};
+    }
+  }
+
+  /** Asks the server for a seed; answers a reason instead when it cannot be reached. */
+  async begin(scenarioId: string): Promise<{ ok: true; attempt: Attempt } | { ok: false; reason: string }> {
+    try {
+      const attempt = await this.api.createAttempt(scenarioId);
+      this.attempts[key(scenarioId, attempt.seed)] = attempt;
+      this.persist();
+      return { ok: true, attempt };
+    } catch (err) {
+      const reason = err instanceof ApiRequestError ? err.message : String(err);
+      return { ok: false, reason: `a ranked seed comes from the server, which answered: ${reason}` };
+    }
+  }
+
+  /** Queues a finished ranked run for verification and reports what became of it. */
+  async submit(record: RunRecord, onStatus: (status: SubmitStatus) => void): Promise<void> {
+    const attempt = this.attempts[key(record.scenarioId, record.seed)];
+    if (!attempt) {
+      onStatus({ state: 'unrated', reason: 'it was not started on a seed from the server' });
+      return;
+    }
+    const { name, team } = this.profile.get();
+    const id = this.queue.enqueue({ kind: 'ranked', player: name || 'Anonymous', ...(team ? { team } : {}), attemptId: attempt.attemptId, run: record });
+    delete this.attempts[key(record.scenarioId, record.seed)];
+    this.persist();
+    onStatus({ state: 'sending' });
+    onStatus(statusOf(id, await this.queue.flush()));
+  }
+
+  private persist(): void {
+    this.store.setItem(KEY, JSON.stringify(this.attempts));
+  }
+}
+
+const key = (scenarioId: string, seed: number) => `${scenarioId}:${seed}`;
+
+/** The status of queue item `id` after a flush. */
+export function statusOf(id: string, results: FlushResult[]): SubmitStatus {
+  const mine = results.find((r) => r.id === id);
+  if (!mine) return { state: 'queued', reason: 'the server cannot be reached right now' };
+  if (mine.status === 'refused') return { state: 'refused', reason: mine.reason };
+  return { state: 'verified', score: mine.score, grade: mine.grade, rank: mine.rank };
+}
