@@ -32,7 +32,7 @@ export const errorSchema = z
   .meta({ id: 'Error' });
 
 export const healthSchema = z.object({
-  status: z.literal('ok'),
+  status: z.enum(['ok', 'degraded']),
   database: z.enum(['sqlite', 'postgres']),
   engineVersion: z.string(),
   scenarios: z.number().int(),

@@ -85,6 +85,11 @@ export class ReplayPool {
     });
   }
 
+  /** False once workers have failed to start repeatedly: this instance cannot verify runs. */
+  healthy(): boolean {
+    return this.broken === undefined;
+  }
+
   stats(): { workers: number; ready: number; busy: number; queued: number } {
     return {
       workers: this.slots.length,
