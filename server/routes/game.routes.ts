@@ -13,8 +13,8 @@ export async function gameRoutes(app: FastifyInstance, distDir: string): Promise
       reply.code(503).type('text/plain; charset=utf-8');
       return 'The game is not built yet: run `npm run build` (or `npm start`, which builds it), then reload.\n';
     });
-    return;
   }
+  if (!existsSync(distDir)) return;
   await app.register(fastifyStatic, {
     root: distDir,
     wildcard: true,
