@@ -47,12 +47,13 @@ export interface AppOptions {
  * govern the whole server.
  */
 async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise<void> {
+  // Scenarios first: a broken file stops the start before anything is opened or created.
+  const catalog = typeof options.scenarios === 'string' ? loadScenarioCatalog(options.scenarios) : options.scenarios;
   const database = openDatabase(options.databaseUrl);
   app.addHook('onClose', async () => database.db.destroy());
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
 
-  const catalog = typeof options.scenarios === 'string' ? loadScenarioCatalog(options.scenarios) : options.scenarios;
   const verifier = new ReplayPool(catalog.entries, {
     size: options.verifyWorkers,
     maxQueue: options.verifyMaxQueue ?? 64 * options.verifyWorkers,

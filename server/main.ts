@@ -5,16 +5,24 @@ import { buildApp } from './app';
  * Process entry: configuration from the environment, listen, and a graceful stop
  * on SIGINT/SIGTERM (in-flight requests finish, workers and connections close).
  */
-const env = readEnv(process.env);
-const app = await buildApp({
-  databaseUrl: env.DATABASE_URL,
-  scenarios: env.SCENARIO_DIR,
-  distDir: env.DIST_DIR,
-  verifyWorkers: env.VERIFY_WORKERS,
-  rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
-  logLevel: env.LOG_LEVEL,
-  trustProxy: env.TRUST_PROXY,
-});
+let env: ReturnType<typeof readEnv>;
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  env = readEnv(process.env);
+  app = await buildApp({
+    databaseUrl: env.DATABASE_URL,
+    scenarios: env.SCENARIO_DIR,
+    distDir: env.DIST_DIR,
+    verifyWorkers: env.VERIFY_WORKERS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+  });
+} catch (err) {
+  // Bad configuration, an unreachable database or a broken scenario file: say which, and stop.
+  console.error(`surge-drill server cannot start: ${(err as Error).message}`);
+  process.exit(1);
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
