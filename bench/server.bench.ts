@@ -94,13 +94,19 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
-await seedBoard();
+await seedBoard().catch((err: unknown) => {
+  rmSync(dir, { recursive: true, force: true });
+  throw err;
+});
 const server = await startServerProcess({
   DATABASE_URL: databaseUrl,
   SCENARIO_DIR: SCENARIOS,
   VERIFY_WORKERS: String(WORKERS),
   RATE_LIMIT_PER_MINUTE: '100000000',
   LOG_LEVEL: 'warn',
+}).catch((err: unknown) => {
+  rmSync(dir, { recursive: true, force: true });
+  throw err;
 });
 const base = server.url;
 const lines: string[] = [];

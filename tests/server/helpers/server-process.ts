@@ -49,7 +49,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (exitCode !== undefined) throw new Error(`server exited with ${exitCode} before listening:\n${log}`);
-    if (Date.now() > deadline) throw new Error(`server did not start in 60 s:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start in 60 s:\n${log}`);
+    }
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {
