@@ -58,7 +58,8 @@ export function startGame(parent: HTMLElement): { game: Phaser.Game; services: G
     // Sound is Howler's; Phaser's own sound manager would open a second audio context.
     audio: { noAudio: true },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH, width: WIDTH, height: HEIGHT },
-    input: { gamepad: false },
+    // Keys go through KeyRouter (DOM events); Phaser handles the pointer only.
+    input: { keyboard: false, gamepad: false },
     disableContextMenu: true,
     scene: [BootScene, PreloadScene, MenuScene, BriefingScene, DeskScene, PauseScene, DebriefScene].map((S) => new S(services)),
   });

@@ -27,6 +27,8 @@ export interface DeskView {
   overlay: string | null;
   status: string;
   visiblePostIds: number[];
+  /** Visible game objects on the desk by type (Text, Rectangle, Graphics): what a frame draws. */
+  objects: Record<string, number>;
 }
 
 /** The one place scenes share state: the run in play, the last finished run, timings. */

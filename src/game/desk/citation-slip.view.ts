@@ -17,7 +17,6 @@ export class CitationSlip {
   private readonly footer: Phaser.GameObjects.Text;
   private hideAt = 0;
   private count = 0;
-  private current: Breach | undefined;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -35,7 +34,6 @@ export class CitationSlip {
   }
 
   show(breach: Breach, clock: string, now: number): void {
-    this.current = breach;
     this.count = this.visible() ? this.count + 1 : 1;
     this.hideAt = now + SHOW_MS;
     const rule = breach.rule === 'practice' ? 'Good practice' : `Guideline ${breach.rule}`;
@@ -61,10 +59,6 @@ export class CitationSlip {
 
   update(now: number): void {
     if (this.visible() && now >= this.hideAt) this.dismiss();
-  }
-
-  text(): string | null {
-    return this.visible() && this.current ? `${this.heading.text}: ${this.body.text}` : null;
   }
 
   dismiss(): void {

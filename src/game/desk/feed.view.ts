@@ -84,10 +84,6 @@ export class FeedPanel {
 
   private readonly names: Map<FeedTab, string>;
 
-  visibleRows(): number {
-    return this.rows.length;
-  }
-
   /** Scrolls so that list position `index` is on screen. */
   reveal(index: number): void {
     if (index < 0) return;

@@ -119,6 +119,7 @@ export class DeskScene extends BaseScene {
       overlay: this.overlay?.name ?? null,
       status: this.status,
       visiblePostIds: [...this.visible],
+      objects: this.countObjects(),
     });
     this.services.audio.setAmbience(true);
     // Back from the pause scene.
@@ -510,6 +511,15 @@ export class DeskScene extends BaseScene {
   private toDebrief(): void {
     this.endingAt = undefined;
     this.scene.start(SCENE.debrief);
+  }
+
+  private countObjects(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const o of this.children.list) {
+      if ((o as unknown as { visible?: boolean }).visible === false) continue;
+      counts[o.type] = (counts[o.type] ?? 0) + 1;
+    }
+    return counts;
   }
 
   private resetUi(): void {

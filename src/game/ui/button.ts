@@ -68,23 +68,10 @@ export class Button implements Focusable {
     return this;
   }
 
-  setVisible(on: boolean): this {
-    this.bg.setVisible(on);
-    this.label.setVisible(on);
-    if (on) this.bg.setInteractive();
-    else this.bg.disableInteractive();
-    return this;
-  }
-
   setDepth(depth: number): this {
     this.bg.setDepth(depth);
     this.label.setDepth(depth + 0.1);
     return this;
-  }
-
-  destroy(): void {
-    this.bg.destroy();
-    this.label.destroy();
   }
 
   setFocused(on: boolean): void {
@@ -97,7 +84,7 @@ export class Button implements Focusable {
   }
 
   enabled(): boolean {
-    return this.isEnabled && this.bg.visible;
+    return this.isEnabled;
   }
 
   /** Large text settings must not spill a caption out of its button: shrink it to fit. */

@@ -14,7 +14,7 @@ export type Axis = 'vertical' | 'horizontal';
  * Home / End, Enter or Space to activate. Disabled items are skipped.
  */
 export class FocusList {
-  private items: Focusable[] = [];
+  private readonly items: Focusable[];
   private index = -1;
 
   constructor(
@@ -22,15 +22,8 @@ export class FocusList {
     private readonly axis: Axis = 'vertical',
     private readonly onMove?: (item: Focusable, index: number) => void,
   ) {
-    this.setItems(items);
-  }
-
-  setItems(items: Focusable[], keep?: Focusable): void {
-    this.current()?.setFocused(false);
     this.items = items;
-    const kept = keep ? items.indexOf(keep) : -1;
-    this.index = -1;
-    this.focusAt(kept >= 0 ? kept : this.firstEnabled(0, 1));
+    this.focusAt(this.firstEnabled(0, 1));
   }
 
   current(): Focusable | undefined {

@@ -17,16 +17,23 @@ interface Layer {
  * Routes a scene's key presses through a stack of layers, top first: a dialog
  * sees keys before the desk beneath it. A handled key has its browser default
  * prevented (Tab must not leave the canvas, Space must not scroll).
+ *
+ * It listens to the DOM directly, not through Phaser's keyboard plugin: that
+ * plugin replays its whole per-frame queue on every key event, so two presses
+ * within one slow frame arrive three times (a phrase block toggled on and off
+ * again). Keys reach a scene only while it is running, not while it is paused
+ * under the pause overlay.
  */
 export class KeyRouter {
   private readonly layers: Layer[] = [];
 
   constructor(scene: Phaser.Scene) {
-    const keyboard = scene.input.keyboard!;
-    const listener = (e: KeyboardEvent) => this.dispatch(e);
-    keyboard.on('keydown', listener);
+    const listener = (e: KeyboardEvent) => {
+      if (scene.sys.isActive()) this.dispatch(e);
+    };
+    window.addEventListener('keydown', listener);
     scene.events.once('shutdown', () => {
-      keyboard.off('keydown', listener);
+      window.removeEventListener('keydown', listener);
       this.layers.length = 0;
     });
   }
