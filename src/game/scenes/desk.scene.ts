@@ -70,6 +70,7 @@ export class DeskScene extends BaseScene {
   private lastSave = 0;
   private endingAt: number | undefined;
   private firstFrame = true;
+  private renderKey = '';
 
   constructor(services: GameServices) {
     super(SCENE.desk, services);
@@ -163,6 +164,11 @@ export class DeskScene extends BaseScene {
 
   private render(now: number): void {
     const s = this.run.sim.state;
+    this.slip.update(now);
+    // Most frames at the normal pace fall between two sim steps: nothing to redraw.
+    const key = `${s.t}|${s.log.length}|${s.over}|${this.run.speed}|${this.run.paused}|${this.tab}|${this.view}|${this.selected}|${this.linkFrom}|${this.zone}|${this.feed.top}`;
+    if (key === this.renderKey) return;
+    this.renderKey = key;
     this.model.sync(s);
     this.followSelection();
     this.visible = this.feed.render(this.model, this.tab, this.view, this.selected, this.linkFrom, this.zone === 'feed', s.t);
@@ -170,7 +176,6 @@ export class DeskScene extends BaseScene {
     this.detail.render(post, s.t, this.linkFrom);
     this.hud.render();
     this.panel.render();
-    this.slip.update(now);
     const history = s.history;
     const last = history[history.length - 1];
     if (last) {
@@ -535,6 +540,7 @@ export class DeskScene extends BaseScene {
     this.visible = [];
     this.endingAt = undefined;
     this.firstFrame = true;
+    this.renderKey = '';
     this.coachText = undefined;
     this.lastSave = performance.now();
   }
