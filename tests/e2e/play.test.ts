@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,11 +106,6 @@ describe('the game in Chromium', () => {
     await waitForScene(page, 'debrief');
     const debrief = await page.screenshot();
     expect(await screenshotSpread(page, debrief)).toBeGreaterThan(20);
-    if (process.env.SURGE_DRILL_SCREENSHOTS) {
-      mkdirSync(join(root, 'docs'), { recursive: true });
-      writeFileSync(join(root, 'docs', 'screenshot-desk.png'), desk);
-      writeFileSync(join(root, 'docs', 'screenshot-debrief.png'), debrief);
-    }
 
     const end = await snapshot(page);
     const record = await page.evaluate(() => window.surgeDrill!.runRecord());

@@ -109,7 +109,7 @@ export class EscalationPanel {
         return `○ ${o.rule} ${o.text}`;
       case 'open': {
         const left = (o.deadline ?? t) - t;
-        return `◷ ${o.rule} ${o.text} — due ${this.run.sim.clock(o.deadline)}, ${formatDuration(left)} left`;
+        return `◷ ${o.rule} ${o.text.replace(/[.\s]+$/, '')} — due ${this.run.sim.clock(o.deadline)}, ${formatDuration(left)} left`;
       }
       case 'met':
         return `✓ ${o.rule} met at ${this.run.sim.clock(o.doneAt)}`;

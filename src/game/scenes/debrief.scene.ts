@@ -52,8 +52,8 @@ export class DebriefScene extends BaseScene {
       const bar = '█'.repeat(Math.round(c.score / 10)).padEnd(10, '░');
       lines.push({ text: `${c.label}: ${c.score}/100  ${bar}  (weight ${c.weight})`, style: 'body' }, { text: c.why, style: 'dim' });
     }
-    addPanel(this, 20, 140, 600, 380);
-    const doc = new ScrollDoc(this, 34, 150, 576, 364, lines);
+    addPanel(this, 20, 140, 600, 510);
+    const doc = new ScrollDoc(this, 34, 150, 576, 494, lines);
 
     // Charts on the right.
     const hist = done.state.history;

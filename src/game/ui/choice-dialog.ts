@@ -32,7 +32,7 @@ const DEPTH = 100;
 
 /**
  * A modal form made of option lists and a text field, laid out as columns.
- * Keys: ↑/↓ within a column, ←/→ or Tab between columns, Space or 1–9 to pick,
+ * Keys: ↑/↓ (Home/End) within a column, ←/→ or Tab between columns, Space or 1–9 to pick,
  * Enter to confirm, Escape to cancel. Every row is clickable too.
  */
 export class ChoiceDialog {
@@ -188,6 +188,12 @@ export class ChoiceDialog {
         else this.redraw();
         return true;
       }
+      case 'Home':
+      case 'End':
+        this.focusRow[this.section] = key === 'Home' ? 0 : s.options.length - 1;
+        if (s.kind === 'single') this.pick();
+        else this.redraw();
+        return true;
       case ' ':
         this.pick();
         return true;

@@ -57,7 +57,7 @@ export const KEY_HELP: { screen: string; keys: [string, string][] }[] = [
   {
     screen: 'Dialogs',
     keys: [
-      ['↑ ↓', 'move within a column'],
+      ['↑ ↓ Home End', 'move within a column'],
       ['← → or Tab', 'next column'],
       ['Space or 1–9', 'pick the focused option, or option number N'],
       ['Enter', 'confirm'],

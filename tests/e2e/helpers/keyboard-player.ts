@@ -13,8 +13,9 @@ async function keys(page: Page, ...names: string[]): Promise<void> {
   for (const k of names) await page.keyboard.press(k);
 }
 
-/** Role digits in the escalate dialog follow the core's ROLES order. */
+/** Digits in the dialogs follow the core's ROLES and BLOCKS order. */
 const ROLE_DIGIT = { teamLead: '1', comms: '2', legal: '3', hr: '4', backOffice: '5' } as const;
+const BLOCK_DIGIT = { acknowledge: '1', apologise: '2', explain: '3', correctFacts: '4', nextStep: '5', inviteDm: '6', thank: '7' } as const;
 
 /** The keys a careful trainee presses for this post, or undefined when it needs nothing now. */
 function keysFor(p: Post, rootCauseDone: boolean): { keys: string[]; rootCause?: boolean } | undefined {
@@ -26,7 +27,23 @@ function keysFor(p: Post, rootCauseDone: boolean): { keys: string[]; rootCause?:
   if (!rootCauseDone && p.aboutRootCause && !p.escalatedTo.includes('backOffice')) return { keys: ['e', ROLE_DIGIT.backOffice, 'Enter'], rootCause: true };
   if (p.flags.includes('abuse')) return { keys: ['h'] };
   if (p.needs && !p.escalatedTo.includes(p.needs.role)) return { keys: ['e', ROLE_DIGIT[p.needs.role], 'Enter'] };
-  return { keys: ['r', '1', '2', '5', 'Enter'] };
+  // The driver may read the true category (the player sees only the text); the reply is still typed block by block.
+  switch (p.category) {
+    case 'troll':
+    case 'rager':
+      return { keys: ['c'] };
+    case 'positive':
+      return { keys: ['r', BLOCK_DIGIT.thank, 'Enter'] };
+    case 'misguided':
+      return { keys: ['r', BLOCK_DIGIT.correctFacts, BLOCK_DIGIT.nextStep, 'Enter'] };
+    case 'question':
+      return { keys: ['r', BLOCK_DIGIT.explain, BLOCK_DIGIT.nextStep, 'Enter'] };
+    case 'legal':
+    case 'media':
+      return { keys: ['r', BLOCK_DIGIT.acknowledge, BLOCK_DIGIT.inviteDm, 'Enter'] };
+    default:
+      return { keys: ['r', BLOCK_DIGIT.acknowledge, BLOCK_DIGIT.apologise, BLOCK_DIGIT.nextStep, 'Enter'] };
+  }
 }
 
 export interface PlayStats {
@@ -37,11 +54,12 @@ export interface PlayStats {
 /**
  * Plays a shift the way a careful trainee would, by keyboard only: keeps the
  * declared level with the situation, publishes a holding statement, pauses
- * promotions, escalates legal threats, the press and the root cause, hides and
- * DMs personal data, and answers the oldest open post with a HEARD-style reply.
+ * promotions, calls in staff, escalates legal threats, the press and the root
+ * cause, hides and DMs personal data, and answers the oldest open post with a
+ * reply that fits it.
  * It reads the hook to decide; every change goes through key presses.
  */
-export async function playByKeyboard(page: Page, deadlineMs: number): Promise<PlayStats> {
+export async function playByKeyboard(page: Page, deadlineMs: number, stopWhen?: (snap: Snapshot) => boolean): Promise<PlayStats> {
   const stats: PlayStats = { actions: 0, keyPresses: 0 };
   const press = async (...names: string[]) => {
     stats.keyPresses += names.length;
@@ -52,7 +70,7 @@ export async function playByKeyboard(page: Page, deadlineMs: number): Promise<Pl
   let rootCauseDone = false;
   while (Date.now() - started < deadlineMs) {
     const snap = await snapshot(page);
-    if (snap.scene !== 'desk' || !snap.run || snap.run.over || !snap.desk) return stats;
+    if (snap.scene !== 'desk' || !snap.run || snap.run.over || !snap.desk || stopWhen?.(snap)) return stats;
     const s = snap.run.state;
     if (s.trainee.busyUntil > s.t) {
       await page.waitForTimeout(20);
@@ -70,6 +88,8 @@ export async function playByKeyboard(page: Page, deadlineMs: number): Promise<Pl
       await press('s', 'Enter');
     } else if (s.trueLevel >= 1 && s.promotionsPausedAt === undefined && snap.run.state.log.every((l) => l.action.type !== 'desk.pausePromotions')) {
       await press('m');
+    } else if (s.trueLevel >= 1 && s.log.every((l) => l.action.type !== 'desk.callInStaff')) {
+      await press('a', 'End', 'Enter');
     } else {
       const selected = snap.desk.selectedPostId === null ? undefined : s.posts[snap.desk.selectedPostId - 1];
       const plan = selected ? keysFor(selected, rootCauseDone) : undefined;

@@ -1,0 +1,33 @@
+/**
+ * Regenerates the README's screenshots: `npx tsx docs/screenshots.ts` (about three minutes).
+ * Builds the game, plays the flagship scenario by keyboard in headless Chromium at 10× the
+ * normal pace, and saves the desk mid-surge and the debrief at the end of the shift.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from '../tests/e2e/helpers/browser';
+import { buildAndServe } from '../tests/e2e/helpers/game-server';
+import { playByKeyboard, snapshot, waitForScene } from '../tests/e2e/helpers/keyboard-player';
+
+const served = await buildAndServe();
+const browser = await launchBrowser();
+try {
+  const page = await browser.context.newPage();
+  await page.goto(`${served.url}?renderer=canvas&scenario=facebook-mugging&seed=11&mode=practice&speed=10`);
+  await waitForScene(page, 'desk');
+  // A trainee who looks up late: nobody answers for the first 40 minutes, so the surge takes
+  // hold; then the desk works it, and at 10:30 the screenshot shows the live feed mid-surge.
+  await page.waitForFunction(() => window.surgeDrill!.snapshot().run!.state.t >= 40 * 60, null, { polling: 100, timeout: 600_000 });
+  await playByKeyboard(page, 600_000, (snap) => snap.run!.state.t >= 60 * 60);
+  await page.keyboard.press('f');
+  await page.waitForTimeout(300);
+  writeFileSync(join(import.meta.dirname, 'screenshot-desk.png'), await page.screenshot());
+  await playByKeyboard(page, 600_000);
+  await waitForScene(page, 'debrief');
+  await page.waitForTimeout(300);
+  writeFileSync(join(import.meta.dirname, 'screenshot-debrief.png'), await page.screenshot());
+  console.log(`saved; final score ${(await snapshot(page)).run!.outcome.score}`);
+} finally {
+  await browser.close();
+  await served.close();
+}
