@@ -74,6 +74,15 @@ describe('the game in Chromium', () => {
     const first = await snapshot(page);
     expect(first.run).toMatchObject({ scenarioId: 'tutorial', mode: 'tutorial', over: false });
 
+    // Practice and tutorial pause: the clock stops until P again.
+    await page.keyboard.press('p');
+    await waitForScene(page, 'pause');
+    const pausedAt = (await snapshot(page)).run!.state.t;
+    await page.waitForTimeout(400);
+    expect((await snapshot(page)).run!.state.t).toBe(pausedAt);
+    await page.keyboard.press('p');
+    await waitForScene(page, 'desk');
+
     const stats = await playByKeyboard(page, 90_000);
     await waitForScene(page, 'debrief');
     const end = await snapshot(page);
@@ -85,6 +94,12 @@ describe('the game in Chromium', () => {
     // Stepping through the key moments is announced.
     await page.keyboard.press('ArrowRight');
     expect(await liveRegionText(page)).toMatch(/Moment 2 of \d+/);
+    // Sound started with the first key press: every sound loaded, ticks for new posts, a jingle at the end.
+    const audio = await page.evaluate(() => window.surgeDrill!.audio());
+    expect(audio.unlocked).toBe(true);
+    expect(audio.loaded).toHaveLength(7);
+    expect(audio.played.tick).toBeGreaterThan(0);
+    expect((audio.played.outcomeGood ?? 0) + (audio.played.outcomePoor ?? 0)).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -120,7 +135,7 @@ describe('the game in Chromium', () => {
     await page.close();
   });
 
-  it('resumes an autosaved run after a reload, and reports a corrupt save on the menu', async () => {
+  it('resumes an autosaved run after a reload, reports a corrupt save, and keeps settings', async () => {
     const page = await browser.context.newPage();
     const problems = collectProblems(page);
     const url = `${served.url}?renderer=canvas&scenario=bakery-meltdown&seed=5&mode=practice&speed=4`;
@@ -156,9 +171,21 @@ describe('the game in Chromium', () => {
     const notices = await page.evaluate(() => window.surgeDrill!.notices());
     expect(notices.join(' ')).toContain('could not be restored and was discarded');
     expect(await page.evaluate(() => localStorage.getItem('surge-drill.autosave.v1'))).toBeNull();
+
+    // Settings by keyboard: End is the last row (Keys); three up is Sound, one more is Volume.
+    for (const key of ['End', 'ArrowUp', 'ArrowUp', 'ArrowUp', 'Enter', 'ArrowUp', 'ArrowLeft']) await page.keyboard.press(key);
+    expect(await page.evaluate(() => window.surgeDrill!.settings())).toMatchObject({ muted: true, volume: 60 });
+    await page.reload();
+    await waitForScene(page, 'menu');
+    expect(await page.evaluate(() => window.surgeDrill!.settings())).toMatchObject({ muted: true, volume: 60 });
+
+    // Muted means silent: posts arrive, no tick is started.
+    await page.goto(`${served.url}?renderer=canvas&scenario=bakery-meltdown&seed=6&mode=practice&speed=20`);
+    await waitForScene(page, 'desk');
     await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await waitForScene(page, 'briefing');
+    await page.waitForFunction(() => (window.surgeDrill!.snapshot().run?.state.posts.length ?? 0) > 20, null, { polling: 100, timeout: 30_000 });
+    expect(await page.evaluate(() => window.surgeDrill!.audio())).toMatchObject({ unlocked: true, muted: true, played: { ambience: 1 } });
+    expect((await page.evaluate(() => window.surgeDrill!.audio())).played.tick).toBeUndefined();
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -20,6 +20,8 @@ export class AudioService {
   private intensity = 0;
   private tickBudget = MAX_TICKS_PER_SECOND;
   private lastBudgetAt = 0;
+  /** Sounds started, by name, for testers. Effects are not started while muted; the ambience loop runs silent under the global mute. */
+  private readonly playedCount: Partial<Record<SoundName, number>> = {};
 
   constructor(settings: Settings) {
     this.settings = settings;
@@ -47,7 +49,25 @@ export class AudioService {
 
   play(name: Exclude<SoundName, 'ambience' | 'tick'>): void {
     if (!this.audible()) return;
-    this.howls[name]?.play();
+    const howl = this.howls[name];
+    if (!howl) return;
+    howl.play();
+    this.count(name);
+  }
+
+  /** What the audio is doing, for the automation hook. */
+  status(): { unlocked: boolean; loaded: SoundName[]; volume: number; muted: boolean; played: Partial<Record<SoundName, number>> } {
+    return {
+      unlocked: this.unlocked,
+      loaded: SOUND_NAMES.filter((n) => this.howls[n]?.state() === 'loaded'),
+      volume: this.settings.volume,
+      muted: this.settings.muted,
+      played: { ...this.playedCount },
+    };
+  }
+
+  private count(name: SoundName): void {
+    this.playedCount[name] = (this.playedCount[name] ?? 0) + 1;
   }
 
   /** New posts arrived; ticks get brighter and louder with the surge. */
@@ -65,6 +85,7 @@ export class AudioService {
       const id = howl.play();
       howl.rate(1 + 0.6 * this.intensity + 0.05 * i, id);
       howl.volume(0.25 + 0.5 * this.intensity, id);
+      this.count('tick');
     }
   }
 
@@ -85,6 +106,7 @@ export class AudioService {
     if (on && !amb.playing()) {
       amb.volume(0.25 + 0.55 * this.intensity);
       amb.play();
+      this.count('ambience');
     } else if (!on) amb.stop();
   }
 

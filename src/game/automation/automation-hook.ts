@@ -1,5 +1,7 @@
 import { clockAt, type Outcome, type RunRecord, type SimState } from '../../core/index';
+import type { AudioService } from '../audio/audio.service';
 import type { DeskView, GameServices } from '../session';
+import type { Settings } from '../settings/settings.store';
 
 export interface Snapshot {
   scene: string;
@@ -27,6 +29,8 @@ export interface SurgeDrillHook {
   scenarios(): { id: string; title: string; difficulty: string }[];
   notices(): string[];
   timings(): Record<string, number | undefined>;
+  settings(): Settings;
+  audio(): ReturnType<AudioService['status']>;
 }
 
 declare global {
@@ -80,6 +84,8 @@ export function installAutomationHook(target: Window, services: GameServices): v
     scenarios: () => services.catalog.entries.map((e) => ({ id: e.id, title: e.scenario.title, difficulty: e.scenario.difficulty })),
     notices: () => [...session.notices],
     timings: () => ({ ...session.timings }),
+    settings: () => services.settings.get(),
+    audio: () => services.audio.status(),
   };
   Object.defineProperty(target, 'surgeDrill', { value: Object.freeze(hook), writable: false, configurable: false });
 }
