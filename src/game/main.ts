@@ -10,6 +10,9 @@ import { BootScene } from './scenes/boot.scene';
 import { BriefingScene } from './scenes/briefing.scene';
 import { DebriefScene } from './scenes/debrief.scene';
 import { DeskScene } from './scenes/desk.scene';
+import { DrillJoinScene } from './scenes/drill-join.scene';
+import { DrillTrainerScene } from './scenes/drill-trainer.scene';
+import { LeaderboardScene } from './scenes/leaderboard.scene';
 import { MenuScene } from './scenes/menu.scene';
 import { PauseScene } from './scenes/pause.scene';
 import { PreloadScene } from './scenes/preload.scene';
@@ -61,7 +64,7 @@ export function startGame(parent: HTMLElement): { game: Phaser.Game; services: G
     // Keys go through KeyRouter (DOM events); Phaser handles the pointer only.
     input: { keyboard: false, gamepad: false },
     disableContextMenu: true,
-    scene: [BootScene, PreloadScene, MenuScene, BriefingScene, DeskScene, PauseScene, DebriefScene].map((S) => new S(services)),
+    scene: [BootScene, PreloadScene, MenuScene, BriefingScene, DeskScene, PauseScene, DebriefScene, LeaderboardScene, DrillJoinScene, DrillTrainerScene].map((S) => new S(services)),
   });
   parent.focus();
   return { game, services };

@@ -63,7 +63,7 @@ export class DrillTrainee {
   attach(run: RunController): void {
     this.run = run;
     for (const inject of this.waitingInjects.splice(0)) this.fire(inject);
-    run.setPaused(this.status === 'paused');
+    run.setPaused(this.status === 'paused', 'trainer');
     this.timer = setInterval(() => this.tick(), PROGRESS_EVERY_MS);
   }
 
@@ -83,14 +83,14 @@ export class DrillTrainee {
     }
     if (!this.run) return;
     if (status === 'paused') {
-      this.run.setPaused(true);
+      this.run.setPaused(true, 'trainer');
       this.hooks.say('The trainer paused the drill.', true);
     } else if (status === 'running' && before === 'paused') {
-      this.run.setPaused(false);
+      this.run.setPaused(false, 'trainer');
       this.hooks.say('The trainer resumed the drill.', true);
     } else if (status === 'ended' && !this.run.sim.state.over) {
       // The record claims the whole shift's outcome, so the rest of the shift plays out unattended.
-      this.run.setPaused(false);
+      this.run.setPaused(false, 'trainer');
       this.run.sim.finish();
       this.hooks.say('The trainer ended the drill; the shift is closed.', true);
     }

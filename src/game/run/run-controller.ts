@@ -4,11 +4,11 @@ import {
   rebuild,
   Simulation,
   type Action,
+  type Mode,
   type Outcome,
   type Rejection,
   type RunRecord,
 } from '../../core/index';
-import type { PlayerMode } from './launch-params';
 import { normalPace } from './pace';
 import type { CatalogEntry } from './scenario-catalog';
 import { RunWatcher, type RunEvent } from './run-watcher';
@@ -16,7 +16,7 @@ import { RunWatcher, type RunEvent } from './run-watcher';
 export interface RunConfig {
   entry: CatalogEntry;
   seed: number;
-  mode: PlayerMode;
+  mode: Mode;
   /** Multiple of the scenario's normal pace; ranked runs always play at 1. */
   speed: number;
 }
@@ -33,7 +33,7 @@ const MAX_FRAME_MS = 250;
 export class RunController {
   readonly sim: Simulation;
   readonly entry: CatalogEntry;
-  readonly mode: PlayerMode;
+  readonly mode: Mode;
   readonly seed: number;
   private speedValue: number;
   private accumulator = 0;
@@ -44,7 +44,7 @@ export class RunController {
     this.entry = config.entry;
     this.mode = config.mode;
     this.seed = config.seed;
-    this.speedValue = config.mode === 'ranked' ? 1 : config.speed;
+    this.speedValue = config.mode === 'ranked' || config.mode === 'drill' ? 1 : config.speed;
     this.sim = sim;
     this.watcher = new RunWatcher(sim.state);
   }
@@ -71,18 +71,19 @@ export class RunController {
     return this.pausedValue;
   }
 
+  /** Whether the player may pause: in practice and the tutorial. A drill is paused by its trainer. */
   get canPause(): boolean {
-    return this.mode !== 'ranked';
+    return this.mode === 'practice' || this.mode === 'tutorial';
   }
 
   setSpeed(speed: number): boolean {
-    if (this.mode === 'ranked') return false;
+    if (!this.canPause) return false;
     this.speedValue = speed;
     return true;
   }
 
-  setPaused(on: boolean): boolean {
-    if (on && !this.canPause) return false;
+  setPaused(on: boolean, by: 'player' | 'trainer' = 'player'): boolean {
+    if (on && by === 'player' && !this.canPause) return false;
     this.pausedValue = on;
     return true;
   }

@@ -1,5 +1,7 @@
 import type Phaser from 'phaser';
-import { clockAt, type KeyMoment } from '../../core/index';
+import { clockAt, type KeyMoment, type RunRecord } from '../../core/index';
+import { netServices } from '../net/net-services';
+import { describeStatus } from '../net/ranked-attempts';
 import type { DocLine } from '../desk/guideline-text';
 import { startRun } from '../run/run-launcher';
 import type { FinishedRun, GameServices } from '../session';
@@ -8,6 +10,7 @@ import { LineChart } from '../ui/line-chart';
 import { ScrollDoc } from '../ui/scroll-doc';
 import { addPanel, addText, COLOR, css, lineHeight } from '../ui/theme';
 import { BaseScene } from './base.scene';
+import { NET_SCENE } from './net-base.scene';
 import { SCENE } from './scene-keys';
 
 const GRADE_WORD: Record<string, string> = { A: 'excellent', B: 'good', C: 'fair', D: 'poor', F: 'failed' };
@@ -18,6 +21,9 @@ const GRADE_WORD: Record<string, string> = { A: 'excellent', B: 'good', C: 'fair
  * level), and the key moments to step through: what the guideline required,
  * what the trainee did, what it cost.
  */
+/** Ranked records already handed to the leaderboard queue, so revisiting the debrief never sends one twice. */
+const submitted = new WeakSet<RunRecord>();
+
 export class DebriefScene extends BaseScene {
   private moment = 0;
   private charts: LineChart[] = [];
@@ -99,13 +105,21 @@ export class DebriefScene extends BaseScene {
     };
     this.showMoment(outcome.moments, done);
 
+    // A ranked retry needs a fresh seed from the server (the briefing asks for it); a drill has no retry.
     const retry = () => {
+      if (done.mode === 'drill') return;
+      if (done.mode === 'ranked') {
+        this.scene.start(SCENE.briefing, { scenarioId: entry.id, mode: 'ranked' });
+        return;
+      }
       startRun(this.services, entry, done.mode, done.seed, done.speed);
       this.scene.start(SCENE.desk);
     };
-    const menu = () => this.scene.start(SCENE.menu);
-    const retryButton = new Button(this, 20, 664, 280, 44, 'Retry the same shift', retry, { hotkey: 'R' });
-    new Button(this, 320, 664, 240, 44, 'Back to the menu', menu, { hotkey: 'M' });
+    const menu = () => this.scene.start(done.mode === 'drill' ? NET_SCENE.drillJoin : SCENE.menu);
+    this.reportSubmission(done);
+    const retryLabel = done.mode === 'ranked' ? 'New ranked shift' : 'Retry the same shift';
+    const retryButton = new Button(this, 20, 664, 280, 44, done.mode === 'drill' ? 'Drill over' : retryLabel, retry, { hotkey: 'R' });
+    new Button(this, 320, 664, 240, 44, done.mode === 'drill' ? 'Back to the drill' : 'Back to the menu', menu, { hotkey: 'M' });
     new Button(this, 640, 664, 300, 44, '◀ ▶ Step through moments', () => this.step(1, done), { size: 's' });
     retryButton.setFocused(false);
     this.keys.push((key) => {
@@ -144,6 +158,26 @@ export class DebriefScene extends BaseScene {
 
   private momentBody(m: KeyMoment): string {
     return [m.guideline && `Guideline: ${m.guideline}`, m.did && `You: ${m.did}`, m.consequence && `Consequence: ${m.consequence}`].filter(Boolean).join('\n');
+  }
+
+  /** Ranked runs go to the leaderboard (through the offline queue); drill runs were sent by the drill itself. */
+  private reportSubmission(done: FinishedRun): void {
+    if (done.mode !== 'ranked' && done.mode !== 'drill') return;
+    const line = addText(this, 140, 74 + lineHeight('xl') + lineHeight('s') + 4, '', { size: 's', color: COLOR.warn, wrap: 480 });
+    if (done.mode === 'drill') {
+      line.setText('Your run went to your trainer, who verifies it by replaying it.');
+      return;
+    }
+    if (submitted.has(done.record)) {
+      line.setText('This run was already sent to the leaderboard.');
+      return;
+    }
+    submitted.add(done.record);
+    void netServices().ranked.submit(done.record, (status) => {
+      if (!line.active) return;
+      line.setText(describeStatus(status));
+      if (status.state !== 'sending') this.services.announcer.say(describeStatus(status), true);
+    });
   }
 
   private showMoment(moments: KeyMoment[], done: FinishedRun): void {

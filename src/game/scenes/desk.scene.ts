@@ -488,7 +488,8 @@ export class DeskScene extends BaseScene {
   private save(now: number): void {
     this.lastSave = now;
     const s = this.run.sim.state;
-    if (!s.over) this.services.autosave.write(this.run.record(), s.t, this.run.speed);
+    // A drill run lives with its trainer's drill; a reload rejoins the drill rather than resuming it.
+    if (!s.over && this.run.mode !== 'drill') this.services.autosave.write(this.run.record(), s.t, this.run.speed);
   }
 
   private endShift(now: number): void {

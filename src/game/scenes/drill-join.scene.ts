@@ -5,7 +5,6 @@ import { netServices } from '../net/net-services';
 import { NAME_MAX } from '../net/profile.store';
 import { describeStatus } from '../net/ranked-attempts';
 import { promptText } from '../net/text-prompt';
-import type { PlayerMode } from '../run/launch-params';
 import { RunController } from '../run/run-controller';
 import { findEntry } from '../run/scenario-catalog';
 import type { GameServices } from '../session';
@@ -103,7 +102,7 @@ export class DrillJoinScene extends NetBaseScene {
     const entry = findEntry(this.services.catalog, drill.joined.scenarioId);
     if (!entry) return;
     // Drill runs play at the ranked pace; the trainer, not the trainee, pauses them.
-    const run = RunController.start({ entry, seed: drill.joined.seed, mode: 'drill' as PlayerMode, speed: 1 });
+    const run = RunController.start({ entry, seed: drill.joined.seed, mode: 'drill', speed: 1 });
     this.services.session.run = run;
     this.services.session.finished = undefined;
     drill.attach(run);

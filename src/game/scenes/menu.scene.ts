@@ -12,6 +12,7 @@ import { keyHelpDoc } from '../ui/key-help';
 import { MenuRow, type MenuRowHandlers } from '../ui/menu-items';
 import { addPanel, addText, COLOR, lineHeight } from '../ui/theme';
 import { BaseScene } from './base.scene';
+import { NET_SCENE } from './net-base.scene';
 import { SCENE } from './scene-keys';
 
 const MODE_TEXT: Record<PlayerMode, string> = {
@@ -22,6 +23,12 @@ const MODE_TEXT: Record<PlayerMode, string> = {
 
 const TEXT_SIZES: Settings['textSize'][] = ['normal', 'large', 'larger'];
 
+const ONLINE = [
+  { label: 'Leaderboards', scene: NET_SCENE.leaderboard, about: 'Verified ranked scores per scenario: individual and team standings, and your own rank. Every score on it was replayed by the server.' },
+  { label: 'Join a drill', scene: NET_SCENE.drillJoin, about: 'Your trainer gives you a join code. Enter it with your name; the shift starts when the trainer starts the drill.' },
+  { label: 'Run a drill (trainer)', scene: NET_SCENE.drillTrainer, about: 'Pick a scenario, share the join code with your cohort, watch everyone live, fire injects, pause and end the drill, then export the results as CSV or xAPI.' },
+] as const;
+
 /**
  * The menu: pick a scenario and a mode, resume a saved run, change settings
  * (volume, mute, reduced motion, text size) and read the keys. Notices (a
@@ -29,6 +36,7 @@ const TEXT_SIZES: Settings['textSize'][] = ['normal', 'large', 'larger'];
  */
 export class MenuScene extends BaseScene {
   private modes = new Map<string, PlayerMode>();
+  private online = 0;
   private detail!: { title: Phaser.GameObjects.Text; meta: Phaser.GameObjects.Text; summary: Phaser.GameObjects.Text; mode: Phaser.GameObjects.Text };
   private overlay: DocOverlay | undefined;
 
@@ -93,6 +101,19 @@ export class MenuScene extends BaseScene {
       y += rowH + 6;
     }
     if (catalog.entries.length === 0) addText(this, listX, y, 'No playable scenario in this build.', { size: 'm', color: COLOR.bad });
+
+    // The server-backed places, in one row: ←→ picks, Enter opens.
+    y += 10;
+    const onlineH = lineHeight('m') + 10;
+    const online = new MenuRow(this, listX, y, listW, onlineH, () => `Online: ◀ ${ONLINE[this.online]!.label} ▶`, {
+      activate: () => this.scene.start(ONLINE[this.online]!.scene),
+      left: () => this.pickOnline(-1),
+      right: () => this.pickOnline(1),
+      onFocus: () => this.showOnline(),
+    });
+    items.push(online);
+    keyed.set('online', online);
+    y += onlineH + 4;
 
     // Settings, below the list.
     y = Math.max(y + 16, 470);
@@ -165,6 +186,19 @@ export class MenuScene extends BaseScene {
     );
     this.detail.summary.setText(sc.summary);
     this.detail.mode.setText(note ?? `Mode ◀ ${mode} ▶ — ${MODE_TEXT[mode]}`);
+  }
+
+  private pickOnline(dir: 1 | -1): void {
+    this.online = (this.online + dir + ONLINE.length) % ONLINE.length;
+    this.showOnline();
+  }
+
+  private showOnline(): void {
+    const place = ONLINE[this.online]!;
+    this.detail.title.setText(place.label);
+    this.detail.meta.setText('Needs the Surge Drill server (npm start serves the game and the API together).');
+    this.detail.summary.setText(place.about);
+    this.detail.mode.setText('←→ other online places · Enter opens');
   }
 
   private briefing(entry: CatalogEntry): void {

@@ -59,7 +59,7 @@ export class PauseScene extends BaseScene {
       row(() => 'Keys  [?]', { activate: () => this.show('keys') }),
       row(() => 'Restart this shift (same seed)', {
         activate: () => {
-          startRun(this.services, run.entry, run.mode, run.seed, run.speed);
+          startRun(this.services, run.entry, run.mode === 'tutorial' ? 'tutorial' : 'practice', run.seed, run.speed);
           // Starting the paused desk again restarts it with the new run, and ends this overlay.
           this.scene.start(SCENE.desk);
         },
