@@ -142,12 +142,18 @@ describe('the game in Chromium', () => {
     await page.goto(url);
     await waitForScene(page, 'desk');
     await page.waitForFunction(() => (window.surgeDrill!.snapshot().run?.state.posts.length ?? 0) > 2, null, { polling: 100, timeout: 30_000 });
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('t');
-    await page.keyboard.press('Enter');
+    // By mouse (the canvas fills the 1280×720 viewport at scale 1): the first feed row, the Triage
+    // button, the second category (Unhappy customer), then the dialog's Triage button.
+    await page.mouse.click(200, 170);
+    await page.mouse.click(80, 620);
+    await page.waitForFunction(() => window.surgeDrill!.snapshot().desk?.dialog === 'triage', null, { polling: 50, timeout: 5000 });
+    await page.mouse.click(300, 205);
+    await page.mouse.click(890, 632);
     await page.waitForTimeout(1300); // one autosave interval
     const before = await snapshot(page);
-    expect(before.run!.state.log.length).toBe(1);
+    expect(before.run!.state.log.map((l) => l.action)).toEqual([
+      { type: 'post.triage', postId: before.desk!.selectedPostId, category: 'unhappy', urgent: false },
+    ]);
 
     await page.reload();
     await waitForScene(page, 'desk');
