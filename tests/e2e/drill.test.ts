@@ -1,61 +1,38 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
+import type { NetSceneKey } from '../../src/game/scenes/net-base.scene';
 import { collectProblems, launchBrowser, type Browser } from './helpers/browser';
-
-const root = join(import.meta.dirname, '..', '..');
+import { buildAndServeWithApi, openOnline, type GameWithApi } from './helpers/game-with-api';
 
 /**
  * A drill in three browsers against the real server: a trainer creates it, two
  * trainees join with the code, the trainer starts it and fires an inject, both
  * trainees' games apply it, the trainer ends the drill, both runs are verified, and
- * the results export as CSV and xAPI.
+ * the results export as CSV and xAPI. Everyone reaches the drill scenes from the
+ * game's own menu, by keyboard.
  */
 describe('a drill in the browser', () => {
-  const dirs: string[] = [];
   const browsers: Browser[] = [];
-  let app: FastifyInstance;
+  let served: GameWithApi;
   let base: string;
 
   beforeAll(async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'surge-drill-harness-'));
-    const dataDir = mkdtempSync(join(tmpdir(), 'surge-drill-db-'));
-    dirs.push(outDir, dataDir);
-    await build({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'error',
-      build: { outDir, emptyOutDir: true, rolldownOptions: { input: join(root, 'tests/e2e/drill-harness.html') } },
-    });
-    app = await buildApp({
-      databaseUrl: `sqlite:${join(dataDir, 'drill.db')}`,
-      scenarios: join(root, 'scenarios'),
-      distDir: outDir,
-      verifyWorkers: 1,
-      rateLimitPerMinute: 100_000,
-      logLevel: 'silent',
-    });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    served = await buildAndServeWithApi();
+    base = served.url;
   });
 
   afterAll(async () => {
     for (const b of browsers) await b.close();
-    await app?.close();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    await served?.close();
   });
 
-  async function open(scene: string): Promise<{ page: Page; problems: string[] }> {
+  async function open(scene: NetSceneKey): Promise<{ page: Page; problems: string[] }> {
     const browser = await launchBrowser();
     browsers.push(browser);
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const problems = collectProblems(page);
-    await page.goto(`${base}/tests/e2e/drill-harness.html?scene=${scene}&renderer=canvas`);
-    await page.waitForFunction((s) => window.surgeDrill?.scene() === s, scene, { timeout: 30_000 }).catch(async (err: Error) => {
+    await page.goto(`${base}/?renderer=canvas`);
+    await openOnline(page, scene).catch(async (err: Error) => {
       throw new Error(`${err.message}\nscene: ${await page.evaluate(() => window.surgeDrill?.scene())}\n${problems.join('\n')}`);
     });
     return { page, problems };
