@@ -468,7 +468,7 @@ export class DeskScene extends BaseScene {
 
   private pause(): void {
     if (!this.run.canPause) {
-      this.setStatus('There is no pause in ranked mode: the shift runs on.', true);
+      this.setStatus(this.run.mode === 'drill' ? 'Only your trainer can pause a drill: the shift runs on.' : 'There is no pause in ranked mode: the shift runs on.', true);
       return;
     }
     this.run.setPaused(true);
