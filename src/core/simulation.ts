@@ -424,18 +424,22 @@ export class Simulation {
     if (p.firstResponseAt !== undefined) return;
     p.firstResponseAt = s.t;
     if (p.status === 'open') p.status = 'answered';
-    const i = this.openQueue.indexOf(p.id);
-    if (i >= 0) this.openQueue.splice(i, 1);
+    this.dequeue(p);
     if (p.source === 'routine' && needsResponse(p)) {
       s.counters.routineDue++;
       if (s.t - p.t <= this.slaSeconds(p.channel)) s.counters.routineInTarget++;
     }
   }
 
+  /** Takes a post out of the queue unanswered; a routine one then counts as a missed service level. */
   private removeFromQueue(p: Post): void {
+    this.dequeue(p);
+    if (p.source === 'routine' && needsResponse(p) && p.firstResponseAt === undefined) this.state.counters.routineDue++;
+  }
+
+  private dequeue(p: Post): void {
     const i = this.openQueue.indexOf(p.id);
     if (i >= 0) this.openQueue.splice(i, 1);
-    if (p.source === 'routine' && needsResponse(p) && p.firstResponseAt === undefined) this.state.counters.routineDue++;
   }
 
   private slaSeconds(channel: string): number {
@@ -832,8 +836,7 @@ export class Simulation {
     if (action.blocks.includes('standardReply')) s.counters.cannedReplies++;
     if (verdict.quality > 0) s.counters.goodReplies++;
     this.markResponded(p);
-    const reach = p.author.followers >= 10000 ? 2 : p.author.followers >= 1000 ? 1.5 : 1;
-    s.goodwill = clamp(s.goodwill + verdict.quality * 0.3 * reach, 0, 100);
+    s.goodwill = clamp(s.goodwill + verdict.quality * 0.3 * reachWeight(p), 0, 100);
     this.calmIfSurge(p, verdict.quality);
     for (const kind of verdict.breaches) this.breach(kind, p.id);
     if (p.source === 'instigator' && verdict.quality > 0) {
@@ -852,8 +855,7 @@ export class Simulation {
   private calmIfSurge(p: Post, quality: number): void {
     if (p.source === 'routine') return;
     const s = this.state;
-    const reach = p.author.followers >= 10000 ? 2 : p.author.followers >= 1000 ? 1.5 : 1;
-    s.heat = clamp(s.heat - quality * 1.5 * reach, HEAT_MIN, HEAT_MAX);
+    s.heat = clamp(s.heat - quality * 1.5 * reachWeight(p), HEAT_MIN, HEAT_MAX);
   }
 
   private escalate(postId: number, role: Post['escalatedTo'][number]): void {
@@ -939,4 +941,7 @@ export class Simulation {
   }
 }
 
-
+/** How much one author's reaction counts: a large audience multiplies both harm and repair. */
+function reachWeight(p: Post): number {
+  return p.author.followers >= 10000 ? 2 : p.author.followers >= 1000 ? 1.5 : 1;
+}
