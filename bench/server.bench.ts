@@ -19,7 +19,7 @@ import autocannon from 'autocannon';
 import { loadScenario, makeRunRecord, runBot, type RunRecord } from '../src/core/index';
 import { openDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
-import { nameKey } from '../server/names';
+import { nameKey } from '../server/runs/names';
 import { startServerProcess } from '../tests/server/helpers/server-process';
 
 const ROOT = join(import.meta.dirname, '..');

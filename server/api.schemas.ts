@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Mode } from '../src/core/index';
-import { nameSchema } from './names';
+import { nameSchema } from './runs/names';
 
 /**
  * Request and response shapes of the HTTP API. Requests are parsed with these

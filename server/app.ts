@@ -9,21 +9,21 @@
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ApiRegistry } from './api-route';
+import { ApiRegistry } from './http/api-route';
 import type { AppContext } from './context';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { memoryDrillBus, postgresDrillBus } from './drills/drill-bus';
-import { ApiError, type ErrorBody } from './http-errors';
-import { docsRoutes } from './routes/docs.routes';
-import { drillEventRoutes, type StreamRegistry } from './routes/drill-events.routes';
-import { drillRoutes } from './routes/drills.routes';
-import { gameRoutes } from './routes/game.routes';
-import { healthRoutes } from './routes/health.routes';
-import { leaderboardRoutes } from './routes/leaderboards.routes';
-import { runRoutes } from './routes/runs.routes';
-import { scenarioRoutes } from './routes/scenarios.routes';
-import { loadScenarioCatalog, type ScenarioCatalog } from './scenario-catalog';
+import { ApiError, type ErrorBody } from './http/http-errors';
+import { docsRoutes } from './http/docs.routes';
+import { drillEventRoutes, type StreamRegistry } from './drills/drill-events.routes';
+import { drillRoutes } from './drills/drills.routes';
+import { gameRoutes } from './http/game.routes';
+import { healthRoutes } from './http/health.routes';
+import { leaderboardRoutes } from './leaderboards/leaderboards.routes';
+import { runRoutes } from './runs/runs.routes';
+import { scenarioRoutes } from './scenarios/scenarios.routes';
+import { loadScenarioCatalog, type ScenarioCatalog } from './scenarios/scenario-catalog';
 import { ReplayPool } from './verify/replay.pool';
 
 export interface AppOptions {

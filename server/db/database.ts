@@ -3,10 +3,10 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { AttemptsTable } from './attempts.table';
-import type { DrillEventsTable, DrillTraineesTable, DrillsTable } from './drills.table';
-import type { RunsTable } from './runs.table';
-import type { PlayerBestsTable, TeamMemberBestsTable } from './standings.table';
+import type { AttemptsTable } from '../runs/attempts.table';
+import type { DrillEventsTable, DrillTraineesTable, DrillsTable } from '../drills/drills.table';
+import type { RunsTable } from '../runs/runs.table';
+import type { PlayerBestsTable, TeamMemberBestsTable } from '../leaderboards/standings.table';
 
 /** Every table the server owns, composed from the feature table files. */
 export interface Database {

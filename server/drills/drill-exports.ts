@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DrillRow } from '../db/drills.table';
+import type { DrillRow } from './drills.table';
 import type { DrillResults } from './drill.service';
 
 /**

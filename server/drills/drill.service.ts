@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { KeyMoment, ObligationStatus, Outcome, ScoreComponent } from '../../src/core/index';
 import type { AppContext } from '../context';
-import { appendDrillEvent, drillEventsAfter, findDrillByCode, findTraineeByToken, finishTrainee, insertDrill, insertTrainee, listTrainees, saveProgress, transitionDrill } from '../db/drills.repository';
-import type { DrillRow, DrillStatus, TraineeRow } from '../db/drills.table';
-import { ApiError } from '../http-errors';
-import { nameKey } from '../names';
-import { runHash } from '../run-hash';
-import { checkRunTarget, parseRunRecord } from '../runs.service';
+import { appendDrillEvent, drillEventsAfter, findDrillByCode, findTraineeByToken, finishTrainee, insertDrill, insertTrainee, listTrainees, saveProgress, transitionDrill } from './drills.repository';
+import type { DrillRow, DrillStatus, TraineeRow } from './drills.table';
+import { ApiError } from '../http/http-errors';
+import { nameKey } from '../runs/names';
+import { runHash } from '../runs/run-hash';
+import { checkRunTarget, parseRunRecord } from '../runs/runs.service';
 import type { DrillEvent } from './drill-bus';
 
 /** Join codes avoid look-alike characters (0/O, 1/I) so they survive being read aloud or off a projector. */

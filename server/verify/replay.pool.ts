@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode, ObligationStatus, Outcome, RunRecord, Scenario } from '../../src/core/index';
-import { ApiError } from '../http-errors';
+import { ApiError } from '../http/http-errors';
 
 export interface ReplayRequest {
   id: number;

@@ -1,13 +1,13 @@
 /** The public face of the core: the game, the server, the CLI and the benches import only this. */
-export * from './scenario.schema';
-export * from './scenario.loader';
-export * from './actions';
+export * from './scenario/scenario.schema';
+export * from './scenario/scenario.loader';
+export * from './sim/actions';
 export * from './errors';
-export * from './state';
-export * from './simulation';
-export * from './scoring';
-export * from './run-record';
-export * from './bots';
-export { hashValue, canonicalJson } from './hash';
-export { clockAt, needsResponse } from './rules';
-export { createEscalationMachine } from './escalation.machine';
+export * from './sim/state';
+export * from './sim/simulation';
+export * from './scoring/scoring';
+export * from './run/run-record';
+export * from './bots/bots';
+export { hashValue, canonicalJson } from './util/hash';
+export { clockAt, needsResponse } from './guideline/rules';
+export { createEscalationMachine } from './guideline/escalation.machine';

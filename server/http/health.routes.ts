@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { ENGINE_VERSION } from '../../src/core/index';
+import type { ApiRegistry } from './api-route';
+import { healthSchema } from '../api.schemas';
+import type { AppContext } from '../context';
+
+const started = Date.now();
+
+/**
+ * Liveness for load balancers: 503 when the replay workers cannot start (the instance
+ * could not verify a run). Deliberately touches no database, so it is also the
+ * benchmark's baseline.
+ */
+export function healthRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppContext): void {
+  api.add(
+    app,
+    {
+      method: 'GET',
+      url: '/api/health',
+      tag: 'service',
+      summary: 'Liveness and verifier state',
+      responses: { 200: { description: 'Up', schema: healthSchema }, 503: { description: 'The verifier cannot run', schema: healthSchema } },
+    },
+    async ({ reply }) => {
+      const healthy = ctx.verifier.healthy();
+      if (!healthy) reply.code(503);
+      return {
+        status: healthy ? ('ok' as const) : ('degraded' as const),
+        database: ctx.databaseKind,
+        engineVersion: ENGINE_VERSION,
+        scenarios: ctx.catalog.entries.length,
+        verifier: ctx.verifier.stats(),
+        uptimeSeconds: Math.floor((Date.now() - started) / 1000),
+      };
+    },
+  );
+}

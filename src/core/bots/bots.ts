@@ -1,0 +1,225 @@
+import type { Action } from '../sim/actions';
+import { Prng } from '../util/prng';
+import { needsResponse } from '../guideline/rules';
+import { BLOCKS, CATEGORIES, ROLES, TONES, type Block, type Scenario } from '../scenario/scenario.schema';
+import type { Outcome } from '../scoring/scoring';
+import { Simulation } from '../sim/simulation';
+import type { Mode, Post } from '../sim/state';
+
+/**
+ * Scripted players. They prove the scoring rewards the brief's practices: the
+ * `guideline` bot must beat every naive one on every scenario and seed. A bot only
+ * sees what a trainee sees (posts, flags, the guideline, the HUD) plus the true
+ * level, which a careful trainee reads off the guideline's entry criteria.
+ */
+
+export const BOT_NAMES = ['idle', 'random', 'canned', 'deleter', 'appeaser', 'guideline'] as const;
+export type BotName = (typeof BOT_NAMES)[number];
+
+type Bot = (sim: Simulation, rng: Prng) => Action | undefined;
+
+/** How far back in the feed a bot looks: a person works the recent screenfuls, not the archive. */
+const LOOKBACK = 400;
+
+function* recentPosts(sim: Simulation): Generator<Post> {
+  const posts = sim.state.posts;
+  for (let i = posts.length - 1; i >= 0 && i >= posts.length - LOOKBACK; i--) yield posts[i]!;
+}
+
+const visible = (p: Post) => p.status === 'open' || p.status === 'answered';
+const unanswered = (p: Post) => p.status === 'open' && p.firstResponseAt === undefined;
+
+const idle: Bot = () => undefined;
+
+const canned: Bot = (sim) => {
+  let oldest: Post | undefined;
+  for (const p of recentPosts(sim)) if (unanswered(p) && needsResponse(p)) oldest = p;
+  return oldest && { type: 'post.reply', postId: oldest.id, blocks: ['standardReply'], tone: 'neutral' };
+};
+
+const deleter: Bot = (sim) => {
+  for (const p of recentPosts(sim)) {
+    if (visible(p) && p.sentiment < 0) {
+      const hideable = p.flags.includes('abuse') || p.flags.includes('personalData');
+      return { type: hideable ? 'post.hide' : 'post.delete', postId: p.id };
+    }
+  }
+  return undefined;
+};
+
+const appeaser: Bot = (sim) => {
+  let loudest: Post | undefined;
+  for (const p of recentPosts(sim)) {
+    if (unanswered(p) && p.sentiment < 0 && (!loudest || p.author.followers > loudest.author.followers)) loudest = p;
+  }
+  return loudest && { type: 'post.reply', postId: loudest.id, blocks: ['apologise', 'offerCompensation'], tone: 'empathetic' };
+};
+
+const random: Bot = (sim, rng) => {
+  if (!rng.chance(0.3)) return undefined;
+  const s = sim.state;
+  const live = s.posts.length === 0 ? undefined : s.posts[rng.int(Math.max(0, s.posts.length - 50), s.posts.length - 1)];
+  const scenario = sim.scenario;
+  switch (rng.int(0, 9)) {
+    case 0:
+      return live && { type: 'post.triage', postId: live.id, category: rng.pick(CATEGORIES), urgent: rng.chance(0.5) };
+    case 1:
+    case 2: {
+      const blocks = BLOCKS.filter(() => rng.chance(0.3));
+      return live && { type: 'post.reply', postId: live.id, blocks: blocks.length ? blocks : ['acknowledge'], tone: rng.pick(TONES) };
+    }
+    case 3:
+      return live && { type: rng.pick(['post.dm', 'post.hide', 'post.delete', 'post.close'] as const), postId: live.id };
+    case 4:
+      return live && { type: 'post.escalate', postId: live.id, role: rng.pick(ROLES), note: 'Please take a look at this one.' };
+    case 5:
+      return { type: 'level.declare', level: rng.pick(scenario.guideline.levels).id };
+    case 6:
+      return { type: 'desk.holdingStatement', position: rng.pick(scenario.positions).id };
+    case 7:
+      return { type: 'desk.callInStaff', count: 1 };
+    case 8:
+      return { type: 'desk.pausePromotions' };
+    default:
+      return undefined;
+  }
+};
+
+/** The reply a careful agent writes for each kind of post. */
+function goodReply(p: Post, scenario: Scenario): Action | undefined {
+  const position = p.aboutRootCause ? { position: scenario.positions[0]!.id } : {};
+  const blocks: Record<Post['category'], Block[] | undefined> = {
+    unhappy: ['acknowledge', 'apologise', 'nextStep', 'inviteDm'],
+    question: ['explain', 'nextStep'],
+    misguided: ['correctFacts', 'explain'],
+    legal: ['acknowledge', 'inviteDm'],
+    media: ['acknowledge', 'nextStep'],
+    positive: undefined,
+    rager: undefined,
+    troll: undefined,
+  };
+  const chosen = blocks[p.category];
+  if (!chosen) return undefined;
+  if (p.aboutRootCause && !chosen.includes('explain')) chosen.push('explain');
+  return { type: 'post.reply', postId: p.id, blocks: chosen, tone: p.sentiment < 0 ? 'empathetic' : 'neutral', ...position };
+}
+
+function obligationDeed(sim: Simulation): Action | undefined {
+  const s = sim.state;
+  const scenario = sim.scenario;
+  for (const o of s.obligations) {
+    if (o.status !== 'open') continue;
+    const def = scenario.guideline.obligations.find((d) => d.id === o.id)!;
+    switch (def.action) {
+      case 'holdingStatement':
+        if (s.holdingStatementAt === undefined) return { type: 'desk.holdingStatement', position: scenario.positions[0]!.id };
+        break;
+      case 'pausePromotions':
+        if (s.promotionsPausedAt === undefined) return { type: 'desk.pausePromotions' };
+        break;
+      case 'callInStaff': {
+        const left = scenario.team.maxExtraStaff - s.team.extra - s.team.pending.reduce((n, p) => n + p.count, 0);
+        if (left > 0) return { type: 'desk.callInStaff', count: left };
+        break;
+      }
+      case 'escalate': {
+        const role = def.role!;
+        for (const p of recentPosts(sim)) {
+          if (visible(p) && p.source !== 'routine' && !p.escalatedTo.includes(role)) {
+            return { type: 'post.escalate', postId: p.id, role, note: `Rule ${def.rule}: ${def.text}` };
+          }
+        }
+        break;
+      }
+      case 'fixRootCause':
+        break; // handled with priority by rootCauseDeed
+      case 'linkThreads':
+        break; // handled by linkDeed
+    }
+  }
+  return undefined;
+}
+
+function rootCauseDeed(sim: Simulation): Action | undefined {
+  if (sim.state.rootCause.escalatedAt !== undefined) return undefined;
+  const owner = sim.scenario.rootCause.owner;
+  for (const p of recentPosts(sim)) {
+    if (visible(p) && p.aboutRootCause && !p.escalatedTo.includes(owner)) {
+      return { type: 'post.escalate', postId: p.id, role: owner, note: `Root cause: ${sim.scenario.rootCause.description}`.slice(0, 280) };
+    }
+  }
+  return undefined;
+}
+
+function linkDeed(sim: Simulation): Action | undefined {
+  const inst = sim.state.instigatorId === undefined ? undefined : sim.post(sim.state.instigatorId);
+  if (!inst || inst.linkedTo !== undefined || sim.state.posts.some((p) => p.linkedTo !== undefined)) return undefined;
+  for (const p of recentPosts(sim)) {
+    if (p.channel !== inst.channel && p.aboutRootCause && p.linkedTo === undefined) return { type: 'thread.link', postIds: [inst.id, p.id] };
+  }
+  return undefined;
+}
+
+const guideline: Bot = (sim) => {
+  const s = sim.state;
+  const scenario = sim.scenario;
+  if (s.declaredLevel < s.trueLevel) return { type: 'level.declare', level: scenario.guideline.levels[s.trueLevel]!.id };
+  const deed = obligationDeed(sim) ?? rootCauseDeed(sim);
+  if (deed) return deed;
+  let best: { action: Action; priority: number } | undefined;
+  const consider = (action: Action | undefined, priority: number) => {
+    if (action && (!best || priority > best.priority)) best = { action, priority };
+  };
+  const repliesTo = new Map<string, number>();
+  for (const p of recentPosts(sim)) {
+    if (p.status === 'hidden' && p.flags.includes('personalData') && !p.inDm) {
+      consider({ type: 'post.dm', postId: p.id }, 85);
+      continue;
+    }
+    if (!visible(p)) continue;
+    if (p.flags.includes('personalData') || p.flags.includes('abuse')) {
+      consider({ type: 'post.hide', postId: p.id }, 90);
+      continue;
+    }
+    if (p.needs && !p.escalatedTo.includes(p.needs.role)) {
+      consider({ type: 'post.escalate', postId: p.id, role: p.needs.role, note: `Needs ${p.needs.role}: ${p.text}`.slice(0, 280) }, 80);
+      continue;
+    }
+    if (!unanswered(p)) continue;
+    const mine = repliesTo.get(p.author.handle) ?? countTraineeReplies(sim, p.author.handle);
+    repliesTo.set(p.author.handle, mine);
+    if (mine >= 2) {
+      consider({ type: 'post.dm', postId: p.id }, 30);
+      continue;
+    }
+    const reach = p.author.followers >= 10000 ? 20 : p.author.followers >= 1000 ? 10 : 0;
+    const base = p.source === 'instigator' ? 85 : p.source === 'routine' ? 10 : 40;
+    consider(goodReply(p, scenario), base + reach);
+  }
+  if (best) return best.action;
+  return linkDeed(sim);
+};
+
+function countTraineeReplies(sim: Simulation, handle: string): number {
+  let n = 0;
+  for (const p of recentPosts(sim)) if (p.author.handle === handle) n += p.replies.filter((r) => r.by === 'trainee').length;
+  return n;
+}
+
+const BOTS: Record<BotName, Bot> = { idle, random, canned, deleter, appeaser, guideline };
+
+/** Plays a whole shift with a bot; the bot acts whenever the trainee's hands are free. */
+export function runBot(scenario: Scenario, opts: { seed: number; mode: Mode; bot: BotName }): { sim: Simulation; outcome: Outcome } {
+  const sim = new Simulation(scenario, { seed: opts.seed, mode: opts.mode });
+  // The bot's own choices draw from a separate stream so they never shift the world's draws.
+  const rng = Prng.fromSeed((opts.seed ^ 0x5eed) >>> 1);
+  const bot = BOTS[opts.bot];
+  while (!sim.state.over) {
+    if (sim.state.t >= sim.state.trainee.busyUntil) {
+      const action = bot(sim, rng);
+      if (action) sim.apply(action);
+    }
+    sim.step();
+  }
+  return { sim, outcome: sim.outcome() };
+}

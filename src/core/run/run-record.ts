@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { actionSchema } from '../sim/actions';
+import { reject, type Rejection } from '../errors';
+import type { Scenario } from '../scenario/scenario.schema';
+import { gradeFor, type Grade, type Outcome } from '../scoring/scoring';
+import { Simulation } from '../sim/simulation';
+import { MODES, type Mode, type SimState } from '../sim/state';
+
+/** Bumped whenever a change to the core could change the outcome of a recorded run. */
+export const ENGINE_VERSION = '1.0.0';
+
+/** Far more actions than a human can take in a shift; bounds the work a forged record can cause. */
+export const MAX_ACTIONS = 5000;
+
+export const runRecordSchema = z.strictObject({
+  scenarioId: z.string().min(1).max(80),
+  scenarioHash: z.string().regex(/^[0-9a-f]{16}$/),
+  engineVersion: z.string().min(1).max(20),
+  seed: z.number().int().min(0).max(0x7fffffff),
+  mode: z.enum(MODES as [Mode, ...Mode[]]),
+  actions: z.array(z.strictObject({ t: z.number().int().min(0), action: actionSchema })).max(MAX_ACTIONS),
+  claimed: z.strictObject({ score: z.number().int().min(0).max(100), grade: z.enum(['A', 'B', 'C', 'D', 'F']) }),
+});
+
+export interface RunRecord {
+  scenarioId: string;
+  scenarioHash: string;
+  engineVersion: string;
+  seed: number;
+  mode: Mode;
+  actions: { t: number; action: z.infer<typeof actionSchema> }[];
+  claimed: { score: number; grade: Grade };
+}
+
+export type ScenarioLookup = (id: string) => { scenario: Scenario; hash: string } | undefined;
+
+export type ReplayResult = { ok: true; outcome: Outcome; state: SimState; record: RunRecord } | Rejection;
+
+/** The run so far as a record; the claim is the outcome as of now (final once the shift is over). */
+export function makeRunRecord(sim: Simulation, scenarioHash: string): RunRecord {
+  const outcome = sim.outcome();
+  return {
+    scenarioId: sim.scenario.id,
+    scenarioHash,
+    engineVersion: ENGINE_VERSION,
+    seed: sim.state.seed,
+    mode: sim.state.mode,
+    actions: sim.state.log.map((e) => ({ t: e.t, action: e.action })),
+    claimed: { score: outcome.score, grade: outcome.grade },
+  };
+}
+
+/**
+ * Rebuilds a simulation from a seed and an action log, stopping at sim second
+ * `until` (for resuming a saved run) or at the end of the shift.
+ */
+export function rebuild(
+  scenario: Scenario,
+  run: Pick<RunRecord, 'seed' | 'mode' | 'actions'>,
+  until?: number,
+): { ok: true; sim: Simulation } | Rejection {
+  const sim = new Simulation(scenario, { seed: run.seed, mode: run.mode });
+  const step = sim.state.stepSeconds;
+  for (let i = 0; i < run.actions.length; i++) {
+    const { t, action } = run.actions[i]!;
+    if (t < sim.state.t || t % step !== 0 || t >= sim.state.endT) {
+      return reject('run/invalid', `action ${i} at t=${t} is out of order or off the step grid`);
+    }
+    sim.advanceTo(t);
+    const result = sim.apply(action);
+    if (!result.ok) return reject('run/action_rejected', `action ${i} (${action.type}) at t=${t}: ${result.message}`);
+  }
+  sim.advanceTo(until ?? sim.state.endT);
+  return { ok: true, sim };
+}
+
+/** Re-simulates a run record from scratch and checks it against its claim. */
+export function replay(record: unknown, lookup: ScenarioLookup): ReplayResult {
+  const parsed = runRecordSchema.safeParse(record);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    return reject('run/invalid', `${first.path.join('.') || 'record'}: ${first.message}`);
+  }
+  const run = parsed.data as RunRecord;
+  if (run.engineVersion !== ENGINE_VERSION) return reject('run/engine_mismatch', `record ${run.engineVersion}, server ${ENGINE_VERSION}`);
+  const found = lookup(run.scenarioId);
+  if (!found) return reject('scenario/unknown', run.scenarioId);
+  if (found.hash !== run.scenarioHash) return reject('run/hash_mismatch', `record ${run.scenarioHash}, current ${found.hash}`);
+  const rebuilt = rebuild(found.scenario, run);
+  if (!rebuilt.ok) return rebuilt;
+  const outcome = rebuilt.sim.outcome();
+  if (outcome.score !== run.claimed.score || gradeFor(outcome.score) !== run.claimed.grade) {
+    return reject('run/score_mismatch', `claimed ${run.claimed.score} (${run.claimed.grade}), replayed ${outcome.score} (${outcome.grade})`);
+  }
+  return { ok: true, outcome, state: rebuilt.sim.state, record: run };
+}

@@ -1,0 +1,159 @@
+import type { Action } from './actions';
+import type { BreachKind, Block, Category, Flag, Role, Tone } from '../scenario/scenario.schema';
+
+/**
+ * The simulation state: plain data, JSON-serialisable, read by the game, the
+ * server and the CLI. Only the simulation writes it. Times are integer sim seconds
+ * from the start of the shift.
+ */
+
+export type Mode = 'tutorial' | 'practice' | 'ranked' | 'drill';
+export const MODES: readonly Mode[] = ['tutorial', 'practice', 'ranked', 'drill'];
+
+export type PostSource = 'routine' | 'surge' | 'instigator' | 'inject';
+export type PostStatus = 'open' | 'answered' | 'closed' | 'hidden' | 'deleted';
+
+export interface Reply {
+  t: number;
+  by: 'trainee' | 'team';
+  blocks: Block[];
+  tone: Tone;
+  position?: string;
+  /** −2 … +2: how well the reply fits this post and the guideline. */
+  quality: number;
+}
+
+export interface Post {
+  id: number;
+  channel: string;
+  /** Posts in one thread share the first post's id. */
+  threadId: number;
+  t: number;
+  author: { name: string; handle: string; followers: number };
+  text: string;
+  templateId: string;
+  /** True category, hidden from the player until the debrief. */
+  category: Category;
+  sentiment: number;
+  flags: Flag[];
+  source: PostSource;
+  aboutRootCause: boolean;
+  /** A role that must hear of this post, and by when (sim seconds). */
+  needs?: { role: Role; deadline: number };
+  status: PostStatus;
+  inDm: boolean;
+  triage?: { category: Category; urgent: boolean; correct: boolean };
+  replies: Reply[];
+  firstResponseAt?: number;
+  escalatedTo: Role[];
+  linkedTo?: number;
+  /** Set once the post's needed role deadline has passed unmet. */
+  needsMissed?: boolean;
+}
+
+export interface Breach {
+  t: number;
+  kind: BreachKind;
+  rule: string;
+  text: string;
+  postId?: number;
+}
+
+export type ObligationStatus = 'waiting' | 'open' | 'met' | 'missed' | 'metLate';
+
+export interface ObligationState {
+  id: string;
+  rule: string;
+  text: string;
+  status: ObligationStatus;
+  openedAt?: number;
+  deadline?: number;
+  doneAt?: number;
+}
+
+/** A moment the debrief teaches from. */
+export interface KeyMoment {
+  t: number;
+  kind: 'instigator' | 'inject' | 'level' | 'declared' | 'breach' | 'obligation' | 'rootCause' | 'statement' | 'staff' | 'promotions' | 'post';
+  title: string;
+  /** What the guideline required. */
+  guideline: string;
+  /** What the trainee did. */
+  did: string;
+  /** What it cost or earned. */
+  consequence: string;
+  /** Good practice (true), a mistake (false), or context (undefined). */
+  good?: boolean;
+}
+
+export interface MetricSample {
+  t: number;
+  /** Mean sentiment of the last hour's posts, ×100 (−200 … +200). */
+  sentiment: number;
+  goodwill: number;
+  backlog: number;
+  /** Percent of answered-or-overdue routine posts answered within target. */
+  serviceLevel: number;
+  negativeReach: number;
+  declaredLevel: number;
+  trueLevel: number;
+  arrivalsLastHour: number;
+}
+
+export interface SimState {
+  scenarioId: string;
+  seed: number;
+  mode: Mode;
+  t: number;
+  endT: number;
+  stepSeconds: number;
+  over: boolean;
+  rng: number[];
+  nextPostId: number;
+  posts: Post[];
+  /** Self-excitation per channel, in expected posts per sim minute. */
+  excitation: Record<string, number>;
+  /** Multiplier on the branching ratio, in percent (100 = scenario's own). */
+  heat: number;
+  /** 0 … 100. */
+  goodwill: number;
+  team: { agents: number; extra: number; pending: { at: number; count: number }[]; workCredit: number };
+  trainee: { busyUntil: number; actions: number };
+  declaredLevel: number;
+  trueLevel: number;
+  /** Sim seconds spent with the declared level below the true level. */
+  escalationLagSeconds: number;
+  /** Sim seconds spent with the declared level above the true level. */
+  overEscalationSeconds: number;
+  instigatorId?: number;
+  /** Largest audience of any negative post so far, and every flag seen so far (for entry criteria). */
+  maxNegativeFollowers: number;
+  flagsSeen: Flag[];
+  obligations: ObligationState[];
+  breaches: Breach[];
+  moments: KeyMoment[];
+  rootCause: { escalatedAt?: number; fixedAt?: number };
+  holdingStatementAt?: number;
+  promotionsPausedAt?: number;
+  /** The first position the brand took on the issue; later answers must match it. */
+  position?: string;
+  firedInjects: { id: string; t: number }[];
+  counters: {
+    arrivals: number;
+    negativeArrivals: number;
+    surgeArrivals: number;
+    routineDue: number;
+    routineInTarget: number;
+    peakArrivalsPerHour: number;
+    peakNegativePerHour: number;
+    postNeedsMet: number;
+    postNeedsLate: number;
+    postNeedsMissed: number;
+    cannedReplies: number;
+    goodReplies: number;
+    triageCorrect: number;
+    triageTotal: number;
+  };
+  history: MetricSample[];
+  log: { t: number; action: Action }[];
+}

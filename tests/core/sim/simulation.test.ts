@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../src/core/sim/simulation';
+import { runBot } from '../../../src/core/bots/bots';
+import { scenarioSchema } from '../../../src/core/scenario/scenario.schema';
+import type { Action } from '../../../src/core/sim/actions';
+import type { Post } from '../../../src/core/sim/state';
+import { miniScenario, miniScenarioInput } from '../../fixtures/mini-scenario';
+
+const fresh = (seed = 1) => new Simulation(miniScenario, { seed, mode: 'practice' });
+const snapshot = (sim: Simulation) => JSON.stringify(sim.state);
+
+/** Runs until a post matching `pred` exists and returns it. */
+function waitFor(sim: Simulation, pred: (p: Post) => boolean): Post {
+  while (!sim.state.over) {
+    const p = sim.state.posts.find(pred);
+    if (p) return p;
+    sim.step();
+  }
+  throw new Error('no such post arrived');
+}
+
+describe('simulation clock and arrivals', () => {
+  it('advances in whole fixed steps and ends at the end of the shift', () => {
+    const sim = fresh();
+    sim.step();
+    expect(sim.state.t).toBe(10);
+    sim.advanceTo(95);
+    expect(sim.state.t).toBe(100);
+    sim.finish();
+    expect(sim.state.t).toBe(180 * 60);
+    expect(sim.state.over).toBe(true);
+    sim.step();
+    expect(sim.state.t).toBe(180 * 60);
+  });
+
+  it('is deterministic: the same seed gives the same state', () => {
+    const a = fresh(5);
+    const b = fresh(5);
+    a.finish();
+    b.finish();
+    expect(snapshot(a)).toBe(snapshot(b));
+  });
+
+  it('posts the instigator at the scripted minute', () => {
+    const sim = fresh();
+    sim.advanceTo(5 * 60 - 10);
+    expect(sim.state.instigatorId).toBeUndefined();
+    sim.advanceTo(5 * 60);
+    const inst = sim.post(sim.state.instigatorId!)!;
+    expect(inst.author.handle).toBe('@danamoss');
+    expect(inst.source).toBe('instigator');
+  });
+
+  it('lets an idle desk face a real mugging: hundreds of posts within a few hours', () => {
+    const sim = fresh(3);
+    sim.advanceTo(3 * 3600);
+    const surge = sim.state.posts.filter((p) => p.source !== 'routine').length;
+    expect(surge).toBeGreaterThan(300);
+    const routine = sim.state.posts.filter((p) => p.source === 'routine').length;
+    // About 200 a day of baseline traffic: ~25 in three hours.
+    expect(routine).toBeGreaterThan(10);
+    expect(routine).toBeLessThan(50);
+  });
+
+  it('damps the surge when the instigator gets a good personal reply at once', () => {
+    const quiet = fresh(4);
+    const inst = waitFor(quiet, (p) => p.source === 'instigator');
+    expect(quiet.apply({ type: 'post.reply', postId: inst.id, blocks: ['acknowledge', 'apologise', 'nextStep', 'inviteDm'], tone: 'empathetic' }).ok).toBe(true);
+    quiet.advanceTo(2 * 3600);
+    const loud = fresh(4);
+    loud.advanceTo(2 * 3600);
+    expect(quiet.state.counters.surgeArrivals).toBeLessThan(loud.state.counters.surgeArrivals);
+    expect(quiet.branchingRatio()).toBeLessThan(loud.branchingRatio());
+  });
+
+  it('forecasts more arrivals while the surge is running than before it', () => {
+    const sim = fresh(2);
+    const before = sim.forecastNextHour();
+    sim.advanceTo(60 * 60);
+    expect(sim.forecastNextHour()).toBeGreaterThan(before);
+  });
+
+  it('builds a machine for a guideline without obligations', () => {
+    const noObligations = scenarioSchema.parse({ ...miniScenarioInput, guideline: { ...miniScenarioInput.guideline, obligations: [] } });
+    const sim = new Simulation(noObligations, { seed: 1, mode: 'practice' });
+    expect(sim.finish().score).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('actions are validated and a rejection changes nothing', () => {
+  const cases: [string, Action, string][] = [
+    ['unknown post', { type: 'post.dm', postId: 9999 }, 'action/unknown_post'],
+    ['empty reply', { type: 'post.reply', postId: 1, blocks: [], tone: 'neutral' }, 'action/empty_reply'],
+    ['unknown level', { type: 'level.declare', level: 'meltdown' }, 'action/unknown_level'],
+    ['same level', { type: 'level.declare', level: 'normal' }, 'action/already_done'],
+    ['unknown inject', { type: 'inject.fire', injectId: 'nope' }, 'action/unknown_inject'],
+    ['unknown position', { type: 'desk.holdingStatement', position: 'shrug' }, 'action/unknown_position'],
+    ['too many staff', { type: 'desk.callInStaff', count: 4 }, 'action/no_staff_left'],
+    ['short note', { type: 'post.escalate', postId: 1, role: 'legal', note: 'pls' }, 'action/note_required'],
+  ];
+  for (const [name, action, code] of cases) {
+    it(`rejects ${name} with ${code}`, () => {
+      const sim = fresh();
+      waitFor(sim, (p) => p.id === 1);
+      const before = snapshot(sim);
+      const result = sim.apply(action);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.code).toBe(code);
+      expect(snapshot(sim)).toBe(before);
+    });
+  }
+
+  it('rejects actions on a closed post', () => {
+    const sim = fresh();
+    const p = waitFor(sim, () => true);
+    expect(sim.apply({ type: 'post.close', postId: p.id }).ok).toBe(true);
+    sim.advanceTo(sim.state.trainee.busyUntil);
+    const before = snapshot(sim);
+    const r = sim.apply({ type: 'post.dm', postId: p.id });
+    expect(r.ok ? '' : r.code).toBe('action/post_closed');
+    expect(snapshot(sim)).toBe(before);
+  });
+
+  it('keeps the trainee busy for the action time (limited hands)', () => {
+    const sim = fresh();
+    const p = waitFor(sim, () => true);
+    expect(sim.apply({ type: 'post.reply', postId: p.id, blocks: ['acknowledge', 'nextStep'], tone: 'neutral' }).ok).toBe(true);
+    const r = sim.apply({ type: 'desk.pausePromotions' });
+    expect(r.ok ? '' : r.code).toBe('action/agent_busy');
+    sim.advanceTo(sim.state.trainee.busyUntil);
+    expect(sim.apply({ type: 'desk.pausePromotions' }).ok).toBe(true);
+  });
+
+  it('refuses injects in ranked mode but fires them in practice', () => {
+    const ranked = new Simulation(miniScenario, { seed: 1, mode: 'ranked' });
+    const r = ranked.apply({ type: 'inject.fire', injectId: 'photo' });
+    expect(r.ok ? '' : r.code).toBe('action/not_in_mode');
+    const practice = fresh();
+    expect(practice.apply({ type: 'inject.fire', injectId: 'photo' }).ok).toBe(true);
+    expect(practice.state.posts.filter((p) => p.source === 'inject')).toHaveLength(5);
+    expect(practice.state.firedInjects.map((f) => f.id)).toEqual(['photo']);
+  });
+});
+
+describe('breaches answer a mistake at once, naming the rule', () => {
+  it('cites asking for personal data in public', () => {
+    const sim = fresh();
+    const p = waitFor(sim, (q) => q.source === 'instigator');
+    sim.apply({ type: 'post.reply', postId: p.id, blocks: ['acknowledge', 'askDetailsPublicly'], tone: 'neutral' });
+    expect(sim.state.breaches).toEqual([expect.objectContaining({ kind: 'personalDataInPublic', rule: '4.1', postId: p.id })]);
+    expect(sim.state.moments.at(-1)!.title).toBe('Guideline 4.1: Never ask for personal data in public');
+  });
+
+  it('cites deleting legitimate criticism and feeds the surge', () => {
+    const sim = fresh();
+    const p = waitFor(sim, (q) => q.category === 'unhappy' && q.source === 'surge');
+    const heat = sim.state.heat;
+    sim.apply({ type: 'post.delete', postId: p.id });
+    expect(sim.state.breaches.map((b) => b.kind)).toEqual(['deletedCriticism']);
+    expect(sim.state.heat).toBeGreaterThan(heat);
+  });
+
+  it('lets abuse be hidden without a breach', () => {
+    const sim = fresh();
+    const p = waitFor(sim, (q) => q.flags.includes('abuse'));
+    sim.apply({ type: 'post.hide', postId: p.id });
+    expect(sim.state.breaches).toEqual([]);
+    expect(sim.post(p.id)!.status).toBe('hidden');
+  });
+
+  it('hides personal data and still lets the customer be helped in DM', () => {
+    const sim = fresh(11);
+    const p = waitFor(sim, (q) => q.flags.includes('personalData'));
+    expect(sim.apply({ type: 'post.hide', postId: p.id }).ok).toBe(true);
+    sim.advanceTo(sim.state.trainee.busyUntil);
+    expect(sim.apply({ type: 'post.dm', postId: p.id }).ok).toBe(true);
+    expect(sim.state.breaches).toEqual([]);
+    expect(sim.post(p.id)!.firstResponseAt).toBe(sim.state.t);
+  });
+
+  it('cites public compensation, pushing to the phone and inconsistent answers', () => {
+    const sim = fresh();
+    const posts: Post[] = [];
+    while (posts.length < 3) {
+      sim.step();
+      for (const p of sim.state.posts) if (p.aboutRootCause && !posts.includes(p)) posts.push(p);
+    }
+    const [a, b, c] = posts as [Post, Post, Post];
+    const free = () => sim.advanceTo(sim.state.trainee.busyUntil);
+    sim.apply({ type: 'post.reply', postId: a.id, blocks: ['apologise', 'offerCompensation'], tone: 'empathetic' });
+    free();
+    sim.apply({ type: 'post.reply', postId: b.id, blocks: ['apologise', 'explain'], tone: 'empathetic', position: 'investigating' });
+    free();
+    sim.apply({ type: 'post.reply', postId: c.id, blocks: ['explain', 'callUs'], tone: 'neutral', position: 'one-off' });
+    expect(sim.state.breaches.map((x) => x.kind)).toEqual(['publicCompensation', 'pushedToPhone', 'inconsistentAnswer']);
+  });
+
+  it('cites a legal threat left without legal past its deadline', () => {
+    const sim = fresh();
+    sim.advanceTo(60 * 60 + 31 * 60);
+    expect(sim.state.breaches.some((b) => b.kind === 'ignoredLegalThreat')).toBe(true);
+  });
+
+  it('counts a legal threat escalated in time as met', () => {
+    const sim = fresh();
+    const p = waitFor(sim, (q) => q.flags.includes('legalThreat'));
+    sim.advanceTo(sim.state.trainee.busyUntil);
+    expect(sim.apply({ type: 'post.escalate', postId: p.id, role: 'legal', note: 'Customer threatens legal action.' }).ok).toBe(true);
+    sim.advanceTo(3 * 3600);
+    expect(sim.state.counters.postNeedsMet).toBe(1);
+    expect(sim.state.breaches.some((b) => b.kind === 'ignoredLegalThreat')).toBe(false);
+  });
+});
+
+describe('guideline obligations inside the simulation', () => {
+  it('marks rule 3.1 missed 15 minutes after the situation reaches Incident', () => {
+    const sim = fresh();
+    while (sim.state.trueLevel < 2) sim.step();
+    const reached = sim.state.t;
+    const comms = () => sim.state.obligations.find((o) => o.id === 'tell-comms')!;
+    expect(comms()).toMatchObject({ status: 'open', openedAt: reached, deadline: reached + 15 * 60 });
+    sim.advanceTo(reached + 15 * 60 - 10);
+    expect(comms().status).toBe('open');
+    sim.advanceTo(reached + 15 * 60);
+    expect(comms().status).toBe('missed');
+  });
+
+  it('fixes the root cause after its owner is told, and the fix cools the crowd', () => {
+    const sim = fresh();
+    const p = waitFor(sim, (q) => q.aboutRootCause);
+    sim.apply({ type: 'post.escalate', postId: p.id, role: 'backOffice', note: 'Refund system rejects cancelled journeys.' });
+    const at = sim.state.t;
+    sim.advanceTo(at + 40 * 60 - 10);
+    expect(sim.state.rootCause.fixedAt).toBeUndefined();
+    const heat = sim.state.heat;
+    sim.advanceTo(at + 40 * 60);
+    expect(sim.state.rootCause.fixedAt).toBe(at + 40 * 60);
+    expect(sim.state.heat).toBeLessThan(heat);
+  });
+
+  it('gives called-in staff to the team only after they arrive', () => {
+    const sim = fresh();
+    sim.apply({ type: 'desk.callInStaff', count: 2 });
+    sim.advanceTo(19 * 60);
+    expect(sim.state.team.extra).toBe(0);
+    sim.advanceTo(20 * 60);
+    expect(sim.state.team.extra).toBe(2);
+  });
+});
+
+describe('bots', () => {
+  it('the guideline bot beats every naive bot on several seeds', () => {
+    for (const seed of [1, 2, 3]) {
+      const guideline = runBot(miniScenario, { seed, mode: 'practice', bot: 'guideline' }).outcome.score;
+      for (const bot of ['idle', 'random', 'canned', 'deleter', 'appeaser'] as const) {
+        expect(guideline, `${bot} on seed ${seed}`).toBeGreaterThan(runBot(miniScenario, { seed, mode: 'practice', bot }).outcome.score + 15);
+      }
+    }
+  });
+});
