@@ -1,3 +1,5 @@
+import { utf8Encode } from './utf8';
+
 /**
  * Canonical JSON (keys sorted at every depth) and a 64-bit FNV-1a digest of it.
  * The digest names a scenario version in run records; it is an identity check,
@@ -19,8 +21,7 @@ const MASK = 0xffffffffffffffffn;
 
 export function fnv1a64(text: string): string {
   let h = FNV_OFFSET;
-  const bytes = new TextEncoder().encode(text);
-  for (const b of bytes) {
+  for (const b of utf8Encode(text)) {
     h ^= BigInt(b);
     h = (h * FNV_PRIME) & MASK;
   }
