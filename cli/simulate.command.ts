@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { BOT_NAMES, MODES, makeRunRecord, runBot, type BotName, type Mode } from '../src/core/index';
 import { readScenarioFile } from './scenario-files';
 
-export const simulateUsage = `surge-drill simulate FILE --bot NAME --seed N [--mode practice|ranked] [--out run.json] [--json]
+export const simulateUsage = `surge-drill simulate FILE --bot NAME --seed N [--mode ${MODES.join('|')}] [--out run.json] [--json]
   Plays a scenario headless with a scripted bot and prints the outcome.
   Bots: ${BOT_NAMES.join(', ')}.`;
 

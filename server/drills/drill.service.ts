@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { KeyMoment, ObligationStatus, Outcome, ScoreComponent } from '../../src/core/index';
+import { modeRules, type KeyMoment, type ObligationStatus, type Outcome, type ScoreComponent } from '../../src/core/index';
 import type { AppContext } from '../context';
 import { appendDrillEvent, drillEventsAfter, findDrillByCode, findTraineeByToken, finishTrainee, insertDrill, insertTrainee, listTrainees, saveProgress, transitionDrill } from './drills.repository';
 import type { DrillRow, DrillStatus, TraineeRow } from './drills.table';
@@ -190,7 +190,7 @@ interface FinalOutcome {
 export async function submitDrillRun(ctx: AppContext, caller: Extract<Caller, { role: 'trainee' }>, run: unknown) {
   const { drill, trainee } = caller;
   const record = parseRunRecord(run);
-  if (record.mode !== 'drill') throw new ApiError('drill/mismatch', `mode is ${record.mode}, a drill run is in drill mode`);
+  if (modeRules(record.mode).submitTo !== 'drill') throw new ApiError('drill/mismatch', `mode is ${record.mode}, a drill run is in drill mode`);
   checkRunTarget(ctx, record);
   if (record.scenarioId !== drill.scenario_id || record.seed !== drill.seed || record.scenarioHash !== drill.scenario_hash) {
     throw new ApiError('drill/mismatch', `drill is ${drill.scenario_id} seed ${drill.seed}; run is ${record.scenarioId} seed ${record.seed}`);

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { ENGINE_VERSION, runRecordSchema, type RunRecord } from '../../src/core/index';
+import { ENGINE_VERSION, modeRules, runRecordSchema, type RunRecord } from '../../src/core/index';
 import { invalid } from '../http/api-route';
 import type { AppContext } from '../context';
 import { findAttempt, insertAttempt } from './attempts.repository';
@@ -94,7 +94,7 @@ export async function submitRun(
   input: { player: string; team?: string | undefined; attemptId: string; run: unknown },
 ): Promise<RunAnswer> {
   const record = parseRunRecord(input.run);
-  if (record.mode !== 'ranked') throw new ApiError('run/not_ranked', `mode is ${record.mode}`);
+  if (modeRules(record.mode).submitTo !== 'leaderboard') throw new ApiError('run/not_ranked', `mode is ${record.mode}`);
   checkRunTarget(ctx, record);
   const attempt = await findAttempt(ctx.db, input.attemptId);
   if (!attempt) throw new ApiError('attempt/unknown', input.attemptId);

@@ -3,6 +3,7 @@ export * from './scenario/scenario.schema';
 export * from './scenario/scenario.loader';
 export * from './sim/actions';
 export * from './errors';
+export * from './modes';
 export * from './sim/state';
 export * from './sim/simulation';
 export * from './scoring/scoring';

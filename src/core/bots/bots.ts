@@ -4,7 +4,8 @@ import { needsResponse } from '../guideline/rules';
 import { BLOCKS, CATEGORIES, ROLES, TONES, type Block, type Scenario } from '../scenario/scenario.schema';
 import type { Outcome } from '../scoring/scoring';
 import { Simulation } from '../sim/simulation';
-import type { Mode, Post } from '../sim/state';
+import type { Post } from '../sim/state';
+import type { Mode } from '../modes';
 
 /**
  * Scripted players. They prove the scoring rewards the brief's practices: the

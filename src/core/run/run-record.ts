@@ -4,7 +4,8 @@ import { reject, type Rejection } from '../errors';
 import type { Scenario } from '../scenario/scenario.schema';
 import { gradeFor, type Grade, type Outcome } from '../scoring/scoring';
 import { Simulation } from '../sim/simulation';
-import { MODES, type Mode, type SimState } from '../sim/state';
+import type { SimState } from '../sim/state';
+import { MODES, type Mode } from '../modes';
 
 /** Bumped whenever a change to the core could change the outcome of a recorded run. */
 export const ENGINE_VERSION = '1.0.0';

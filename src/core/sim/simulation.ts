@@ -9,7 +9,8 @@ import { judgeReply } from './reply-judge';
 import { BREACH_DEFAULT_TEXT, clockAt, needsResponse, situationLevel } from '../guideline/rules';
 import { ROLE_LABELS, type BreachKind, type Scenario, type Template } from '../scenario/scenario.schema';
 import { computeOutcome, type Outcome } from '../scoring/scoring';
-import type { KeyMoment, Mode, ObligationState, Post, SimState } from './state';
+import type { KeyMoment, ObligationState, Post, SimState } from './state';
+import { MODE_RULES, type Mode } from '../modes';
 
 export interface SimOptions {
   seed: number;
@@ -690,7 +691,7 @@ export class Simulation {
         return i === s.declaredLevel ? reject('action/already_done', 'that level is already declared') : undefined;
       }
       case 'inject.fire':
-        if (s.mode === 'ranked') return reject('action/not_in_mode', 'injects are for practice and drills');
+        if (!MODE_RULES[s.mode].injects) return reject('action/not_in_mode', 'injects are for practice and drills');
         if (!this.scenario.injects.some((i) => i.id === action.injectId)) return reject('action/unknown_inject', action.injectId);
         return s.firedInjects.some((f) => f.id === action.injectId) ? reject('action/already_done', 'that inject has fired') : undefined;
     }

@@ -1,4 +1,5 @@
 import type { Action } from './actions';
+import type { Mode } from '../modes';
 import type { BreachKind, Block, Category, Flag, Role, Tone } from '../scenario/scenario.schema';
 
 /**
@@ -6,9 +7,6 @@ import type { BreachKind, Block, Category, Flag, Role, Tone } from '../scenario/
  * server and the CLI. Only the simulation writes it. Times are integer sim seconds
  * from the start of the shift.
  */
-
-export type Mode = 'tutorial' | 'practice' | 'ranked' | 'drill';
-export const MODES: readonly Mode[] = ['tutorial', 'practice', 'ranked', 'drill'];
 
 export type PostSource = 'routine' | 'surge' | 'instigator' | 'inject';
 export type PostStatus = 'open' | 'answered' | 'closed' | 'hidden' | 'deleted';

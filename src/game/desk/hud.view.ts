@@ -61,7 +61,7 @@ export class Hud {
     const s = sim.state;
     const history = s.history;
     const last = history[history.length - 1];
-    const modeText = `${this.run.mode.toUpperCase()} · ${formatSpeed(this.run.speed)}${this.run.paused ? ' · PAUSED' : ''}\n${this.run.canPause ? 'P pause · +/− speed' : `no pause in ${this.run.mode === 'drill' ? 'a drill' : 'ranked'}`}`;
+    const modeText = `${this.run.mode.toUpperCase()} · ${formatSpeed(this.run.speed)}${this.run.paused ? ' · PAUSED' : ''}\n${this.run.canPause ? 'P pause · +/− speed' : `no pause in ${this.run.rules.pausedBy === 'trainer' ? 'a drill' : 'ranked'}`}`;
     const busy = s.trainee.busyUntil > s.t ? `busy until ${sim.clock(s.trainee.busyUntil)}` : '';
     const key = `${s.t}|${history.length}|${modeText}|${s.team.extra}|${s.team.pending.length}|${busy}`;
     if (key === this.key) return;

@@ -1,8 +1,7 @@
-import type { Mode } from '../../core/index';
+import { PLAYER_MODES, type PlayerMode } from '../../core/index';
 
+export type { PlayerMode };
 export type RendererChoice = 'auto' | 'canvas' | 'webgl';
-export type PlayerMode = Extract<Mode, 'tutorial' | 'practice' | 'ranked'>;
-export const PLAYER_MODES: readonly PlayerMode[] = ['tutorial', 'practice', 'ranked'];
 
 /**
  * What the address bar asks for. `?scenario=ID&seed=N&mode=practice&speed=X`

@@ -1,10 +1,12 @@
 import {
   ENGINE_VERSION,
   makeRunRecord,
+  modeRules,
   rebuild,
   Simulation,
   type Action,
   type Mode,
+  type ModeRules,
   type Outcome,
   type Rejection,
   type RunRecord,
@@ -34,6 +36,8 @@ export class RunController {
   readonly sim: Simulation;
   readonly entry: CatalogEntry;
   readonly mode: Mode;
+  /** What this mode allows; the controller reads these, never the mode's name. */
+  readonly rules: ModeRules;
   readonly seed: number;
   private speedValue: number;
   private accumulator = 0;
@@ -43,8 +47,9 @@ export class RunController {
   private constructor(config: RunConfig, sim: Simulation) {
     this.entry = config.entry;
     this.mode = config.mode;
+    this.rules = modeRules(config.mode);
     this.seed = config.seed;
-    this.speedValue = config.mode === 'ranked' || config.mode === 'drill' ? 1 : config.speed;
+    this.speedValue = this.rules.fixedPace ? 1 : config.speed;
     this.sim = sim;
     this.watcher = new RunWatcher(sim.state);
   }
@@ -57,7 +62,7 @@ export class RunController {
   static resume(entry: CatalogEntry, record: RunRecord, t: number, speed: number): { ok: true; run: RunController } | { ok: false; reason: string } {
     if (record.scenarioHash !== entry.hash) return { ok: false, reason: `the scenario "${entry.scenario.title}" has changed since the run was saved` };
     if (record.engineVersion !== ENGINE_VERSION) return { ok: false, reason: `it was saved by engine ${record.engineVersion}, this is ${ENGINE_VERSION}` };
-    if (record.mode !== 'tutorial' && record.mode !== 'practice' && record.mode !== 'ranked') return { ok: false, reason: `mode ${record.mode} cannot be resumed here` };
+    if (!modeRules(record.mode).autosave) return { ok: false, reason: `mode ${record.mode} cannot be resumed here` };
     const rebuilt = rebuild(entry.scenario, record, t);
     if (!rebuilt.ok) return { ok: false, reason: rebuilt.message };
     return { ok: true, run: new RunController({ entry, seed: record.seed, mode: record.mode, speed }, rebuilt.sim) };
@@ -71,13 +76,13 @@ export class RunController {
     return this.pausedValue;
   }
 
-  /** Whether the player may pause: in practice and the tutorial. A drill is paused by its trainer. */
+  /** Whether the player may pause (a drill is paused by its trainer). */
   get canPause(): boolean {
-    return this.mode === 'practice' || this.mode === 'tutorial';
+    return this.rules.pausedBy === 'player';
   }
 
   setSpeed(speed: number): boolean {
-    if (!this.canPause) return false;
+    if (this.rules.fixedPace) return false;
     this.speedValue = speed;
     return true;
   }

@@ -1,3 +1,4 @@
+import { modesOffered } from '../../core/index';
 import type { GameServices } from '../session';
 import type { PlayerMode } from './launch-params';
 import { RunController } from './run-controller';
@@ -12,12 +13,12 @@ export function newSeed(): number {
 }
 
 export function defaultMode(entry: CatalogEntry): PlayerMode {
-  return entry.scenario.tutorial ? 'tutorial' : 'practice';
+  return modesFor(entry)[0]!;
 }
 
 /** The modes a scenario offers in the menu. */
 export function modesFor(entry: CatalogEntry): PlayerMode[] {
-  return entry.scenario.tutorial ? ['tutorial', 'practice'] : ['practice', 'ranked'];
+  return modesOffered(entry.scenario);
 }
 
 /** Starts a new run. Its speed defaults to the address's `speed` parameter, else the normal pace. */

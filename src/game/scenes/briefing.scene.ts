@@ -1,3 +1,4 @@
+import { modeRules } from '../../core/index';
 import { briefingDoc } from '../desk/guideline-text';
 import type { PlayerMode } from '../run/launch-params';
 import { startRun } from '../run/run-launcher';
@@ -38,7 +39,8 @@ export class BriefingScene extends BaseScene {
     let starting = false;
     const start = () => {
       if (starting) return;
-      if (data.mode !== 'ranked') {
+      // Ranked shifts play on a seed the server hands out; the others start here.
+      if (modeRules(data.mode).seedFrom !== 'server') {
         startRun(this.services, entry, data.mode);
         this.scene.start(SCENE.desk);
         return;

@@ -1,5 +1,5 @@
 import type Phaser from 'phaser';
-import { clockAt, type KeyMoment, type RunRecord } from '../../core/index';
+import { clockAt, isPlayerMode, modeRules, type KeyMoment, type RunRecord } from '../../core/index';
 import { netServices } from '../net/net-services';
 import { describeStatus } from '../net/ranked-attempts';
 import type { DocLine } from '../desk/guideline-text';
@@ -106,20 +106,22 @@ export class DebriefScene extends BaseScene {
     this.showMoment(outcome.moments, done);
 
     // A ranked retry needs a fresh seed from the server (the briefing asks for it); a drill has no retry.
+    const rules = modeRules(done.mode);
     const retry = () => {
-      if (done.mode === 'drill') return;
-      if (done.mode === 'ranked') {
-        this.scene.start(SCENE.briefing, { scenarioId: entry.id, mode: 'ranked' });
+      if (rules.retry === 'none' || !isPlayerMode(done.mode)) return;
+      if (rules.retry === 'new-seed') {
+        this.scene.start(SCENE.briefing, { scenarioId: entry.id, mode: done.mode });
         return;
       }
       startRun(this.services, entry, done.mode, done.seed, done.speed);
       this.scene.start(SCENE.desk);
     };
-    const menu = () => this.scene.start(done.mode === 'drill' ? NET_SCENE.drillJoin : SCENE.menu);
+    const fromDrill = rules.submitTo === 'drill';
+    const menu = () => this.scene.start(fromDrill ? NET_SCENE.drillJoin : SCENE.menu);
     this.reportSubmission(done);
-    const retryLabel = done.mode === 'ranked' ? 'New ranked shift' : 'Retry the same shift';
-    const retryButton = new Button(this, 20, 664, 280, 44, done.mode === 'drill' ? 'Drill over' : retryLabel, retry, { hotkey: 'R' });
-    new Button(this, 320, 664, 240, 44, done.mode === 'drill' ? 'Back to the drill' : 'Back to the menu', menu, { hotkey: 'M' });
+    const retryLabel = rules.retry === 'new-seed' ? 'New ranked shift' : 'Retry the same shift';
+    const retryButton = new Button(this, 20, 664, 280, 44, rules.retry === 'none' ? 'Drill over' : retryLabel, retry, { hotkey: 'R' });
+    new Button(this, 320, 664, 240, 44, fromDrill ? 'Back to the drill' : 'Back to the menu', menu, { hotkey: 'M' });
     new Button(this, 640, 664, 300, 44, '◀ ▶ Step through moments', () => this.step(1, done), { size: 's' });
     retryButton.setFocused(false);
     this.keys.push((key) => {
@@ -162,9 +164,10 @@ export class DebriefScene extends BaseScene {
 
   /** Ranked runs go to the leaderboard (through the offline queue); drill runs were sent by the drill itself. */
   private reportSubmission(done: FinishedRun): void {
-    if (done.mode !== 'ranked' && done.mode !== 'drill') return;
+    const destination = modeRules(done.mode).submitTo;
+    if (destination === 'nowhere') return;
     const line = addText(this, 140, 74 + lineHeight('xl') + lineHeight('s') + 4, '', { size: 's', color: COLOR.warn, wrap: 480 });
-    if (done.mode === 'drill') {
+    if (destination === 'drill') {
       line.setText('Your run went to your trainer, who verifies it by replaying it.');
       return;
     }

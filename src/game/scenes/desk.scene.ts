@@ -86,7 +86,7 @@ export class DeskScene extends BaseScene {
     this.run = run;
     this.resetUi();
     const scenario = run.entry.scenario;
-    const coaching = run.mode !== 'ranked';
+    const coaching = run.rules.coaching;
     this.model = new FeedModel(scenario.channels.map((c) => c.id));
     this.model.sync(run.sim.state);
 
@@ -106,7 +106,7 @@ export class DeskScene extends BaseScene {
     this.presenter = new EventPresenter(run, this.services.audio, this.services.announcer, this.slip);
     this.buildActionBar();
     this.statusText = addText(this, 12, 692, '', { size: 's' });
-    if (run.mode === 'tutorial') {
+    if (run.rules.coachLines) {
       this.coachText = addText(this, 528 + 12, bottom - lineHeight('s') * 3 - 10, '', { size: 's', bold: true, color: COLOR.focus, wrap: 386 });
       this.detail.reserve = lineHeight('s') * 3 + 14;
     }
@@ -468,7 +468,7 @@ export class DeskScene extends BaseScene {
 
   private pause(): void {
     if (!this.run.canPause) {
-      this.setStatus(this.run.mode === 'drill' ? 'Only your trainer can pause a drill: the shift runs on.' : 'There is no pause in ranked mode: the shift runs on.', true);
+      this.setStatus(this.run.rules.pausedBy === 'trainer' ? 'Only your trainer can pause a drill: the shift runs on.' : 'There is no pause in ranked mode: the shift runs on.', true);
       return;
     }
     this.run.setPaused(true);
@@ -489,7 +489,7 @@ export class DeskScene extends BaseScene {
     this.lastSave = now;
     const s = this.run.sim.state;
     // A drill run lives with its trainer's drill; a reload rejoins the drill rather than resuming it.
-    if (!s.over && this.run.mode !== 'drill') this.services.autosave.write(this.run.record(), s.t, this.run.speed);
+    if (!s.over && this.run.rules.autosave) this.services.autosave.write(this.run.record(), s.t, this.run.speed);
   }
 
   private endShift(now: number): void {

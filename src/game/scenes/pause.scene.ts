@@ -1,3 +1,4 @@
+import { isPlayerMode } from '../../core/index';
 import { guidelineDoc } from '../desk/guideline-text';
 import { formatSpeed, nextSpeed } from '../run/pace';
 import { startRun } from '../run/run-launcher';
@@ -59,7 +60,9 @@ export class PauseScene extends BaseScene {
       row(() => 'Keys  [?]', { activate: () => this.show('keys') }),
       row(() => 'Restart this shift (same seed)', {
         activate: () => {
-          startRun(this.services, run.entry, run.mode === 'tutorial' ? 'tutorial' : 'practice', run.seed, run.speed);
+          // Same seed and mode where the mode allows a same-seed retry; otherwise as practice.
+          const mode = run.rules.retry === 'same-seed' && isPlayerMode(run.mode) ? run.mode : 'practice';
+          startRun(this.services, run.entry, mode, run.seed, run.speed);
           // Starting the paused desk again restarts it with the new run, and ends this overlay.
           this.scene.start(SCENE.desk);
         },
