@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actionSchema } from '../sim/actions';
 import { reject, type Rejection } from '../errors';
 import type { Scenario } from '../scenario/scenario.schema';
-import { gradeFor, type Grade, type Outcome } from '../scoring/scoring';
+import { gradeFor, type Outcome } from '../scoring/scoring';
 import { Simulation } from '../sim/simulation';
 import type { SimState } from '../sim/state';
 import { MODES, type Mode } from '../modes';
@@ -23,15 +23,8 @@ export const runRecordSchema = z.strictObject({
   claimed: z.strictObject({ score: z.number().int().min(0).max(100), grade: z.enum(['A', 'B', 'C', 'D', 'F']) }),
 });
 
-export interface RunRecord {
-  scenarioId: string;
-  scenarioHash: string;
-  engineVersion: string;
-  seed: number;
-  mode: Mode;
-  actions: { t: number; action: z.infer<typeof actionSchema> }[];
-  claimed: { score: number; grade: Grade };
-}
+/** What a client sends and the server replays: derived from the schema, so the two cannot drift. */
+export type RunRecord = z.infer<typeof runRecordSchema>;
 
 export type ScenarioLookup = (id: string) => { scenario: Scenario; hash: string } | undefined;
 
@@ -82,7 +75,7 @@ export function replay(record: unknown, lookup: ScenarioLookup): ReplayResult {
     const first = parsed.error.issues[0]!;
     return reject('run/invalid', `${first.path.join('.') || 'record'}: ${first.message}`);
   }
-  const run = parsed.data as RunRecord;
+  const run = parsed.data;
   if (run.engineVersion !== ENGINE_VERSION) return reject('run/engine_mismatch', `record ${run.engineVersion}, server ${ENGINE_VERSION}`);
   const found = lookup(run.scenarioId);
   if (!found) return reject('scenario/unknown', run.scenarioId);

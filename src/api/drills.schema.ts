@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { Mode } from '../core/index';
+import { breakdown, epochMs, grade, nameSchema, obligationStatus, scenarioHash, scenarioId, seed, uuid } from './common.schema';
+import { runRecord } from './runs.schema';
+import { scenarioSummarySchema } from './scenarios.schema';
+
+export const drillStatus = z.enum(['lobby', 'running', 'paused', 'ended']);
+export const drillCommand = z.enum(['start', 'pause', 'resume', 'end']);
+
+const joinCode = z
+  .string()
+  .min(4)
+  .max(12)
+  .transform((s) => s.toUpperCase())
+  .meta({ description: 'The short join code of a drill' });
+const token = z.string().min(1).max(200);
+
+export const drillParams = z.object({ code: joinCode });
+/** Where a browser cannot send headers (EventSource, download links) the token rides in the query. */
+export const tokenQuery = z.strictObject({ token: token.optional().meta({ description: 'Trainer token, for links that cannot send headers' }) });
+export const eventsQuery = z.strictObject({
+  token: token.optional().meta({ description: 'Trainer or trainee token (EventSource cannot send headers)' }),
+  lastEventId: z.coerce.number().int().min(0).optional(),
+});
+
+export const drillCreateBody = z.strictObject({ scenarioId, seed: seed.optional().meta({ description: 'Omit for a server-drawn seed' }) });
+export const drillCreated = z.object({
+  drillId: uuid,
+  code: z.string(),
+  trainerToken: z.string().meta({ description: 'Private: send as "Authorization: Bearer …" on trainer endpoints' }),
+  scenarioId: z.string(),
+  scenarioHash,
+  seed,
+  status: drillStatus,
+});
+
+export const joinBody = z.strictObject({ name: nameSchema });
+export const firedInject = z.object({ eventId: z.number().int(), injectId: z.string(), title: z.string(), at: epochMs });
+export const joined = z.object({
+  traineeId: uuid,
+  traineeToken: z.string().meta({ description: 'Private: send as "Authorization: Bearer …" on trainee endpoints' }),
+  name: z.string(),
+  code: z.string(),
+  scenarioId: z.string(),
+  scenarioHash,
+  seed,
+  mode: z.literal('drill' satisfies Mode),
+  status: drillStatus,
+  firedInjects: z.array(firedInject),
+});
+export const injectBody = z.strictObject({ injectId: z.string().min(1).max(60) });
+export const statusResponse = z.object({ status: drillStatus });
+
+export const progressBody = z.strictObject({
+  t: z.number().int().min(0).max(7 * 24 * 3600).meta({ description: 'Sim seconds into the shift' }),
+  score: z.number().int().min(0).max(100),
+  level: z.string().min(1).max(60),
+  obligations: z.array(z.strictObject({ id: z.string().min(1).max(60), status: obligationStatus })).max(50),
+});
+export const drillRunBody = z.strictObject({ run: runRecord });
+export const drillRunResponse = z.object({ traineeId: uuid, verified: z.literal(true), score: z.number().int(), grade, duplicate: z.boolean(), breakdown });
+
+export const traineeView = z.object({
+  traineeId: uuid,
+  name: z.string(),
+  joinedAt: epochMs,
+  progress: progressBody.extend({ at: epochMs }).nullable(),
+  final: z.object({ score: z.number().int(), grade, at: epochMs }).nullable(),
+});
+export const drillView = z.object({
+  drillId: uuid,
+  code: z.string(),
+  status: drillStatus,
+  scenario: scenarioSummarySchema,
+  seed,
+  createdAt: epochMs,
+  startedAt: epochMs.nullable(),
+  endedAt: epochMs.nullable(),
+  trainees: z.array(traineeView),
+  firedInjects: z.array(firedInject),
+});
+
+/** A scored guideline obligation as the debrief reports it. */
+export const obligationResult = z.object({ id: z.string(), rule: z.string(), text: z.string(), status: obligationStatus });
+
+export const resultsResponse = z.object({
+  code: z.string(),
+  scenarioId: z.string(),
+  scenarioTitle: z.string(),
+  status: drillStatus,
+  trainees: z.array(
+    z.object({
+      traineeId: uuid,
+      name: z.string(),
+      finished: z.boolean(),
+      score: z.number().int().nullable(),
+      grade: grade.nullable(),
+      breakdown,
+      obligations: z.array(obligationResult),
+      joinedAt: epochMs,
+      finishedAt: epochMs.nullable(),
+    }),
+  ),
+  averageScore: z.number().nullable(),
+  components: z.array(z.object({ id: z.string(), label: z.string(), average: z.number() })),
+  missedMoments: z.array(z.object({ kind: z.string(), title: z.string(), guideline: z.string(), missedBy: z.number().int(), of: z.number().int() })),
+  missedObligations: z.array(obligationResult.omit({ status: true }).extend({ missedBy: z.number().int(), of: z.number().int() })),
+});
+
+/** xAPI 1.0.3 statements; only the parts this server fills in are described. */
+const languageMap = z.record(z.string(), z.string());
+export const xapiStatement = z.object({
+  id: uuid,
+  actor: z.object({ objectType: z.literal('Agent'), name: z.string(), account: z.object({ homePage: z.string(), name: z.string() }) }),
+  verb: z.object({ id: z.string(), display: languageMap }),
+  object: z.object({ objectType: z.literal('Activity'), id: z.string(), definition: z.object({ name: languageMap, type: z.string() }) }),
+  result: z.object({
+    completion: z.boolean(),
+    success: z.boolean().optional(),
+    score: z.object({ scaled: z.number(), raw: z.number(), min: z.number(), max: z.number() }).optional(),
+    extensions: z.record(z.string(), z.unknown()).optional(),
+  }),
+  context: z.object({ registration: uuid, platform: z.string(), extensions: z.record(z.string(), z.unknown()) }),
+  timestamp: z.iso.datetime().nullable(),
+});
+export const xapiResponse = z.array(xapiStatement);

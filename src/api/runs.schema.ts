@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { runRecordSchema } from '../core/index';
+import { breakdown, epochMs, grade, nameSchema, scenarioHash, scenarioId, seed, uuid } from './common.schema';
+
+/** The core's run record schema, documented once as components/schemas/RunRecord. */
+export const runRecord = runRecordSchema.meta({ id: 'RunRecord', description: 'A run record as produced by the core (makeRunRecord)' });
+
+export const attemptBody = z.strictObject({
+  scenarioId,
+  seed: seed.optional().meta({
+    description: 'Replay a seed you have seen before. A client-chosen seed is always unrated; omit it for a fresh, rated seed.',
+  }),
+});
+export const attemptResponse = z.object({ attemptId: uuid, scenarioId: z.string(), scenarioHash, seed, rated: z.boolean() });
+
+export const runBody = z.strictObject({
+  player: nameSchema.meta({ description: 'Display name (1–24 characters after normalisation)' }),
+  team: nameSchema.optional().meta({ description: 'Optional team name' }),
+  attemptId: uuid,
+  run: runRecord,
+});
+
+export const runResponse = z.object({
+  runId: uuid,
+  verified: z.literal(true),
+  score: z.number().int(),
+  grade,
+  rated: z.boolean(),
+  rank: z.number().int().nullable().meta({ description: "The player's place on the scenario's individual board after this run (rated runs only)" }),
+  duplicate: z.boolean().meta({ description: 'True when this exact run was already stored; nothing new was written' }),
+  breakdown,
+});
+
+export const runParams = z.object({ runId: uuid });
+
+export const runDetail = z.object({
+  runId: uuid,
+  player: z.string(),
+  team: z.string().nullable(),
+  scenarioId: z.string(),
+  scenarioHash,
+  seed,
+  score: z.number().int(),
+  grade,
+  rated: z.boolean(),
+  at: epochMs,
+  breakdown,
+  record: runRecord,
+});
