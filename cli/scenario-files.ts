@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatProblem, loadScenario, type Scenario, type ScenarioProblem } from '../src/core/index';
+import { formatProblem, loadCatalogue, loadScenario, type Scenario, type ScenarioProblem } from '../src/core/index';
 
 /** The edge where scenario files meet the disk: the core's loader never touches the file system. */
 
@@ -36,13 +36,7 @@ export function loadScenarioDirectory(dir: string): ScenarioMap {
   } catch (err) {
     throw new Error(`cannot read the scenario directory ${dir}: ${(err as Error).message}`);
   }
-  const scenarios: ScenarioMap = new Map();
-  const messages: string[] = [];
-  for (const name of names) {
-    const result = readScenarioFile(join(dir, name));
-    if (result.ok) scenarios.set(result.scenario.id, { scenario: result.scenario, hash: result.hash });
-    else messages.push(...result.messages);
-  }
-  if (messages.length > 0) throw new Error(`scenario files have problems:\n${messages.join('\n')}`);
-  return scenarios;
+  const { byId, problems } = loadCatalogue(names.map((name) => ({ file: join(dir, name), text: readFileSync(join(dir, name), 'utf8') })));
+  if (problems.length > 0) throw new Error(`scenario files have problems:\n${problems.map(formatProblem).join('\n')}`);
+  return byId;
 }

@@ -1,6 +1,7 @@
 /** The public face of the core: the game, the server, the CLI and the benches import only this. */
 export * from './scenario/scenario.schema';
 export * from './scenario/scenario.loader';
+export * from './scenario/scenario.catalogue';
 export * from './sim/actions';
 export * from './errors';
 export * from './modes';

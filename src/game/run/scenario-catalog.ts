@@ -1,4 +1,4 @@
-import { formatProblem, loadScenario, type Scenario } from '../../core/index';
+import { formatProblem, loadCatalogue, type Scenario } from '../../core/index';
 
 export interface CatalogEntry {
   id: string;
@@ -17,21 +17,15 @@ const DIFFICULTY_ORDER = ['tutorial', 'easy', 'standard', 'hard'];
 
 /** Loads scenario texts keyed by path; broken files are reported, never fatal. Tutorials come first. */
 export function buildCatalog(files: Record<string, string>): Catalog {
-  const entries: CatalogEntry[] = [];
-  const problems: string[] = [];
-  for (const [path, text] of Object.entries(files)) {
-    const file = path.replace(/^\//, '');
-    const result = loadScenario(text, file);
-    if (result.ok) entries.push({ id: result.scenario.id, file, scenario: result.scenario, hash: result.hash });
-    else problems.push(...result.problems.map(formatProblem));
-  }
+  const catalogue = loadCatalogue(Object.entries(files).map(([path, text]) => ({ file: path.replace(/^\//, ''), text })));
+  const entries: CatalogEntry[] = [...catalogue.byId].map(([id, entry]) => ({ id, ...entry }));
   entries.sort(
     (a, b) =>
       Number(b.scenario.tutorial) - Number(a.scenario.tutorial) ||
       DIFFICULTY_ORDER.indexOf(a.scenario.difficulty) - DIFFICULTY_ORDER.indexOf(b.scenario.difficulty) ||
       (a.scenario.title < b.scenario.title ? -1 : a.scenario.title > b.scenario.title ? 1 : 0),
   );
-  return { entries, problems };
+  return { entries, problems: catalogue.problems.map(formatProblem) };
 }
 
 export function findEntry(catalog: Catalog, id: string): CatalogEntry | undefined {
