@@ -70,7 +70,7 @@ async function seedBoard(): Promise<void> {
         team: `Team ${i % 50}`,
         team_key: nameKey(`Team ${i % 50}`),
         score: (i * 7919) % 101,
-        grade: 'C',
+        grade: 'C' as const,
         rated: 1,
         breakdown: '[]',
         record: '{}',

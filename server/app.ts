@@ -109,14 +109,14 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
     return reply.code(status).send(body);
   });
 
-  const api = new ApiRegistry();
-  healthRoutes(app, api, ctx);
-  scenarioRoutes(app, api, ctx);
-  runRoutes(app, api, ctx);
-  leaderboardRoutes(app, api, ctx);
-  drillRoutes(app, api, ctx);
-  drillEventRoutes(app, api, ctx, streams, options.sseHeartbeatMs ?? 15_000);
-  docsRoutes(app, api);
+  const api = new ApiRegistry(app);
+  healthRoutes(api, ctx);
+  scenarioRoutes(api, ctx);
+  runRoutes(api, ctx);
+  leaderboardRoutes(api, ctx);
+  drillRoutes(api, ctx);
+  drillEventRoutes(api, ctx, streams, options.sseHeartbeatMs ?? 15_000);
+  docsRoutes(api);
   await gameRoutes(app, options.distDir);
 
   // Probing for endpoints is rate-limited harder than normal use.

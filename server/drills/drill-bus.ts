@@ -3,17 +3,23 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database';
+import type { DrillEventData, DrillEventKind } from '../../src/api/index';
 
 /** Something a drill's live views should hear about. Control events carry their stored id. */
-export interface DrillEvent {
-  drillId: string;
-  kind: 'status' | 'inject' | 'joined' | 'progress' | 'finished';
-  /** drill_events id for stored control events; absent for ephemeral progress. */
-  id?: number;
-  /** Only the trainer's stream receives it (trainees never see each other). */
-  trainerOnly: boolean;
-  data: Record<string, unknown>;
-}
+export type DrillEvent = {
+  [K in LiveEventKind]: {
+    drillId: string;
+    kind: K;
+    /** drill_events id for stored control events; absent for ephemeral progress. */
+    id?: number;
+    /** Only the trainer's stream receives it (trainees never see each other). */
+    trainerOnly: boolean;
+    data: DrillEventData<K>;
+  };
+}[LiveEventKind];
+
+/** Every event but the snapshot, which each stream makes for itself. */
+export type LiveEventKind = Exclude<DrillEventKind, 'snapshot'>;
 
 export type DrillListener = (event: DrillEvent) => void;
 

@@ -1,11 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import { drillEventSchema, drillParams, eventsQuery, type DrillEventData, type DrillEventKind } from '../../src/api/index';
 import type { ApiRegistry } from '../http/api-route';
-import { drillParams, errorSchema, eventsQuery } from '../api.schemas';
 import type { AppContext } from '../context';
 import { drillEventsAfter } from './drills.repository';
 import type { DrillEvent } from './drill-bus';
-import { authenticate, drillView, firedInjects } from './drill.service';
-import { callerToken } from '../http/auth-token';
+import { drillAuth } from './drill-auth';
+import { drillView, firedInjects } from './drill.service';
 
 /** Open event streams, ended before the server closes so shutdown does not wait on them. */
 export type StreamRegistry = Set<() => void>;
@@ -19,9 +18,8 @@ const TRAINEE_KINDS = ['status', 'inject'] as const;
  * `progress` for the trainer. A reconnecting client sends Last-Event-ID (EventSource
  * does so itself) and receives every control event it missed.
  */
-export function drillEventRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppContext, streams: StreamRegistry, heartbeatMs: number): void {
+export function drillEventRoutes(api: ApiRegistry, ctx: AppContext, streams: StreamRegistry, heartbeatMs: number): void {
   api.add(
-    app,
     {
       method: 'GET',
       url: '/api/drills/:code/events',
@@ -29,15 +27,15 @@ export function drillEventRoutes(app: FastifyInstance, api: ApiRegistry, ctx: Ap
       summary: 'Live drill events (text/event-stream) for the trainer or a trainee of this drill',
       params: drillParams,
       query: eventsQuery,
-      auth: 'trainer-or-trainee',
-      responses: {
-        200: { description: 'An event stream: snapshot, status, inject, joined, progress, finished', contentType: 'text/event-stream' },
-        401: { description: 'No token', schema: errorSchema },
-        403: { description: 'Not a member of this drill', schema: errorSchema },
+      auth: drillAuth(ctx).member,
+      reply: {
+        status: 200,
+        description: 'An event stream: snapshot, status, inject, joined, progress, finished',
+        contentType: 'text/event-stream',
+        schema: drillEventSchema,
       },
     },
-    async ({ params, query, request, reply }) => {
-      const caller = await authenticate(ctx, params.code, callerToken(request, query.token), 'either');
+    async ({ caller, query, request, reply }) => {
       const drill = caller.drill;
       const trainer = caller.role === 'trainer';
       const header = Number(request.headers['last-event-id']);
@@ -51,7 +49,7 @@ export function drillEventRoutes(app: FastifyInstance, api: ApiRegistry, ctx: Ap
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      const write = (kind: string, data: unknown, id?: number) => {
+      const write = <K extends DrillEventKind>(kind: K, data: DrillEventData<K>, id?: number) => {
         raw.write(`${id !== undefined ? `id: ${id}\n` : ''}event: ${kind}\ndata: ${JSON.stringify(data)}\n\n`);
       };
 
@@ -81,9 +79,9 @@ export function drillEventRoutes(app: FastifyInstance, api: ApiRegistry, ctx: Ap
         const backlog = await drillEventsAfter(ctx.db, drill.id, 0, trainer ? undefined : TRAINEE_KINDS);
         const lastId = backlog.reduce((max, e) => Math.max(max, e.id), 0);
         const snapshot = trainer
-          ? { role: 'trainer', ...(await drillView(ctx, drill)) }
+          ? { role: 'trainer' as const, ...(await drillView(ctx, drill)) }
           : {
-              role: 'trainee',
+              role: 'trainee' as const,
               code: drill.code,
               status: drill.status,
               scenarioId: drill.scenario_id,

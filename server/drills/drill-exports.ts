@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DrillRow } from './drills.table';
-import type { DrillResults } from './drill.service';
+import type { DrillResults, XapiStatement } from '../../src/api/index';
 
 /**
  * Spreadsheet cell: quoted when it holds a separator, quote or line break, and a
@@ -58,9 +58,9 @@ const PASS_SCORE = 55;
  * xAPI 1.0.3 statements for an LMS or LRS: "completed" with the verified score for each
  * trainee who finished, "attempted" for each who joined but did not.
  */
-export function xapiStatements(results: DrillResults, drill: DrillRow, baseUrl: string): unknown[] {
+export function xapiStatements(results: DrillResults, drill: DrillRow, baseUrl: string): XapiStatement[] {
   const activity = {
-    objectType: 'Activity',
+    objectType: 'Activity' as const,
     id: `${baseUrl}/scenarios/${encodeURIComponent(drill.scenario_id)}`,
     definition: {
       name: { 'en-US': results.scenarioTitle },
@@ -77,7 +77,7 @@ export function xapiStatements(results: DrillResults, drill: DrillRow, baseUrl: 
     },
   };
   return results.trainees.map((t) => {
-    const actor = { objectType: 'Agent', name: t.name, account: { homePage: baseUrl, name: t.traineeId } };
+    const actor = { objectType: 'Agent' as const, name: t.name, account: { homePage: baseUrl, name: t.traineeId } };
     if (!t.finished) {
       return {
         id: uuidV5(drill.id, `${t.traineeId}:attempted`),
@@ -95,7 +95,7 @@ export function xapiStatements(results: DrillResults, drill: DrillRow, baseUrl: 
       verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
       object: activity,
       result: {
-        score: { scaled: t.score! / 100, raw: t.score, min: 0, max: 100 },
+        score: { scaled: t.score! / 100, raw: t.score!, min: 0, max: 100 },
         success: t.score! >= PASS_SCORE,
         completion: true,
         extensions: {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { modeRules, type KeyMoment, type ObligationStatus, type Outcome, type ScoreComponent } from '../../src/core/index';
+import { modeRules, type KeyMoment, type ScoreComponent } from '../../src/core/index';
+import type { DrillEventData, DrillResults, DrillTraineeView, DrillView, FiredInject, TraineeProgress } from '../../src/api/index';
 import type { AppContext } from '../context';
 import { appendDrillEvent, drillEventsAfter, findDrillByCode, findTraineeByToken, finishTrainee, insertDrill, insertTrainee, listTrainees, saveProgress, transitionDrill } from './drills.repository';
 import type { DrillRow, DrillStatus, TraineeRow } from './drills.table';
@@ -7,7 +8,7 @@ import { ApiError } from '../http/http-errors';
 import { nameKey } from '../runs/names';
 import { runHash } from '../runs/run-hash';
 import { checkRunTarget, parseRunRecord } from '../runs/runs.service';
-import type { DrillEvent } from './drill-bus';
+import type { DrillEvent, LiveEventKind } from './drill-bus';
 
 /** Join codes avoid look-alike characters (0/O, 1/I) so they survive being read aloud or off a projector. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -71,24 +72,16 @@ export async function authenticate(ctx: AppContext, code: string, token: string 
   throw new ApiError('drill/forbidden');
 }
 
-async function recordEvent(ctx: AppContext, drill: DrillRow, kind: DrillEvent['kind'], data: Record<string, unknown>, trainerOnly: boolean): Promise<DrillEvent> {
+async function recordEvent<K extends LiveEventKind>(ctx: AppContext, drill: DrillRow, kind: K, data: DrillEventData<K>, trainerOnly: boolean): Promise<number> {
   const row = await appendDrillEvent(ctx.db, { drill_id: drill.id, kind, payload: JSON.stringify(data), created_at: Date.now() });
-  const event: DrillEvent = { drillId: drill.id, kind, id: row.id, trainerOnly, data };
-  await ctx.bus.publish(event);
-  return event;
-}
-
-export interface FiredInject {
-  eventId: number;
-  injectId: string;
-  title: string;
-  at: number;
+  await ctx.bus.publish({ drillId: drill.id, kind, id: row.id, trainerOnly, data } as DrillEvent);
+  return row.id;
 }
 
 export async function firedInjects(ctx: AppContext, drill: DrillRow): Promise<FiredInject[]> {
   const rows = await drillEventsAfter(ctx.db, drill.id, 0, ['inject']);
   return rows.map((r) => {
-    const data = JSON.parse(r.payload) as { injectId: string; title: string };
+    const data = JSON.parse(r.payload) as DrillEventData<'inject'>;
     return { eventId: r.id, injectId: data.injectId, title: data.title, at: Number(r.created_at) };
   });
 }
@@ -156,30 +149,24 @@ export async function fireInject(ctx: AppContext, drill: DrillRow, injectId: str
   const inject = scenario?.injects.find((i) => i.id === injectId);
   if (!inject) throw new ApiError('action/unknown_inject', injectId);
   if ((await firedInjects(ctx, drill)).some((f) => f.injectId === injectId)) throw new ApiError('drill/state', `inject ${injectId} has already fired`);
-  const event = await recordEvent(ctx, drill, 'inject', { injectId, title: inject.title }, false);
-  return { eventId: event.id!, injectId, title: inject.title, at: Date.now() };
-}
-
-export interface Progress {
-  t: number;
-  score: number;
-  level: string;
-  obligations: { id: string; status: ObligationStatus }[];
+  const eventId = await recordEvent(ctx, drill, 'inject', { injectId, title: inject.title }, false);
+  return { eventId, injectId, title: inject.title, at: Date.now() };
 }
 
 /** Live, unverified progress for the trainer's view; the verified result comes with the final run. */
-export async function reportProgress(ctx: AppContext, caller: Extract<Caller, { role: 'trainee' }>, progress: Progress): Promise<void> {
+export async function reportProgress(ctx: AppContext, caller: Extract<Caller, { role: 'trainee' }>, progress: TraineeProgress): Promise<void> {
   if (caller.drill.status === 'lobby' || caller.drill.status === 'ended') throw new ApiError('drill/state', `the drill is ${caller.drill.status}`);
   const at = Date.now();
   await saveProgress(ctx.db, caller.trainee.id, JSON.stringify(progress), at);
   await ctx.bus.publish({ drillId: caller.drill.id, kind: 'progress', trainerOnly: true, data: { traineeId: caller.trainee.id, ...progress, at } });
 }
 
+/** What is stored for a finished trainee (the final_outcome column). */
 interface FinalOutcome {
   breakdown: ScoreComponent[];
   moments: KeyMoment[];
   narrative: string;
-  obligations: { id: string; rule: string; text: string; status: ObligationStatus }[];
+  obligations: DrillResults['trainees'][number]['obligations'];
 }
 
 /**
@@ -234,18 +221,18 @@ export async function submitDrillRun(ctx: AppContext, caller: Extract<Caller, { 
   return { traineeId: trainee.id, verified: true as const, score: verdict.outcome.score, grade: verdict.outcome.grade, duplicate: false, breakdown: outcome.breakdown };
 }
 
-function traineeView(t: TraineeRow) {
+function traineeView(t: TraineeRow): DrillTraineeView {
   return {
     traineeId: t.id,
     name: t.name,
     joinedAt: Number(t.joined_at),
-    progress: t.progress ? { ...(JSON.parse(t.progress) as Progress), at: Number(t.progress_at) } : null,
-    final: t.final_score !== null ? { score: t.final_score, grade: t.final_grade as Outcome['grade'], at: Number(t.finished_at) } : null,
+    progress: t.progress ? { ...(JSON.parse(t.progress) as TraineeProgress), at: Number(t.progress_at) } : null,
+    final: t.final_score !== null ? { score: t.final_score, grade: t.final_grade!, at: Number(t.finished_at) } : null,
   };
 }
 
 /** Everything the trainer's screen shows. */
-export async function drillView(ctx: AppContext, drill: DrillRow) {
+export async function drillView(ctx: AppContext, drill: DrillRow): Promise<DrillView> {
   const scenario = ctx.catalog.summaries().find((s) => s.id === drill.scenario_id);
   if (!scenario) throw new ApiError('scenario/unknown', drill.scenario_id);
   return {
@@ -266,7 +253,7 @@ export async function drillView(ctx: AppContext, drill: DrillRow) {
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : Math.round((xs.reduce((a, b) => a + b, 0) * 10) / xs.length) / 10);
 
 /** The cohort debrief: scores, component averages, and what most trainees missed. */
-export async function drillResults(ctx: AppContext, drill: DrillRow) {
+export async function drillResults(ctx: AppContext, drill: DrillRow): Promise<DrillResults> {
   const trainees = await listTrainees(ctx.db, drill.id);
   const scenario = ctx.catalog.lookup(drill.scenario_id)?.scenario;
   const rows = trainees.map((t) => {
@@ -317,7 +304,7 @@ export async function drillResults(ctx: AppContext, drill: DrillRow) {
       name: trainee.name,
       finished: outcome !== undefined,
       score: trainee.final_score,
-      grade: trainee.final_grade as Outcome['grade'] | null,
+      grade: trainee.final_grade,
       breakdown: outcome?.breakdown ?? [],
       obligations: outcome?.obligations ?? [],
       joinedAt: Number(trainee.joined_at),
@@ -330,4 +317,3 @@ export async function drillResults(ctx: AppContext, drill: DrillRow) {
   };
 }
 
-export type DrillResults = Awaited<ReturnType<typeof drillResults>>;

@@ -1,3 +1,5 @@
+import type { Grade } from '../../src/core/index';
+import type { LiveEventKind } from './drill-bus';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import type { DrillEventRow, DrillRow, DrillStatus, DrillUpdate, NewDrill, NewTrainee, TraineeRow } from './drills.table';
@@ -50,7 +52,7 @@ export async function saveProgress(db: Kysely<Database>, traineeId: string, prog
 export async function finishTrainee(
   db: Kysely<Database>,
   traineeId: string,
-  result: { final_score: number; final_grade: string; final_outcome: string; run_hash: string; record: string; finished_at: number },
+  result: { final_score: number; final_grade: Grade; final_outcome: string; run_hash: string; record: string; finished_at: number },
 ): Promise<boolean> {
   const updated = await db
     .updateTable('drill_trainees')
@@ -63,12 +65,12 @@ export async function finishTrainee(
 
 export async function appendDrillEvent(
   db: Kysely<Database>,
-  event: { drill_id: string; kind: string; payload: string; created_at: number },
+  event: { drill_id: string; kind: LiveEventKind; payload: string; created_at: number },
 ): Promise<DrillEventRow> {
   return db.insertInto('drill_events').values(event).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function drillEventsAfter(db: Kysely<Database>, drillId: string, afterId: number, kinds?: readonly string[]): Promise<DrillEventRow[]> {
+export async function drillEventsAfter(db: Kysely<Database>, drillId: string, afterId: number, kinds?: readonly LiveEventKind[]): Promise<DrillEventRow[]> {
   let query = db.selectFrom('drill_events').selectAll().where('drill_id', '=', drillId).where('id', '>', afterId);
   if (kinds) query = query.where('kind', 'in', [...kinds]);
   return query.orderBy('id').execute();

@@ -1,60 +1,52 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ApiRegistry } from '../http/api-route';
+import type { FastifyRequest } from 'fastify';
 import {
+  drillCommand,
   drillCreateBody,
   drillCreated,
   drillParams,
   drillRunBody,
   drillRunResponse,
   drillView as drillViewSchema,
-  errorSchema,
+  firedInject,
   injectBody,
   joinBody,
   joined,
-  okResponse,
   progressBody,
+  resultsCsv as resultsCsvSchema,
   resultsResponse,
+  statusResponse,
   tokenQuery,
-} from '../api.schemas';
+  xapiResponse,
+} from '../../src/api/index';
+import type { ApiRegistry } from '../http/api-route';
 import type { AppContext } from '../context';
 import { resultsCsv, xapiStatements } from './drill-exports';
-import { authenticate, controlDrill, createDrill, drillResults, drillView, fireInject, joinDrill, reportProgress, submitDrillRun, type Caller } from './drill.service';
-import { ApiError } from '../http/http-errors';
-import { callerToken } from '../http/auth-token';
+import { drillAuth } from './drill-auth';
+import { controlDrill, createDrill, drillResults, drillView, fireInject, joinDrill, reportProgress, submitDrillRun } from './drill.service';
 import { RUN_BODY_LIMIT } from '../runs/runs.routes';
-
-const trainerOnly = { 401: { description: 'No token', schema: errorSchema }, 403: { description: 'Not this drill\'s trainer', schema: errorSchema } };
-const traineeOnly = { 401: { description: 'No token', schema: errorSchema }, 403: { description: 'Not a trainee of this drill', schema: errorSchema } };
-
-function asTrainee(caller: Caller): Extract<Caller, { role: 'trainee' }> {
-  if (caller.role !== 'trainee') throw new ApiError('drill/forbidden', 'this endpoint is for trainees');
-  return caller;
-}
 
 /** Base URL for xAPI activity ids: where this server is reached from. */
 function baseUrl(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
-export function drillRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppContext): void {
+export function drillRoutes(api: ApiRegistry, ctx: AppContext): void {
+  const auth = drillAuth(ctx);
+
   api.add(
-    app,
     {
       method: 'POST',
       url: '/api/drills',
       tag: 'drills',
       summary: 'Create a drill: answers a join code for trainees and a private trainer token',
       body: drillCreateBody,
-      responses: { 201: { description: 'Created', schema: drillCreated }, 404: { description: 'Unknown scenario', schema: errorSchema } },
+      reply: { status: 201, description: 'Created', schema: drillCreated },
+      errors: { 404: { description: 'Unknown scenario' } },
     },
-    async ({ body, reply }) => {
-      reply.code(201);
-      return createDrill(ctx, body);
-    },
+    async ({ body }) => createDrill(ctx, body),
   );
 
   api.add(
-    app,
     {
       method: 'POST',
       url: '/api/drills/:code/join',
@@ -62,20 +54,13 @@ export function drillRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppCont
       summary: 'Join a drill with its code and a display name; answers a private trainee token',
       params: drillParams,
       body: joinBody,
-      responses: {
-        201: { description: 'Joined', schema: joined },
-        404: { description: 'No such drill', schema: errorSchema },
-        409: { description: 'Name taken, or the drill has ended', schema: errorSchema },
-      },
+      reply: { status: 201, description: 'Joined', schema: joined },
+      errors: { 404: { description: 'No such drill' }, 409: { description: 'Name taken, or the drill has ended' } },
     },
-    async ({ params, body, reply }) => {
-      reply.code(201);
-      return joinDrill(ctx, params.code, body.name);
-    },
+    async ({ params, body }) => joinDrill(ctx, params.code, body.name),
   );
 
   api.add(
-    app,
     {
       method: 'GET',
       url: '/api/drills/:code',
@@ -83,60 +68,44 @@ export function drillRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppCont
       summary: 'Trainer view: trainees, their live progress and results, injects fired',
       params: drillParams,
       query: tokenQuery,
-      auth: 'trainer',
-      responses: { 200: { description: 'The drill', schema: drillViewSchema }, ...trainerOnly },
+      auth: auth.trainer,
+      reply: { status: 200, description: 'The drill', schema: drillViewSchema },
     },
-    async ({ params, query, request }) => {
-      const caller = await authenticate(ctx, params.code, callerToken(request, query.token), 'trainer');
-      return drillView(ctx, caller.drill);
-    },
+    async ({ caller }) => drillView(ctx, caller.drill),
   );
 
-  for (const command of ['start', 'pause', 'resume', 'end'] as const) {
+  for (const command of drillCommand.options) {
     api.add(
-      app,
       {
         method: 'POST',
         url: `/api/drills/:code/${command}`,
         tag: 'drills',
         summary: `${command[0]!.toUpperCase()}${command.slice(1)} the drill for everyone (trainer)`,
         params: drillParams,
-        auth: 'trainer',
-        responses: { 200: { description: 'New status', schema: okResponse }, 409: { description: 'Not allowed in the current status', schema: errorSchema }, ...trainerOnly },
+        auth: auth.trainer,
+        reply: { status: 200, description: 'New status', schema: statusResponse },
+        errors: { 409: { description: 'Not allowed in the current status' } },
       },
-      async ({ params, request }) => {
-        const caller = await authenticate(ctx, params.code, callerToken(request), 'trainer');
-        return controlDrill(ctx, caller.drill, command);
-      },
+      async ({ caller }) => controlDrill(ctx, caller.drill, command),
     );
   }
 
   api.add(
-    app,
     {
       method: 'POST',
       url: '/api/drills/:code/injects',
       tag: 'drills',
-      summary: 'Fire an inject from the scenario\'s library for every trainee (trainer)',
+      summary: "Fire an inject from the scenario's library for every trainee (trainer)",
       params: drillParams,
       body: injectBody,
-      auth: 'trainer',
-      responses: {
-        201: { description: 'Fired', schema: drillViewSchema.shape.firedInjects.element },
-        409: { description: 'Drill not running, or inject already fired', schema: errorSchema },
-        422: { description: 'No such inject in this scenario', schema: errorSchema },
-        ...trainerOnly,
-      },
+      auth: auth.trainer,
+      reply: { status: 201, description: 'Fired', schema: firedInject },
+      errors: { 409: { description: 'Drill not running, or inject already fired' }, 422: { description: 'No such inject in this scenario' } },
     },
-    async ({ params, body, request, reply }) => {
-      const caller = await authenticate(ctx, params.code, callerToken(request), 'trainer');
-      reply.code(201);
-      return fireInject(ctx, caller.drill, body.injectId);
-    },
+    async ({ body, caller }) => fireInject(ctx, caller.drill, body.injectId),
   );
 
   api.add(
-    app,
     {
       method: 'POST',
       url: '/api/drills/:code/progress',
@@ -144,21 +113,18 @@ export function drillRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppCont
       summary: 'Report live progress (trainee): score so far, level, obligations',
       params: drillParams,
       body: progressBody,
-      auth: 'trainee',
-      // A classroom shares one address; limit per trainee token instead of per IP.
-      rateLimit: { max: 240, keyGenerator: (request) => `progress:${callerToken(request) ?? request.ip}` },
-      responses: { 204: { description: 'Recorded' }, 409: { description: 'Drill not running', schema: errorSchema }, ...traineeOnly },
+      auth: auth.trainee,
+      rateLimit: 'perCaller',
+      reply: { status: 204, description: 'Recorded' },
+      errors: { 409: { description: 'Drill not running' } },
     },
-    async ({ params, body, request, reply }) => {
-      const caller = asTrainee(await authenticate(ctx, params.code, callerToken(request), 'trainee'));
+    async ({ body, caller }) => {
       await reportProgress(ctx, caller, body);
-      reply.code(204);
       return undefined;
     },
   );
 
   api.add(
-    app,
     {
       method: 'POST',
       url: '/api/drills/:code/runs',
@@ -167,22 +133,14 @@ export function drillRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppCont
       params: drillParams,
       body: drillRunBody,
       bodyLimit: RUN_BODY_LIMIT,
-      auth: 'trainee',
-      responses: {
-        200: { description: 'Verified and recorded', schema: drillRunResponse },
-        409: { description: 'A different run was already recorded', schema: errorSchema },
-        422: { description: 'The run does not verify or is not of this drill', schema: errorSchema },
-        ...traineeOnly,
-      },
+      auth: auth.trainee,
+      reply: { status: 200, description: 'Verified and recorded', schema: drillRunResponse },
+      errors: { 409: { description: 'A different run was already recorded' }, 422: { description: 'The run does not verify or is not of this drill' } },
     },
-    async ({ params, body, request }) => {
-      const caller = asTrainee(await authenticate(ctx, params.code, callerToken(request), 'trainee'));
-      return submitDrillRun(ctx, caller, body.run);
-    },
+    async ({ body, caller }) => submitDrillRun(ctx, caller, body.run),
   );
 
   api.add(
-    app,
     {
       method: 'GET',
       url: '/api/drills/:code/results',
@@ -190,17 +148,13 @@ export function drillRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppCont
       summary: 'Cohort results: scores, component averages, moments and obligations most trainees missed (trainer)',
       params: drillParams,
       query: tokenQuery,
-      auth: 'trainer',
-      responses: { 200: { description: 'Results', schema: resultsResponse }, ...trainerOnly },
+      auth: auth.trainer,
+      reply: { status: 200, description: 'Results', schema: resultsResponse },
     },
-    async ({ params, query, request }) => {
-      const caller = await authenticate(ctx, params.code, callerToken(request, query.token), 'trainer');
-      return drillResults(ctx, caller.drill);
-    },
+    async ({ caller }) => drillResults(ctx, caller.drill),
   );
 
   api.add(
-    app,
     {
       method: 'GET',
       url: '/api/drills/:code/results.csv',
@@ -208,11 +162,10 @@ export function drillRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppCont
       summary: 'Cohort results as CSV for a spreadsheet (trainer)',
       params: drillParams,
       query: tokenQuery,
-      auth: 'trainer',
-      responses: { 200: { description: 'CSV, one row per trainee', contentType: 'text/csv' }, ...trainerOnly },
+      auth: auth.trainer,
+      reply: { status: 200, description: 'CSV, one row per trainee', contentType: 'text/csv', schema: resultsCsvSchema },
     },
-    async ({ params, query, request, reply }) => {
-      const caller = await authenticate(ctx, params.code, callerToken(request, query.token), 'trainer');
+    async ({ caller, reply }) => {
       const csv = resultsCsv(await drillResults(ctx, caller.drill));
       reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="drill-${caller.drill.code}-results.csv"`);
       return csv;
@@ -220,7 +173,6 @@ export function drillRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppCont
   );
 
   api.add(
-    app,
     {
       method: 'GET',
       url: '/api/drills/:code/xapi',
@@ -228,11 +180,10 @@ export function drillRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppCont
       summary: 'Cohort results as xAPI 1.0.3 statements (JSON array) for an LMS or LRS (trainer)',
       params: drillParams,
       query: tokenQuery,
-      auth: 'trainer',
-      responses: { 200: { description: 'Statements' }, ...trainerOnly },
+      auth: auth.trainer,
+      reply: { status: 200, description: 'Statements', schema: xapiResponse },
     },
-    async ({ params, query, request, reply }) => {
-      const caller = await authenticate(ctx, params.code, callerToken(request, query.token), 'trainer');
+    async ({ caller, request, reply }) => {
       reply.header('content-disposition', `attachment; filename="drill-${caller.drill.code}-xapi.json"`);
       return xapiStatements(await drillResults(ctx, caller.drill), caller.drill, baseUrl(request));
     },

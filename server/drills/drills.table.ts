@@ -1,3 +1,5 @@
+import type { Grade } from '../../src/core/index';
+import type { LiveEventKind } from './drill-bus';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type DrillStatus = 'lobby' | 'running' | 'paused' | 'ended';
@@ -30,7 +32,7 @@ export interface DrillTraineesTable {
   progress_at: number | null;
   /** Verified final result, set once the trainee's run record replayed. */
   final_score: number | null;
-  final_grade: string | null;
+  final_grade: Grade | null;
   /** JSON: the verified outcome's breakdown and key moments. */
   final_outcome: string | null;
   run_hash: string | null;
@@ -42,7 +44,7 @@ export interface DrillTraineesTable {
 export interface DrillEventsTable {
   id: Generated<number>;
   drill_id: string;
-  kind: string;
+  kind: LiveEventKind;
   /** JSON payload. */
   payload: string;
   created_at: number;

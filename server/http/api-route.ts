@@ -1,11 +1,39 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteShorthandOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
 import { ApiError } from './http-errors';
+import { RATE_LIMITS, type RateLimitClass } from './rate-limits';
 
-export type Auth = 'none' | 'trainer' | 'trainee' | 'trainer-or-trainee';
+/** An optional request part: a zod schema, or nothing (then the handler sees `undefined`). */
+type Part = z.ZodType | undefined;
+type Out<S extends Part> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** One endpoint: its zod shapes drive both validation and the OpenAPI document. */
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+/**
+ * Who may call a route, declared with it. The registry turns it into a preHandler,
+ * so no handler repeats the check, and into the docs (security, 401/403).
+ */
+export interface RouteAuth<P, Q, C> {
+  /** Documented refusals, e.g. 401 and 403. */
+  refusals: Record<number, string>;
+  /** Resolves the caller or throws an ApiError (401, 403, 404). */
+  resolve(input: { request: FastifyRequest; params: P; query: Q }): Promise<C>;
+}
+
+/** The answer a route gives when it succeeds. A JSON answer is serialised through its schema. */
+export type RouteReply =
+  | { status: 200 | 201; description: string; schema: z.ZodType }
+  /** Not JSON (CSV, an event stream): the schema, if any, only documents the content. */
+  | { status: 200; description: string; contentType: string; schema?: z.ZodType }
+  | { status: 204; description: string };
+
+/** What a handler returns for its declared reply: the schema's input, text, or nothing. */
+export type ReplyBody<R extends RouteReply> = R extends { contentType: string }
+  ? string | void
+  : R extends { schema: infer S extends z.ZodType }
+    ? z.input<S>
+    : void;
+
+/** One endpoint: its zod shapes drive validation, serialisation and the OpenAPI document. */
+export interface RouteSpec<P extends Part, Q extends Part, B extends Part, R extends RouteReply, C> {
   method: Extract<HTTPMethods, 'GET' | 'POST'>;
   url: string;
   summary: string;
@@ -14,21 +42,26 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   params?: P;
   query?: Q;
   body?: B;
-  /** Status → description and (for JSON answers) schema. */
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
-  auth?: Auth;
+  reply: R;
+  /** Other documented statuses; their body is the Error schema unless another is given. */
+  errors?: Record<number, { description: string; schema?: z.ZodType }>;
+  auth?: RouteAuth<Out<P>, Out<Q>, C>;
   bodyLimit?: number;
-  rateLimit?: { max: number; keyGenerator?: (request: FastifyRequest) => string } | false;
-  hide?: boolean;
+  rateLimit?: RateLimitClass;
 }
 
-export interface Parsed<P, Q, B> {
+export interface RouteInput<P, Q, B, C> {
   params: P;
   query: Q;
   body: B;
+  /** The authenticated caller (`undefined` on open routes). */
+  caller: C;
   request: FastifyRequest;
   reply: FastifyReply;
 }
+
+/** A registered route as the OpenAPI document needs it. */
+export type RegisteredRoute = RouteSpec<Part, Part, Part, RouteReply, unknown>;
 
 /** Turns a zod failure into a 400 that names each bad field. */
 export function invalid(error: z.ZodError, where: string, code: 'request/invalid' | 'run/invalid' = 'request/invalid'): ApiError {
@@ -36,38 +69,69 @@ export function invalid(error: z.ZodError, where: string, code: 'request/invalid
   return new ApiError(code, issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
 }
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.output<T> {
-  if (!schema) return undefined as z.output<T>;
+function parse(schema: Part, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
   const result = schema.safeParse(value ?? {});
   if (!result.success) throw invalid(result.error, where);
   return result.data;
 }
 
-/** Collects route specs as they are registered, for the OpenAPI document. */
-export class ApiRegistry {
-  readonly routes: RouteSpec<z.ZodType, z.ZodType, z.ZodType>[] = [];
+/** A handler's answer that does not match its declared schema is our bug: a 500, logged in full. */
+function serialise(schema: z.ZodType, value: unknown, url: string): unknown {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(`reply of ${url} does not match its schema: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
 
-  add<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
-    app: FastifyInstance,
-    spec: RouteSpec<P, Q, B>,
-    handler: (input: Parsed<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>,
+/**
+ * Registers routes from their specs and keeps them for the OpenAPI document. Requests
+ * are parsed, and callers authenticated, in preHandlers made from the spec; replies
+ * are typed against, and serialised through, the declared schema.
+ */
+export class ApiRegistry {
+  readonly routes: RegisteredRoute[] = [];
+  private readonly inputs = new WeakMap<FastifyRequest, { params: unknown; query: unknown; body: unknown; caller: unknown }>();
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  add<P extends Part = undefined, Q extends Part = undefined, B extends Part = undefined, R extends RouteReply = RouteReply, C = undefined>(
+    spec: RouteSpec<P, Q, B, R, C>,
+    handler: (input: RouteInput<Out<P>, Out<Q>, Out<B>, C>) => Promise<ReplyBody<R>>,
   ): void {
-    if (!spec.hide) this.routes.push(spec as unknown as RouteSpec<z.ZodType, z.ZodType, z.ZodType>);
-    const options: RouteShorthandOptions = {};
-    if (spec.bodyLimit) options.bodyLimit = spec.bodyLimit;
-    if (spec.rateLimit !== undefined) options.config = { rateLimit: spec.rateLimit };
-    app.route({
-      ...options,
+    this.routes.push(spec as unknown as RegisteredRoute);
+    const inputs = this.inputs;
+    const reply = spec.reply as RouteReply;
+    const jsonSchema = 'schema' in reply && reply.schema && !('contentType' in reply) ? reply.schema : undefined;
+    const auth = spec.auth;
+    this.app.route({
       method: spec.method,
       url: spec.url,
-      handler: async (request, reply) =>
-        handler({
-          params: parse(spec.params, request.params, 'params'),
-          query: parse(spec.query, request.query, 'query'),
-          body: parse(spec.body, request.body, 'body'),
-          request,
-          reply,
-        }),
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+      ...(spec.rateLimit ? { config: { rateLimit: RATE_LIMITS[spec.rateLimit] } } : {}),
+      preHandler: [
+        async (request) => {
+          inputs.set(request, {
+            params: parse(spec.params, request.params, 'params'),
+            query: parse(spec.query, request.query, 'query'),
+            body: parse(spec.body, request.body, 'body'),
+            caller: undefined,
+          });
+        },
+        ...(auth
+          ? [
+              async (request: FastifyRequest) => {
+                const input = inputs.get(request)!;
+                input.caller = await auth.resolve({ request, params: input.params as Out<P>, query: input.query as Out<Q> });
+              },
+            ]
+          : []),
+      ],
+      handler: async (request, fastifyReply) => {
+        const input = inputs.get(request)!;
+        fastifyReply.code(reply.status);
+        const result = await handler({ ...(input as { params: Out<P>; query: Out<Q>; body: Out<B>; caller: C }), request, reply: fastifyReply });
+        return jsonSchema && !fastifyReply.sent ? serialise(jsonSchema, result, spec.url) : result;
+      },
     });
   }
 }

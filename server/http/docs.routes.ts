@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import { docsPage, docsScript, openApiDocument } from '../../src/api/index';
 import type { ApiRegistry } from './api-route';
 import { buildOpenApi } from './openapi';
 
@@ -58,20 +58,51 @@ const SCRIPT = `(async () => {
 })();
 `;
 
-export function docsRoutes(app: FastifyInstance, api: ApiRegistry): void {
-  let cached: unknown;
+/** The machine-readable document, the page that renders it, and the page's script; all in the document too. */
+export function docsRoutes(api: ApiRegistry): void {
+  let cached: ReturnType<typeof buildOpenApi> | undefined;
   const document = () => (cached ??= buildOpenApi(api));
-  app.get('/api/openapi.json', async () => document());
-  app.get('/api/docs', async (request, reply) => {
-    // Browsers get a readable page; API clients asking for JSON get the document itself.
-    if (!(request.headers.accept ?? '').includes('text/html')) return document();
-    reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'");
-    return PAGE;
-  });
-  app.get('/api/docs/docs.js', async (_request, reply) => {
-    reply.type('text/javascript; charset=utf-8');
-    return SCRIPT;
-  });
+  api.add(
+    {
+      method: 'GET',
+      url: '/api/openapi.json',
+      tag: 'service',
+      summary: 'This document: OpenAPI 3.1, generated from the zod schemas that validate requests and replies',
+      reply: { status: 200, description: 'The document', schema: openApiDocument },
+    },
+    async () => document(),
+  );
+  api.add(
+    {
+      method: 'GET',
+      url: '/api/docs',
+      tag: 'service',
+      summary: 'Readable API documentation (browsers); the OpenAPI document as JSON for other clients',
+      reply: { status: 200, description: 'An HTML page, or the document when JSON is asked for', contentType: 'text/html', schema: docsPage },
+    },
+    async ({ request, reply }) => {
+      // Browsers get a readable page; API clients asking for JSON get the document itself.
+      if (!(request.headers.accept ?? '').includes('text/html')) {
+        reply.type('application/json; charset=utf-8');
+        return JSON.stringify(document());
+      }
+      reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'");
+      return PAGE;
+    },
+  );
+  api.add(
+    {
+      method: 'GET',
+      url: '/api/docs/docs.js',
+      tag: 'service',
+      summary: 'The script of the documentation page',
+      reply: { status: 200, description: 'JavaScript', contentType: 'text/javascript', schema: docsScript },
+    },
+    async ({ reply }) => {
+      reply.type('text/javascript; charset=utf-8');
+      return SCRIPT;
+    },
+  );
 }

@@ -1,7 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import { healthSchema } from '../../src/api/index';
 import { ENGINE_VERSION } from '../../src/core/index';
 import type { ApiRegistry } from './api-route';
-import { healthSchema } from '../api.schemas';
 import type { AppContext } from '../context';
 
 const started = Date.now();
@@ -11,15 +10,15 @@ const started = Date.now();
  * could not verify a run). Deliberately touches no database, so it is also the
  * benchmark's baseline.
  */
-export function healthRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppContext): void {
+export function healthRoutes(api: ApiRegistry, ctx: AppContext): void {
   api.add(
-    app,
     {
       method: 'GET',
       url: '/api/health',
       tag: 'service',
       summary: 'Liveness and verifier state',
-      responses: { 200: { description: 'Up', schema: healthSchema }, 503: { description: 'The verifier cannot run', schema: healthSchema } },
+      reply: { status: 200, description: 'Up', schema: healthSchema },
+      errors: { 503: { description: 'The verifier cannot run', schema: healthSchema } },
     },
     async ({ reply }) => {
       const healthy = ctx.verifier.healthy();

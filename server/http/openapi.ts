@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { errorSchema, submittedRunRecord, type OpenApiDocument } from '../../src/api/index';
 import { ENGINE_VERSION, runRecordSchema } from '../../src/core/index';
-import type { ApiRegistry } from './api-route';
-import { errorSchema, runField } from '../api.schemas';
+import type { ApiRegistry, RegisteredRoute } from './api-route';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -11,25 +11,23 @@ const STANDARD_ERRORS: Record<number, string> = {
   429: 'Too many requests from this address',
 };
 
+const RUN_RECORD_REF = '#/components/schemas/RunRecord';
+
 function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  return z.toJSONSchema(schema, {
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io,
     unrepresentable: 'any',
-    // The run record is validated by the core's schema; point at its component instead of `{}`.
+    // Run records, in requests and responses, point at their one component instead of repeating it.
     override: (ctx) => {
-      if (ctx.zodSchema === runField) {
-        for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
-        ctx.jsonSchema.$ref = '#/components/schemas/RunRecord';
-      }
+      const isRecord = ctx.zodSchema === submittedRunRecord || (ctx.zodSchema === runRecordSchema && ctx.path.length > 0);
+      if (!isRecord) return;
+      for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+      ctx.jsonSchema.$ref = RUN_RECORD_REF;
     },
     reused: 'inline',
     cycles: 'ref',
   }) as JsonSchema;
-}
-
-function strip(schema: JsonSchema): JsonSchema {
-  const { $schema: _s, ...rest } = schema;
   return rest;
 }
 
@@ -45,32 +43,40 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Jso
   }));
 }
 
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+
+function responses(route: RegisteredRoute): Record<string, JsonSchema> {
+  const { reply } = route;
+  const answer: Record<string, JsonSchema> = {};
+  const schema = 'schema' in reply ? reply.schema : undefined;
+  const contentType = 'contentType' in reply ? reply.contentType : 'application/json';
+  answer[reply.status] = { description: reply.description, ...(schema ? { content: { [contentType]: { schema: toSchema(schema, 'output') } } } : {}) };
+  const errors: Record<number, { description: string; schema?: z.ZodType }> = { ...route.errors };
+  for (const [status, description] of Object.entries(route.auth?.refusals ?? {})) errors[Number(status)] ??= { description };
+  for (const [status, description] of Object.entries(STANDARD_ERRORS)) errors[Number(status)] ??= { description };
+  for (const [status, error] of Object.entries(errors)) {
+    answer[status] = {
+      description: error.description,
+      content: error.schema ? { 'application/json': { schema: toSchema(error.schema, 'output') } } : errorContent,
+    };
+  }
+  return answer;
+}
+
 /** The OpenAPI 3.1 document for every registered route, generated from its zod schemas. */
-export function buildOpenApi(registry: ApiRegistry): JsonSchema {
+export function buildOpenApi(registry: ApiRegistry): OpenApiDocument {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of registry.routes) {
     const path = route.url.replace(/:(\w+)/g, '{$1}');
-    const responses: Record<string, JsonSchema> = {};
-    for (const [status, r] of Object.entries(route.responses)) {
-      responses[status] = {
-        description: r.description,
-        ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: strip(toSchema(r.schema, 'output')) } } } : {}),
-      };
-    }
-    const errorCodes = { ...STANDARD_ERRORS };
-    for (const status of Object.keys(errorCodes)) {
-      responses[status] ??= { description: errorCodes[Number(status)]!, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-    }
-    const security = route.auth === 'trainer' || route.auth === 'trainee' || route.auth === 'trainer-or-trainee' ? [{ bearer: [] }] : undefined;
     paths[path] ??= {};
     paths[path]![route.method.toLowerCase()] = {
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       tags: [route.tag],
       parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: strip(toSchema(route.body, 'input')) } } } } : {}),
-      responses,
-      ...(security ? { security } : {}),
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } } : {}),
+      responses: responses(route),
+      ...(route.auth ? { security: [{ bearer: [] }] } : {}),
     };
   }
   return {
@@ -84,7 +90,7 @@ export function buildOpenApi(registry: ApiRegistry): JsonSchema {
     },
     paths,
     components: {
-      schemas: { RunRecord: strip(toSchema(runRecordSchema, 'input')), Error: strip(toSchema(errorSchema, 'output')) },
+      schemas: { RunRecord: toSchema(runRecordSchema, 'input'), Error: toSchema(errorSchema, 'output') },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Trainer or trainee token from creating or joining a drill' } },
     },
   };

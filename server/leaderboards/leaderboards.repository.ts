@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import type { PlayerStanding } from '../../src/api/index';
+import type { Grade } from '../../src/core/index';
 import type { Database } from '../db/database';
 
 /** One leaderboard: a scenario at one version (its hash). Only rated runs count. */
@@ -7,17 +9,8 @@ export interface Board {
   scenarioHash: string;
 }
 
-export interface PlayerStanding {
-  rank: number;
-  player: string;
-  team: string | null;
-  score: number;
-  grade: string;
-  runId: string;
-  at: number;
-}
-
-export interface TeamStanding {
+/** A team's standing as the database ranks it; the service turns it into the API's TeamStanding. */
+export interface TeamStandingRow {
   rank: number;
   team: string;
   members: number;
@@ -52,7 +45,7 @@ function bests(db: Kysely<Database>, board: Board) {
     .select(['pb.score', 'pb.run_id', 'r.player', 'r.team', 'r.grade', 'r.public_id', 'r.created_at']);
 }
 
-type BestRow = { score: number; run_id: number; player: string; team: string | null; grade: string; public_id: string; created_at: number };
+type BestRow = { score: number; run_id: number; player: string; team: string | null; grade: Grade; public_id: string; created_at: number };
 
 const toPlayer = (row: BestRow, rank: number): PlayerStanding => ({
   rank,
@@ -116,7 +109,7 @@ function rankedTeams(db: Kysely<Database>, board: Board) {
     );
 }
 
-function toTeam(row: { rank: number; team: string | null; members: number; average_milli: number; best: number }): TeamStanding {
+function toTeam(row: { rank: number; team: string | null; members: number; average_milli: number; best: number }): TeamStandingRow {
   return { rank: Number(row.rank), team: row.team ?? '', members: Number(row.members), averageMilli: Number(row.average_milli), best: Number(row.best) };
 }
 
@@ -124,7 +117,7 @@ export async function teamStandings(
   db: Kysely<Database>,
   board: Board,
   page: { offset: number; limit: number },
-): Promise<{ total: number; entries: TeamStanding[] }> {
+): Promise<{ total: number; entries: TeamStandingRow[] }> {
   const entries = await rankedTeams(db, board).selectFrom('ranked_teams').selectAll().orderBy('rank').limit(page.limit).offset(page.offset).execute();
   const b = onBoard(board);
   const total = await db
@@ -136,7 +129,7 @@ export async function teamStandings(
   return { total: Number(total.n), entries: entries.map(toTeam) };
 }
 
-export async function teamStanding(db: Kysely<Database>, board: Board, teamKey: string): Promise<TeamStanding | undefined> {
+export async function teamStanding(db: Kysely<Database>, board: Board, teamKey: string): Promise<TeamStandingRow | undefined> {
   const row = await rankedTeams(db, board).selectFrom('ranked_teams').selectAll().where('team_key', '=', teamKey).executeTakeFirst();
   return row ? toTeam(row) : undefined;
 }

@@ -1,34 +1,26 @@
-import type { FastifyInstance } from 'fastify';
+import { attemptBody, attemptResponse, runBody, runDetail, runParams, runResponse } from '../../src/api/index';
 import type { ApiRegistry } from '../http/api-route';
-import { attemptBody, attemptResponse, errorSchema, runBody, runDetail, runParams, runResponse } from '../api.schemas';
 import type { AppContext } from '../context';
 import { createAttempt, getRun, submitRun } from './runs.service';
 
 /** A run record of MAX_ACTIONS actions is well under this; anything larger is refused before parsing. */
 export const RUN_BODY_LIMIT = 1024 * 1024;
 
-export function runRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppContext): void {
+export function runRoutes(api: ApiRegistry, ctx: AppContext): void {
   api.add(
-    app,
     {
       method: 'POST',
       url: '/api/attempts',
       tag: 'leaderboards',
       summary: 'Start a ranked attempt: the server chooses the seed',
       body: attemptBody,
-      responses: {
-        201: { description: 'The attempt and its seed', schema: attemptResponse },
-        404: { description: 'Unknown scenario', schema: errorSchema },
-      },
+      reply: { status: 201, description: 'The attempt and its seed', schema: attemptResponse },
+      errors: { 404: { description: 'Unknown scenario' } },
     },
-    async ({ body, reply }) => {
-      reply.code(201);
-      return createAttempt(ctx, body);
-    },
+    async ({ body }) => createAttempt(ctx, body),
   );
 
   api.add(
-    app,
     {
       method: 'POST',
       url: '/api/runs',
@@ -40,24 +32,21 @@ export function runRoutes(app: FastifyInstance, api: ApiRegistry, ctx: AppContex
         '503 verify/busy when the verifier queue is full. The same run twice answers the stored result (duplicate: true).',
       body: runBody,
       bodyLimit: RUN_BODY_LIMIT,
-      responses: {
-        200: { description: 'Verified (and stored, or already stored)', schema: runResponse },
-        422: { description: 'The run does not verify', schema: errorSchema },
-        503: { description: 'Verifier busy; retry', schema: errorSchema },
-      },
+      reply: { status: 200, description: 'Verified (and stored, or already stored)', schema: runResponse },
+      errors: { 422: { description: 'The run does not verify' }, 503: { description: 'Verifier busy; retry' } },
     },
     async ({ body }) => submitRun(ctx, body),
   );
 
   api.add(
-    app,
     {
       method: 'GET',
       url: '/api/runs/:runId',
       tag: 'leaderboards',
       summary: 'A stored, verified run with its record (for replays and debriefs)',
       params: runParams,
-      responses: { 200: { description: 'The run', schema: runDetail }, 404: { description: 'No such run', schema: errorSchema } },
+      reply: { status: 200, description: 'The run', schema: runDetail },
+      errors: { 404: { description: 'No such run' } },
     },
     async ({ params }) => getRun(ctx, params.runId),
   );

@@ -1,9 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import type { Attempt, RunDetail, RunSubmission, RunVerdict } from '../../src/api/index';
 import { ENGINE_VERSION, modeRules, runRecordSchema, type RunRecord } from '../../src/core/index';
 import { invalid } from '../http/api-route';
 import type { AppContext } from '../context';
 import { findAttempt, insertAttempt } from './attempts.repository';
-import { playerStanding } from '../leaderboards/leaderboards.repository';
+import { playerRank } from '../leaderboards/leaderboards.service';
 import { findRunByHash, findRunByPublicId, insertRun } from './runs.repository';
 import type { RunRow } from './runs.table';
 import { ApiError } from '../http/http-errors';
@@ -19,7 +20,7 @@ const SEED_LIMIT = 0x80000000;
  * predict) and is unique per scenario among rated attempts. A seed the client names
  * is a repeat: stored, but its run never rates.
  */
-export async function createAttempt(ctx: AppContext, input: { scenarioId: string; seed?: number | undefined }) {
+export async function createAttempt(ctx: AppContext, input: { scenarioId: string; seed?: number | undefined }): Promise<Attempt> {
   const entry = ctx.catalog.lookup(input.scenarioId);
   if (!entry) throw new ApiError('scenario/unknown', input.scenarioId);
   const base = { scenario_id: input.scenarioId, scenario_hash: entry.hash, created_at: Date.now() };
@@ -42,7 +43,7 @@ export async function createAttempt(ctx: AppContext, input: { scenarioId: string
 export function parseRunRecord(run: unknown): RunRecord {
   const parsed = runRecordSchema.safeParse(run);
   if (!parsed.success) throw invalid(parsed.error, 'run', 'run/invalid');
-  return parsed.data as RunRecord;
+  return parsed.data;
 }
 
 /**
@@ -56,31 +57,17 @@ export function checkRunTarget(ctx: AppContext, record: RunRecord): void {
   if (entry.hash !== record.scenarioHash) throw new ApiError('run/hash_mismatch', `record ${record.scenarioHash}, current ${entry.hash}`);
 }
 
-export interface RunAnswer {
-  runId: string;
-  verified: true;
-  score: number;
-  grade: RunRecord['claimed']['grade'];
-  rated: boolean;
-  rank: number | null;
-  duplicate: boolean;
-  breakdown: unknown[];
-}
-
-async function answer(ctx: AppContext, row: RunRow, duplicate: boolean): Promise<RunAnswer> {
-  const standing =
-    row.rated === 1
-      ? await playerStanding(ctx.db, { scenarioId: row.scenario_id, scenarioHash: row.scenario_hash }, row.player_key)
-      : undefined;
+async function answer(ctx: AppContext, row: RunRow, duplicate: boolean): Promise<RunVerdict> {
+  const rated = row.rated === 1;
   return {
     runId: row.public_id,
     verified: true,
     score: row.score,
-    grade: row.grade as RunAnswer['grade'],
-    rated: row.rated === 1,
-    rank: standing?.rank ?? null,
+    grade: row.grade,
+    rated,
+    rank: rated ? await playerRank(ctx, { scenarioId: row.scenario_id, scenarioHash: row.scenario_hash }, row.player_key) : null,
     duplicate,
-    breakdown: JSON.parse(row.breakdown) as unknown[],
+    breakdown: JSON.parse(row.breakdown),
   };
 }
 
@@ -91,8 +78,8 @@ async function answer(ctx: AppContext, row: RunRow, duplicate: boolean): Promise
  */
 export async function submitRun(
   ctx: AppContext,
-  input: { player: string; team?: string | undefined; attemptId: string; run: unknown },
-): Promise<RunAnswer> {
+  input: RunSubmission,
+): Promise<RunVerdict> {
   const record = parseRunRecord(input.run);
   if (modeRules(record.mode).submitTo !== 'leaderboard') throw new ApiError('run/not_ranked', `mode is ${record.mode}`);
   checkRunTarget(ctx, record);
@@ -131,7 +118,7 @@ export async function submitRun(
   return answer(ctx, result.run, result.kind === 'duplicate');
 }
 
-export async function getRun(ctx: AppContext, publicId: string) {
+export async function getRun(ctx: AppContext, publicId: string): Promise<RunDetail> {
   const row = await findRunByPublicId(ctx.db, publicId);
   if (!row) throw new ApiError('run/unknown', publicId);
   return {
@@ -145,7 +132,8 @@ export async function getRun(ctx: AppContext, publicId: string) {
     grade: row.grade,
     rated: row.rated === 1,
     at: Number(row.created_at),
-    breakdown: JSON.parse(row.breakdown) as unknown[],
-    record: JSON.parse(row.record) as unknown,
+    // Stored JSON, written by us from verified values; the reply schema checks it on the way out.
+    breakdown: JSON.parse(row.breakdown),
+    record: JSON.parse(row.record),
   };
 }

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Grade } from '../../src/core/index';
 
 /** A verified ranked run: stored only after the server's own replay agreed with the claim. */
 export interface RunsTable {
@@ -17,7 +18,7 @@ export interface RunsTable {
   team: string | null;
   team_key: string | null;
   score: number;
-  grade: string;
+  grade: Grade;
   rated: number;
   /** JSON: the replay's score breakdown. */
   breakdown: string;

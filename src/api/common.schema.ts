@@ -44,5 +44,4 @@ export const errorSchema = z
     code: z.string().meta({ description: 'Namespaced error code, e.g. run/score_mismatch' }),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'Error' });
+  });

@@ -42,4 +42,4 @@ const message = <K extends DrillEventKind>(event: K) => z.object({ event: z.lite
 /** One event as documented in OpenAPI: its SSE `event:` name and its `data:` JSON. */
 export const drillEventSchema = z
   .discriminatedUnion('event', [message('snapshot'), message('status'), message('inject'), message('joined'), message('progress'), message('finished')])
-  .meta({ id: 'DrillEvent', description: 'An SSE message: `event:` is the name, `data:` the JSON payload' });
+  .meta({ description: 'An SSE message: `event:` is the name, `data:` the JSON payload' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Mode } from '../core/index';
 import { breakdown, epochMs, grade, nameSchema, obligationStatus, scenarioHash, scenarioId, seed, uuid } from './common.schema';
-import { runRecord } from './runs.schema';
+import { submittedRunRecord } from './runs.schema';
 import { scenarioSummarySchema } from './scenarios.schema';
 
 export const drillStatus = z.enum(['lobby', 'running', 'paused', 'ended']);
@@ -57,7 +57,7 @@ export const progressBody = z.strictObject({
   level: z.string().min(1).max(60),
   obligations: z.array(z.strictObject({ id: z.string().min(1).max(60), status: obligationStatus })).max(50),
 });
-export const drillRunBody = z.strictObject({ run: runRecord });
+export const drillRunBody = z.strictObject({ run: submittedRunRecord });
 export const drillRunResponse = z.object({ traineeId: uuid, verified: z.literal(true), score: z.number().int(), grade, duplicate: z.boolean(), breakdown });
 
 export const traineeView = z.object({
@@ -124,3 +124,7 @@ export const xapiStatement = z.object({
   timestamp: z.iso.datetime().nullable(),
 });
 export const xapiResponse = z.array(xapiStatement);
+
+export const resultsCsv = z.string().meta({
+  description: 'RFC 4180 CSV (CRLF), one row per trainee: name, finished, score, grade, one column per score component, obligations met and missed, joined and finished times',
+});

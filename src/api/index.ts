@@ -5,6 +5,7 @@ import type * as drills from './drills.schema';
 import type * as boards from './leaderboards.schema';
 import type * as runs from './runs.schema';
 import type * as scenarios from './scenarios.schema';
+import type * as service from './service.schema';
 
 /**
  * The HTTP API's one contract: zod schemas for every request, response and live
@@ -12,6 +13,7 @@ import type * as scenarios from './scenarios.schema';
  * its types from them. Imports only zod and the core's index.
  */
 export * from './common.schema';
+export * from './service.schema';
 export * from './scenarios.schema';
 export * from './runs.schema';
 export * from './leaderboards.schema';
@@ -22,7 +24,8 @@ export type ApiError = z.output<typeof errorSchema>;
 export type ScoreLine = z.output<typeof breakdown>[number];
 export type ScenarioSummary = z.output<typeof scenarios.scenarioSummarySchema>;
 export type ScenarioList = z.output<typeof scenarios.scenariosResponse>;
-export type Health = z.output<typeof scenarios.healthSchema>;
+export type Health = z.output<typeof service.healthSchema>;
+export type OpenApiDocument = z.input<typeof service.openApiDocument>;
 
 export type AttemptRequest = z.input<typeof runs.attemptBody>;
 export type Attempt = z.output<typeof runs.attemptResponse>;
@@ -30,8 +33,9 @@ export type RunSubmission = z.input<typeof runs.runBody>;
 export type RunVerdict = z.output<typeof runs.runResponse>;
 export type RunDetail = z.output<typeof runs.runDetail>;
 
-export type PlayerBoardQuery = z.input<typeof boards.playerBoardQuery>;
-export type TeamBoardQuery = z.input<typeof boards.teamBoardQuery>;
+/** What a client may ask a board for (each part optional; the server fills in defaults). */
+export type PlayerBoardQuery = Partial<z.output<typeof boards.playerBoardQuery>>;
+export type TeamBoardQuery = Partial<z.output<typeof boards.teamBoardQuery>>;
 export type PlayerStanding = z.output<typeof boards.playerStanding>;
 export type TeamStanding = z.output<typeof boards.teamStanding>;
 export type BoardPage = z.output<typeof boards.boardPage>;

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { runRecordSchema } from '../core/index';
+import { runRecordSchema, type RunRecord } from '../core/index';
 import { breakdown, epochMs, grade, nameSchema, scenarioHash, scenarioId, seed, uuid } from './common.schema';
 
-/** The core's run record schema, documented once as components/schemas/RunRecord. */
-export const runRecord = runRecordSchema.meta({ id: 'RunRecord', description: 'A run record as produced by the core (makeRunRecord)' });
+/**
+ * A run record in a request body. Typed as the core's record but checked by the
+ * service with the core's schema, so a bad record answers `run/invalid` naming the
+ * field, apart from a malformed request (`request/invalid`).
+ */
+export const submittedRunRecord = z.custom<RunRecord>().meta({ description: 'A run record as produced by the core (makeRunRecord)' });
 
 export const attemptBody = z.strictObject({
   scenarioId,
@@ -17,7 +21,7 @@ export const runBody = z.strictObject({
   player: nameSchema.meta({ description: 'Display name (1–24 characters after normalisation)' }),
   team: nameSchema.optional().meta({ description: 'Optional team name' }),
   attemptId: uuid,
-  run: runRecord,
+  run: submittedRunRecord,
 });
 
 export const runResponse = z.object({
@@ -45,5 +49,6 @@ export const runDetail = z.object({
   rated: z.boolean(),
   at: epochMs,
   breakdown,
-  record: runRecord,
+  /** The stored record, as the core's schema describes it (components/schemas/RunRecord). */
+  record: runRecordSchema,
 });

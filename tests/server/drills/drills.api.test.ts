@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRunRecord, Simulation, type Action, type RunRecord } from '../../../src/core/index';
-import { drillView, resultsResponse } from '../../../server/api.schemas';
+import { drillView, resultsResponse } from '../../../src/api/index';
 import { miniScenario } from '../../fixtures/mini-scenario';
 import { buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, MINI_HASH, post } from '../helpers/test-app';
 import { openSse, type SseClient } from '../helpers/sse-client';

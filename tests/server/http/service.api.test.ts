@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../../src/core/index';
-import { healthSchema, scenariosResponse } from '../../../server/api.schemas';
+import { healthSchema, scenariosResponse } from '../../../src/api/index';
 import { redactUrl } from '../../../server/app';
 import { openDatabase } from '../../../server/db/database';
 import { buildTestApp, freshDatabaseUrl, get, MINI_HASH, post } from '../helpers/test-app';

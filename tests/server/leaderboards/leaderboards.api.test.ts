@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playerBoardResponse, teamBoardResponse } from '../../../server/api.schemas';
+import { playerBoardResponse, teamBoardResponse } from '../../../src/api/index';
 import { openDatabase, type Database } from '../../../server/db/database';
 import { insertRun } from '../../../server/runs/runs.repository';
 import { nameKey } from '../../../server/runs/names';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, type RunRecord } from '../../../src/core/index';
-import { runResponse } from '../../../server/api.schemas';
+import { runResponse } from '../../../src/api/index';
 import { miniScenario } from '../../fixtures/mini-scenario';
 import { botRun, buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, playAtSeed, playRanked, post } from '../helpers/test-app';
 

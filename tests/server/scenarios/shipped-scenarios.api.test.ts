@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRunRecord, runBot, type Scenario } from '../../../src/core/index';
-import { scenariosResponse } from '../../../server/api.schemas';
+import { scenariosResponse } from '../../../src/api/index';
 import { loadScenarioCatalog } from '../../../server/scenarios/scenario-catalog';
 import { buildTestApp, freshDatabaseUrl, get, post } from '../helpers/test-app';
 import { REPO_ROOT } from '../../repo-root';
