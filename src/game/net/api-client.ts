@@ -1,9 +1,49 @@
+import type {
+  Attempt,
+  DrillCommand,
+  DrillCreated,
+  DrillJoined,
+  DrillResults,
+  DrillRunVerdict,
+  DrillStatus,
+  DrillView,
+  FiredInject,
+  PlayerBoard,
+  PlayerBoardQuery,
+  RunSubmission,
+  RunVerdict,
+  ScenarioList,
+  TeamBoard,
+  TeamBoardQuery,
+  TraineeProgress,
+} from '../../api/index';
 import type { RunRecord } from '../../core/index';
 
 /**
- * The browser's typed view of the server API (see /api/docs). Errors carry the
- * server's namespaced code and reason so scenes can show them as they are.
+ * The browser's typed view of the server API (see /api/docs). Every type comes from
+ * the API's zod schemas in src/api; errors carry the server's namespaced code and
+ * reason so scenes can show them as they are.
  */
+
+export type {
+  Attempt,
+  BoardPage,
+  DrillCreated,
+  DrillJoined,
+  DrillResults,
+  DrillStatus,
+  DrillTraineeView as DrillTrainee,
+  DrillView,
+  FiredInject,
+  PlayerBoard,
+  PlayerStanding,
+  RunVerdict,
+  ScenarioSummary,
+  ScoreLine,
+  TeamBoard,
+  TeamStanding,
+  TraineeProgress,
+} from '../../api/index';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -20,154 +60,21 @@ export class ApiRequestError extends Error {
   }
 }
 
-export interface ScenarioSummary {
-  id: string;
-  title: string;
-  summary: string;
-  difficulty: string;
-  hash: string;
-  realMinutes: number;
-  simMinutes: number;
-  injects: { id: string; title: string; description: string; scripted: boolean }[];
-}
-
-export interface Attempt {
-  attemptId: string;
-  scenarioId: string;
-  scenarioHash: string;
-  seed: number;
-  rated: boolean;
-}
-
-export interface ScoreLine {
-  id: string;
-  label: string;
-  weight: number;
-  score: number;
-  why: string;
-}
-
-export interface RunVerdict {
-  runId: string;
-  verified: true;
-  score: number;
-  grade: string;
-  rated: boolean;
-  rank: number | null;
-  duplicate: boolean;
-  breakdown: ScoreLine[];
-}
-
-export interface PlayerStanding {
-  rank: number;
-  player: string;
-  team: string | null;
-  score: number;
-  grade: string;
-  runId: string;
-  at: number;
-}
-
-export interface TeamStanding {
-  rank: number;
-  team: string;
-  members: number;
-  average: number;
-  best: number;
-}
-
-export interface Page<T> {
-  scenarioId: string;
-  scenarioHash: string;
-  total: number;
-  offset: number;
-  limit: number;
-  entries: T[];
-}
-
-export type DrillStatus = 'lobby' | 'running' | 'paused' | 'ended';
-
-export interface FiredInject {
-  eventId: number;
-  injectId: string;
-  title: string;
-  at: number;
-}
-
-export interface DrillCreated {
-  drillId: string;
-  code: string;
-  trainerToken: string;
-  scenarioId: string;
-  scenarioHash: string;
-  seed: number;
-  status: DrillStatus;
-}
-
-export interface DrillJoined {
-  traineeId: string;
-  traineeToken: string;
-  name: string;
-  code: string;
-  scenarioId: string;
-  scenarioHash: string;
-  seed: number;
-  mode: 'drill';
-  status: DrillStatus;
-  firedInjects: FiredInject[];
-}
-
-export interface TraineeProgress {
-  t: number;
-  score: number;
-  level: string;
-  obligations: { id: string; status: string }[];
-}
-
-export interface DrillTrainee {
-  traineeId: string;
-  name: string;
-  joinedAt: number;
-  progress: (TraineeProgress & { at: number }) | null;
-  final: { score: number; grade: string; at: number } | null;
-}
-
-export interface DrillView {
-  drillId: string;
-  code: string;
-  status: DrillStatus;
-  scenario: ScenarioSummary;
-  seed: number;
-  trainees: DrillTrainee[];
-  firedInjects: FiredInject[];
-}
-
-export interface DrillResults {
-  code: string;
-  scenarioTitle: string;
-  status: DrillStatus;
-  trainees: { traineeId: string; name: string; finished: boolean; score: number | null; grade: string | null; breakdown: ScoreLine[] }[];
-  averageScore: number | null;
-  components: { id: string; label: string; average: number }[];
-  missedMoments: { kind: string; title: string; guideline: string; missedBy: number; of: number }[];
-  missedObligations: { id: string; rule: string; text: string; missedBy: number; of: number }[];
-}
-
 type Fetch = typeof fetch;
 
 export interface ApiClient {
-  scenarios(): Promise<{ engineVersion: string; scenarios: ScenarioSummary[] }>;
+  scenarios(): Promise<ScenarioList>;
   createAttempt(scenarioId: string): Promise<Attempt>;
-  submitRun(body: { player: string; team?: string; attemptId: string; run: RunRecord }): Promise<RunVerdict>;
-  leaderboard(scenarioId: string, query?: { offset?: number; limit?: number; player?: string }): Promise<Page<PlayerStanding> & { you: PlayerStanding | null }>;
-  teamLeaderboard(scenarioId: string, query?: { offset?: number; limit?: number; team?: string }): Promise<Page<TeamStanding> & { yours: TeamStanding | null }>;
+  submitRun(body: RunSubmission): Promise<RunVerdict>;
+  leaderboard(scenarioId: string, query?: PlayerBoardQuery): Promise<PlayerBoard>;
+  teamLeaderboard(scenarioId: string, query?: TeamBoardQuery): Promise<TeamBoard>;
   createDrill(scenarioId: string, seed?: number): Promise<DrillCreated>;
   joinDrill(code: string, name: string): Promise<DrillJoined>;
   drill(code: string, trainerToken: string): Promise<DrillView>;
-  control(code: string, trainerToken: string, command: 'start' | 'pause' | 'resume' | 'end'): Promise<{ status: DrillStatus }>;
+  control(code: string, trainerToken: string, command: DrillCommand): Promise<{ status: DrillStatus }>;
   fireInject(code: string, trainerToken: string, injectId: string): Promise<FiredInject>;
   reportProgress(code: string, traineeToken: string, progress: TraineeProgress): Promise<void>;
-  submitDrillRun(code: string, traineeToken: string, run: RunRecord): Promise<{ traineeId: string; score: number; grade: string; duplicate: boolean }>;
+  submitDrillRun(code: string, traineeToken: string, run: RunRecord): Promise<DrillRunVerdict>;
   results(code: string, trainerToken: string): Promise<DrillResults>;
   /** Links for the browser to download (the token travels in the query; the server keeps it out of its logs). */
   exportUrl(code: string, trainerToken: string, format: 'csv' | 'xapi'): string;

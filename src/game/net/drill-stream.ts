@@ -1,4 +1,4 @@
-import type { DrillStatus, DrillTrainee, DrillView, FiredInject, TraineeProgress } from './api-client';
+import type { DrillEventData, DrillEventKind, DrillStatus, DrillTraineeView, TraineeSnapshot, TrainerSnapshot } from '../../api/index';
 
 /**
  * Live drill events from the server (SSE). EventSource reconnects by itself and sends
@@ -6,39 +6,32 @@ import type { DrillStatus, DrillTrainee, DrillView, FiredInject, TraineeProgress
  * de-duplicated here by id, so a game never applies one twice.
  */
 
-export interface TraineeSnapshot {
-  role: 'trainee';
-  status: DrillStatus;
-  seed: number;
-  scenarioId: string;
-  scenarioHash: string;
-  firedInjects: FiredInject[];
-  you: { traineeId: string; name: string; finished: boolean } | null;
-}
+export type { TraineeSnapshot, TrainerSnapshot };
 
 export interface DrillHandlers {
   /** The drill's state on every (re)connect; injects in it are also passed to `inject`. */
-  snapshot?(snapshot: TraineeSnapshot | (DrillView & { role: 'trainer' })): void;
+  snapshot?(snapshot: DrillEventData<'snapshot'>): void;
   status?(status: DrillStatus): void;
-  inject?(inject: { injectId: string; title: string }): void;
+  inject?(inject: DrillEventData<'inject'>): void;
   /** Trainer only. */
-  joined?(trainee: { traineeId: string; name: string }): void;
-  progress?(progress: TraineeProgress & { traineeId: string; at: number }): void;
-  finished?(result: { traineeId: string; score: number; grade: string }): void;
+  joined?(trainee: DrillEventData<'joined'>): void;
+  progress?(progress: DrillEventData<'progress'>): void;
+  finished?(result: DrillEventData<'finished'>): void;
   /** The connection dropped; EventSource is retrying. */
   connection?(open: boolean): void;
 }
 
-export type { DrillTrainee };
+export type { DrillTraineeView as DrillTrainee };
 
 export function openDrillStream(url: string, handlers: DrillHandlers, EventSourceImpl: typeof EventSource = EventSource): () => void {
   const source = new EventSourceImpl(url);
   const seenInjects = new Set<string>();
-  const on = (kind: string, fn: (data: any) => void) =>
+  // The server writes each event's data from its schema in src/api; the types say so here.
+  const on = <K extends DrillEventKind>(kind: K, fn: (data: DrillEventData<K>) => void) =>
     source.addEventListener(kind, (event) => {
-      fn(JSON.parse((event as MessageEvent<string>).data));
+      fn(JSON.parse((event as MessageEvent<string>).data) as DrillEventData<K>);
     });
-  const inject = (data: { injectId: string; title: string }) => {
+  const inject = (data: DrillEventData<'inject'>) => {
     if (seenInjects.has(data.injectId)) return;
     seenInjects.add(data.injectId);
     handlers.inject?.({ injectId: data.injectId, title: data.title });
@@ -46,7 +39,7 @@ export function openDrillStream(url: string, handlers: DrillHandlers, EventSourc
   on('snapshot', (data) => {
     handlers.snapshot?.(data);
     // A trainee who (re)connects late still gets every inject fired so far, once.
-    if (data.role === 'trainee') for (const f of data.firedInjects as FiredInject[]) inject(f);
+    if (data.role === 'trainee') for (const f of data.firedInjects) inject(f);
   });
   on('status', (data) => handlers.status?.(data.status));
   on('inject', inject);

@@ -1,3 +1,4 @@
+import { NAME_MAX } from '../../api/index';
 import type { KeyValueStore } from './run-queue';
 
 /** The display name and team a player submits under; no account, just this browser. */
@@ -7,7 +8,7 @@ export interface Profile {
 }
 
 const KEY = 'surge-drill.profile';
-export const NAME_MAX = 24;
+export { NAME_MAX };
 
 export class ProfileStore {
   private value: Profile;

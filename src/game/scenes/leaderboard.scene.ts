@@ -1,5 +1,5 @@
 import type Phaser from 'phaser';
-import type { Page, PlayerStanding, TeamStanding } from '../net/api-client';
+import type { PlayerBoard, TeamBoard } from '../net/api-client';
 import { netServices } from '../net/net-services';
 import { NAME_MAX } from '../net/profile.store';
 import { promptText } from '../net/text-prompt';
@@ -128,7 +128,7 @@ export class LeaderboardScene extends NetBaseScene {
     }
   }
 
-  private showPlayers(title: string, page: Page<PlayerStanding> & { you: PlayerStanding | null }, name: string): void {
+  private showPlayers(title: string, page: PlayerBoard, name: string): void {
     this.total = page.total;
     this.ui.heading.setText(`◀ ${title} ▶   Players — ${page.total} ranked`);
     const lines = [`${'Rank'.padEnd(6)}${'Player'.padEnd(26)}${'Team'.padEnd(26)}Score  Grade`];
@@ -146,7 +146,7 @@ export class LeaderboardScene extends NetBaseScene {
     this.services.announcer.say(`${title}, players, page ${this.pageNumber()}. ${page.entries.slice(0, 3).map((e) => `${e.rank}: ${e.player}, ${e.score}`).join('. ')}`);
   }
 
-  private showTeams(title: string, page: Page<TeamStanding> & { yours: TeamStanding | null }, team: string): void {
+  private showTeams(title: string, page: TeamBoard, team: string): void {
     this.total = page.total;
     this.ui.heading.setText(`◀ ${title} ▶   Teams — ${page.total} ranked (mean of each member's best)`);
     const lines = [`${'Rank'.padEnd(6)}${'Team'.padEnd(28)}Members  Average  Best`];

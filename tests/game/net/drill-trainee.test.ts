@@ -61,7 +61,7 @@ describe('drill trainee', () => {
       },
       submitDrillRun: async (_code, _token, run) => {
         submittedRuns.push(run);
-        return { traineeId: 't1', score: 0, grade: 'F', duplicate: false };
+        return { traineeId: 't1', verified: true, score: 0, grade: 'F', duplicate: false, breakdown: [] };
       },
     });
     const said: string[] = [];

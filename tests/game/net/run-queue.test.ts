@@ -23,11 +23,11 @@ function fakeApi(script: ('down' | 'ok' | 'forged')[]): Pick<ApiClient, 'submitR
       const step = script[api.calls++] ?? 'ok';
       if (step === 'down') throw new ApiRequestError(0, 'network/unreachable', 'the server cannot be reached');
       if (step === 'forged') throw new ApiRequestError(422, 'run/score_mismatch', 'the claimed outcome does not match the replay');
-      return { runId: 'r', verified: true as const, score: 71, grade: 'B', rated: true, rank: 3, duplicate: false, breakdown: [] };
+      return { runId: 'r', verified: true as const, score: 71, grade: 'B' as const, rated: true, rank: 3, duplicate: false, breakdown: [] };
     },
     async submitDrillRun() {
       api.calls++;
-      return { traineeId: 't', score: 60, grade: 'C', duplicate: false };
+      return { traineeId: 't', verified: true as const, score: 60, grade: 'C' as const, duplicate: false, breakdown: [] };
     },
   };
   return api;
