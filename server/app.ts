@@ -23,7 +23,7 @@ import { healthRoutes } from './http/health.routes';
 import { leaderboardRoutes } from './leaderboards/leaderboards.routes';
 import { runRoutes } from './runs/runs.routes';
 import { scenarioRoutes } from './scenarios/scenarios.routes';
-import { loadScenarioCatalog, type ScenarioCatalog } from './scenarios/scenario-catalog';
+import { loadScenarioCatalog, type ScenarioCatalog } from './scenarios/scenarios.service';
 import { ReplayPool } from './verify/replay.pool';
 
 export interface AppOptions {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, DatabaseKind } from './db/database';
 import type { DrillBus } from './drills/drill-bus';
-import type { ScenarioCatalog } from './scenarios/scenario-catalog';
+import type { ScenarioCatalog } from './scenarios/scenarios.service';
 import type { ReplayPool } from './verify/replay.pool';
 
 /** What the services need, passed explicitly rather than hung on the Fastify instance. */

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../../../src/core/index';
+import { ENGINE_VERSION, type RunRecord } from '../../../src/core/index';
 import { ApiRequestError, createApiClient, type ApiClient } from '../../../src/game/net/api-client';
 import { RunQueue, type KeyValueStore } from '../../../src/game/net/run-queue';
 
-const record = (seed: number) => ({ scenarioId: 'mini', seed }) as unknown as RunRecord;
+/** A record of the right shape; the queue only stores and forwards it. */
+const record = (seed: number): RunRecord => ({
+  scenarioId: 'mini',
+  scenarioHash: '0123456789abcdef',
+  engineVersion: ENGINE_VERSION,
+  seed,
+  mode: 'ranked',
+  actions: [],
+  claimed: { score: 0, grade: 'F' },
+});
 
 class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, string>();

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll } from 'vitest';
 import { hashValue, makeRunRecord, runBot, type BotName, type Mode, type RunRecord } from '../../../src/core/index';
 import { buildApp, type BuildOptions } from '../../../server/app';
-import { catalogFrom } from '../../../server/scenarios/scenario-catalog';
+import { catalogFrom } from '../../../server/scenarios/scenarios.service';
 import { miniScenario } from '../../fixtures/mini-scenario';
 import { postgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from './postgres';
 

@@ -5,7 +5,7 @@ import { runResponse } from '../../../src/api/index';
 import { miniScenario } from '../../fixtures/mini-scenario';
 import { botRun, buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, playAtSeed, playRanked, post } from '../helpers/test-app';
 
-const clone = (r: RunRecord): RunRecord => JSON.parse(JSON.stringify(r)) as RunRecord;
+const clone = (r: RunRecord): RunRecord => structuredClone(r);
 
 describe.each(DATABASE_TARGETS)('ranked runs on %s', (target) => {
   let app: FastifyInstance;

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRunRecord, runBot, type Scenario } from '../../../src/core/index';
 import { scenariosResponse } from '../../../src/api/index';
-import { loadScenarioCatalog } from '../../../server/scenarios/scenario-catalog';
+import { loadScenarioCatalog } from '../../../server/scenarios/scenarios.service';
 import { buildTestApp, freshDatabaseUrl, get, post } from '../helpers/test-app';
 import { REPO_ROOT } from '../../repo-root';
 
