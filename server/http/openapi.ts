@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorSchema, submittedRunRecord, type OpenApiDocument } from '../../src/api/index';
+import { errorSchema, runRecordField, type OpenApiDocument } from '../../src/api/index';
 import { ENGINE_VERSION, runRecordSchema } from '../../src/core/index';
 import type { ApiRegistry, RegisteredRoute } from './api-route';
 
@@ -20,8 +20,7 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
     unrepresentable: 'any',
     // Run records, in requests and responses, point at their one component instead of repeating it.
     override: (ctx) => {
-      const isRecord = ctx.zodSchema === submittedRunRecord || (ctx.zodSchema === runRecordSchema && ctx.path.length > 0);
-      if (!isRecord) return;
+      if (ctx.zodSchema !== runRecordField) return;
       for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
       ctx.jsonSchema.$ref = RUN_RECORD_REF;
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Mode } from '../core/index';
 import { breakdown, epochMs, grade, nameSchema, obligationStatus, scenarioHash, scenarioId, seed, uuid } from './common.schema';
-import { submittedRunRecord } from './runs.schema';
+import { runRecordField } from './runs.schema';
 import { scenarioSummarySchema } from './scenarios.schema';
 
 export const drillStatus = z.enum(['lobby', 'running', 'paused', 'ended']);
@@ -57,7 +57,7 @@ export const progressBody = z.strictObject({
   level: z.string().min(1).max(60),
   obligations: z.array(z.strictObject({ id: z.string().min(1).max(60), status: obligationStatus })).max(50),
 });
-export const drillRunBody = z.strictObject({ run: submittedRunRecord });
+export const drillRunBody = z.strictObject({ run: runRecordField });
 export const drillRunResponse = z.object({ traineeId: uuid, verified: z.literal(true), score: z.number().int(), grade, duplicate: z.boolean(), breakdown });
 
 export const traineeView = z.object({

@@ -1,13 +1,16 @@
 import { z } from 'zod';
-import { runRecordSchema, type RunRecord } from '../core/index';
+import type { RunRecord } from '../core/index';
 import { breakdown, epochMs, grade, nameSchema, scenarioHash, scenarioId, seed, uuid } from './common.schema';
 
 /**
- * A run record in a request body. Typed as the core's record but checked by the
- * service with the core's schema, so a bad record answers `run/invalid` naming the
- * field, apart from a malformed request (`request/invalid`).
+ * A run record, typed as the core's and documented as components/schemas/RunRecord
+ * (the core's runRecordSchema). Not re-checked here: in a request the service checks
+ * it with the core's schema, so a bad record answers `run/invalid` naming the field
+ * rather than `request/invalid`; in a response it is a record the server verified
+ * before storing it, and re-parsing up to MAX_ACTIONS actions on every read would
+ * cost milliseconds for nothing.
  */
-export const submittedRunRecord = z.custom<RunRecord>().meta({ description: 'A run record as produced by the core (makeRunRecord)' });
+export const runRecordField = z.custom<RunRecord>().meta({ description: 'A run record as produced by the core (makeRunRecord)' });
 
 export const attemptBody = z.strictObject({
   scenarioId,
@@ -21,7 +24,7 @@ export const runBody = z.strictObject({
   player: nameSchema.meta({ description: 'Display name (1–24 characters after normalisation)' }),
   team: nameSchema.optional().meta({ description: 'Optional team name' }),
   attemptId: uuid,
-  run: submittedRunRecord,
+  run: runRecordField,
 });
 
 export const runResponse = z.object({
@@ -49,6 +52,5 @@ export const runDetail = z.object({
   rated: z.boolean(),
   at: epochMs,
   breakdown,
-  /** The stored record, as the core's schema describes it (components/schemas/RunRecord). */
-  record: runRecordSchema,
+  record: runRecordField,
 });

@@ -66,6 +66,15 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('points run records, in requests and replies, at the one RunRecord component', async () => {
+    const doc = (await get(app, '/api/openapi.json')).body as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+    const detail = doc.paths['/api/runs/{runId}']!.get!.responses['200']!.content!['application/json']!.schema as { properties: { record: { $ref: string } } };
+    expect(detail.properties.record.$ref).toBe('#/components/schemas/RunRecord');
+    const drillRun = doc.paths['/api/drills/{code}/runs']!.post!.requestBody!.content['application/json']!.schema as { properties: { run: { $ref: string } } };
+    expect(drillRun.properties.run.$ref).toBe('#/components/schemas/RunRecord');
+    expect(doc.components.schemas.RunRecord).toMatchObject({ type: 'object', required: expect.arrayContaining(['actions', 'claimed']) });
+  });
+
   it('describes every live drill event of the event stream', async () => {
     const doc = (await get(app, '/api/openapi.json')).body as { paths: Record<string, Record<string, Operation>> };
     const stream = doc.paths['/api/drills/{code}/events']!.get!.responses['200']!.content!['text/event-stream']!.schema;
