@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Grade, ObligationStatus } from '../core/index';
+import { NAME_MAX, normaliseName } from './names';
 
 /** Building blocks shared by every feature's requests and responses. */
 
@@ -11,22 +12,6 @@ export const uuid = z.uuid();
 /** Epoch milliseconds. */
 export const epochMs = z.number().int();
 export const obligationStatus = z.enum(['waiting', 'open', 'met', 'missed', 'metLate'] as const satisfies readonly ObligationStatus[]);
-
-export const NAME_MAX = 24;
-
-/**
- * Display names and team names: no account, so the name is all we have. Normalised
- * (NFKC, whitespace collapsed, control and format characters such as bidi overrides
- * removed) and length-limited; stored and served as plain text. Everywhere they are
- * shown they are set as text, never parsed as HTML.
- */
-export function normaliseName(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/gu, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
 
 export const nameSchema = z
   .string()

@@ -12,6 +12,7 @@ import type * as service from './service.schema';
  * event. The server validates, serialises and documents with them; the game takes
  * its types from them. Imports only zod and the core's index.
  */
+export * from './names';
 export * from './common.schema';
 export * from './service.schema';
 export * from './scenarios.schema';

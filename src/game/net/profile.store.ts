@@ -1,4 +1,5 @@
-import { NAME_MAX } from '../../api/index';
+// From the module without schemas: importing the index would bundle every schema into the game.
+import { NAME_MAX } from '../../api/names';
 import type { KeyValueStore } from './run-queue';
 
 /** The display name and team a player submits under; no account, just this browser. */
