@@ -83,6 +83,15 @@ function serialise(schema: z.ZodType, value: unknown, url: string): unknown {
   return result.data;
 }
 
+/*
+ * Why our own registry rather than fastify-type-provider-zod (v7 supports Fastify 5 and
+ * zod 4, and was weighed): it types and serialises replies the same way, but documents
+ * through @fastify/swagger (two more packages for a document we already build with
+ * z.toJSONSchema), answers validation errors in its own shape (ours name `body.field`
+ * under `request/invalid`, which clients and tests rely on), and has no place for the
+ * route options we enforce (auth, rate-limit class). What remained was this file.
+ */
+
 /**
  * Registers routes from their specs and keeps them for the OpenAPI document. Requests
  * are parsed, and callers authenticated, in preHandlers made from the spec; replies
