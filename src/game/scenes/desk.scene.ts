@@ -458,7 +458,7 @@ export class DeskScene extends BaseScene {
   }
 
   private changeSpeed(direction: 1 | -1): void {
-    if (!this.run.canPause) {
+    if (this.run.rules.fixedPace) {
       this.setStatus('Ranked runs play at one fixed pace.', true);
       return;
     }
