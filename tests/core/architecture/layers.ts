@@ -93,6 +93,9 @@ export const CHECKED_ROOTS: readonly string[] = ['src', 'server', 'cli'];
  * atan2, hypot, cbrt, random…) is "implementation-approximated" by the spec or not
  * deterministic; `src/core/util/fixed-math.ts` has the replacements (`expNeg`, `roundInt`, `clamp`).
  * `sqrt` is left out on purpose: no core code needs it, and a fixed-math version is easy to add.
+ * The `**` operator is `Math.pow`, so the core may use it only between two integer
+ * literals (`2 ** 31`, exact everywhere); telling a non-integer exponent from an
+ * integer one in a variable would need types, so any other `**` fails.
  */
 export const EXACT_MATH: ReadonlySet<string> = new Set(['abs', 'ceil', 'floor', 'max', 'min', 'round', 'sign', 'trunc', 'imul', 'clz32']);
 
