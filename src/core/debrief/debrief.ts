@@ -1,7 +1,7 @@
 import type { Scenario } from '../scenario/scenario.schema';
 import type { SimState } from '../sim/state';
 import { makeContext } from './debrief-context';
-import { conductLessons, personalDataLesson } from './lessons-conduct';
+import { conductLessons, personalDataLesson, trollLesson } from './lessons-conduct';
 import { deskLessons, levelLesson, rootCauseLesson } from './lessons-desk';
 import { escalationLessons } from './lessons-escalation';
 import { answerEveryComplaintLesson, fastLaneLesson, triageLesson } from './lessons-service';
@@ -25,6 +25,7 @@ export function buildDebrief(scenario: Scenario, state: SimState): Debrief {
   const found = [
     personalDataLesson(ctx),
     ...conductLessons(ctx),
+    trollLesson(ctx),
     ...escalationLessons(ctx),
     rootCauseLesson(ctx),
     levelLesson(ctx),

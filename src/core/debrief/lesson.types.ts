@@ -18,6 +18,7 @@ export const LESSON_IDS = [
   'declare-the-level',
   'keep-legitimate-criticism',
   'rule-of-two',
+  'dont-feed-trolls',
   'write-to-the-person',
   'empathetic-tone',
   'answer-every-complaint',

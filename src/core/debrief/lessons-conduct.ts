@@ -193,3 +193,30 @@ export function personalDataLesson(ctx: DebriefContext): Lesson | undefined {
 }
 
 export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Trolls and abuse: monitor or hide, never argue in public. */
+export function trollLesson(ctx: DebriefContext): Lesson | undefined {
+  const trolling = postsSoFar(ctx).filter((p) => p.category === 'troll' || p.flags.includes('abuse'));
+  if (trolling.length === 0) return undefined;
+  const fed = trolling.filter((p) => p.replies.some((r) => r.by === 'trainee' && r.t <= ctx.now));
+  const hidden = trolling.filter((p) => p.status === 'hidden');
+  const quote = fed[0] ?? hidden[0] ?? trolling[0]!;
+  return {
+    id: 'dont-feed-trolls',
+    verdict: fed.length > 0 ? 'missed' : 'kept',
+    title: "Don't feed the trolls",
+    summary: `${capitalise(plural(trolling.length, 'post'))} came from trolls or were abusive; you replied in public to ${fed.length} and hid ${hidden.length}.`,
+    figures: [
+      { key: 'trolling', label: 'troll or abusive posts', count: trolling.length },
+      { key: 'fed', label: 'answered in public', count: fed.length, of: trolling.length },
+      { key: 'hidden', label: 'hidden', count: hidden.length, of: trolling.length },
+    ],
+    practice: 'A troll wants an audience: monitor it, hide it if it is abusive, and spend your replies on customers with a real problem.',
+    examples: [example(ctx, quote)],
+    tip:
+      fed.length > 0
+        ? 'Leave trolls unanswered; hide abuse (H) and move on to a customer who needs you.'
+        : 'You left the trolls alone; hide abusive posts as soon as they land so they do not set the tone of the thread.',
+    weight: 2 * fed.length,
+  };
+}

@@ -1,13 +1,12 @@
 import type Phaser from 'phaser';
-import { clockAt, isPlayerMode, modeRules, type KeyMoment, type RunRecord } from '../../core/index';
+import { buildDebrief, clockAt, isPlayerMode, modeRules, type KeyMoment, type RunRecord } from '../../core/index';
+import { DebriefPanel } from '../debrief/debrief-panel';
 import { netServices } from '../net/net-services';
 import { describeStatus } from '../net/ranked-attempts';
-import type { DocLine } from '../desk/guideline-text';
 import { startRun } from '../run/run-launcher';
 import type { FinishedRun, GameServices } from '../session';
 import { Button } from '../ui/button';
 import { LineChart } from '../ui/line-chart';
-import { ScrollDoc } from '../ui/scroll-doc';
 import { addPanel, addText, COLOR, css, lineHeight } from '../ui/theme';
 import { BaseScene } from './base.scene';
 import { NET_SCENE } from './net-base.scene';
@@ -16,10 +15,11 @@ import { SCENE } from './scene-keys';
 const GRADE_WORD: Record<string, string> = { A: 'excellent', B: 'good', C: 'fair', D: 'poor', F: 'failed' };
 
 /**
- * The end-of-shift summary: score and grade, the ending, the score breakdown
- * with reasons, charts of the shift (sentiment, backlog, declared vs true
- * level), and the key moments to step through: what the guideline required,
- * what the trainee did, what it cost.
+ * The end-of-shift summary: score and grade; on the left, as HTML over the canvas,
+ * the retry tips, the lessons of the shift worst first (each quoting its post and
+ * the trainee's own reply) and the score breakdown; on the right, charts of the
+ * shift (sentiment, backlog, declared vs true level) and the key moments to step
+ * through.
  */
 /** Ranked records already handed to the leaderboard queue, so revisiting the debrief never sends one twice. */
 const submitted = new WeakSet<RunRecord>();
@@ -52,14 +52,14 @@ export class DebriefScene extends BaseScene {
     addText(this, 140, 74, `Grade ${outcome.grade}`, { size: 'xl', bold: true });
     addText(this, 140, 74 + lineHeight('xl'), `${GRADE_WORD[outcome.grade]} · score out of 100`, { size: 's', color: COLOR.dim });
 
-    // Ending and breakdown, scrollable on the left.
-    const lines: DocLine[] = [{ text: outcome.narrative, style: 'body' }, { text: 'Score breakdown', style: 'heading' }];
-    for (const c of outcome.breakdown) {
-      const bar = '█'.repeat(Math.round(c.score / 10)).padEnd(10, '░');
-      lines.push({ text: `${c.label}: ${c.score}/100  ${bar}  (weight ${c.weight})`, style: 'body' }, { text: c.why, style: 'dim' });
-    }
-    addPanel(this, 20, 140, 600, 510);
-    const doc = new ScrollDoc(this, 34, 150, 576, 494, lines);
+    // Lessons, tips and the breakdown: prose, so HTML that wraps, scrolls and reads aloud.
+    const debrief = buildDebrief(sc, done.state);
+    const panel = new DebriefPanel(this.game.canvas, { x: 20, y: 140, w: 620, h: 510 }, debrief, outcome, sc);
+    this.scale.on('resize', panel.place, panel);
+    this.events.once('shutdown', () => {
+      this.scale.off('resize', panel.place, panel);
+      panel.destroy();
+    });
 
     // Charts on the right.
     const hist = done.state.history;
@@ -139,13 +139,23 @@ export class DebriefScene extends BaseScene {
         case 'Escape':
           menu();
           return true;
+        case 'ArrowDown':
+        case 'ArrowUp':
+          panel.focusLesson(key === 'ArrowDown' ? 1 : -1);
+          return true;
+        case 'PageDown':
+        case 'PageUp':
+        case ' ':
+          panel.scrollPage(key === 'PageUp' ? -1 : 1);
+          return true;
         default:
-          return doc.handleKey(key);
+          return false;
       }
     });
     this.services.audio.play(good ? 'outcomeGood' : 'outcomePoor');
+    const tips = debrief.retryTips.length > 0 ? ` To fix on a retry: ${debrief.retryTips.join(' ')}` : '';
     this.services.announcer.say(
-      `Debrief. Score ${outcome.score} of 100, grade ${outcome.grade}. ${outcome.narrative} ${outcome.moments.length} key moments: left and right arrows step through them. R retries, M returns to the menu.`,
+      `Debrief. Score ${outcome.score} of 100, grade ${outcome.grade}. ${outcome.narrative}${tips} ${debrief.lessons.length} lessons: up and down arrows move between them. ${outcome.moments.length} key moments: left and right arrows step through them. R retries, M returns to the menu.`,
     );
   }
 
