@@ -1,6 +1,6 @@
 import type { BreachKind } from '../scenario/scenario.schema';
 import type { Breach, Post } from '../sim/state';
-import { example, forbiddenRule, plural, postsSoFar, type DebriefContext } from './debrief-context';
+import { capitalise, example, forbiddenRule, plural, postsSoFar, type DebriefContext } from './debrief-context';
 import type { Lesson, LessonId } from './lesson.types';
 import { modelReply, type ReplyIntent } from './model-reply';
 
@@ -192,7 +192,6 @@ export function personalDataLesson(ctx: DebriefContext): Lesson | undefined {
   };
 }
 
-export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Trolls and abuse: monitor or hide, never argue in public. */
 export function trollLesson(ctx: DebriefContext): Lesson | undefined {

@@ -1,7 +1,6 @@
 import { ROLE_LABELS, ROLES, type Flag, type Obligation, type Role } from '../scenario/scenario.schema';
 import type { ObligationState, Post } from '../sim/state';
-import { escalatedAt, example, plural, postsSoFar, type DebriefContext } from './debrief-context';
-import { capitalise } from './lessons-conduct';
+import { capitalise, escalatedAt, example, plural, postsSoFar, type DebriefContext } from './debrief-context';
 import { ESCALATION_LESSON, type Lesson, type LessonFigure } from './lesson.types';
 import { modelReply, type ReplyIntent } from './model-reply';
 

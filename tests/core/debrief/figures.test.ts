@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Lesson } from '../../../src/core/index';
 import { makeContext } from '../../../src/core/debrief/debrief-context';
+import { trollLesson } from '../../../src/core/debrief/lessons-conduct';
 import { postsNeeding } from '../../../src/core/debrief/lessons-escalation';
 import { routinePercent, routineService } from '../../../src/core/debrief/lessons-service';
 import { botRun, EVERY_RUN } from './bot-runs';
@@ -80,6 +81,17 @@ describe.each(EVERY_RUN)('%s played by the %s bot: the debrief’s figures agree
     const parts = ['handled', 'hiddenOnly', 'leftPublic'].map((k) => figure(l, k)!.count);
     expect(parts.reduce((a, b) => a + b, 0) + deleted).toBe(shown.length);
     expect(figure(l, 'handled')!.count).toBe(shown.filter((p) => p.status === 'hidden' && p.inDm).length);
+  });
+
+  it('trolls: the abusive and troll posts, and the ones answered in public', () => {
+    const { sim, scenario } = run();
+    // Built directly: on a busy run the lesson may be past the cap of lessons shown.
+    const l = trollLesson(makeContext(scenario, sim.state));
+    const trolling = sim.state.posts.filter((p) => p.category === 'troll' || p.flags.includes('abuse'));
+    if (!l) return expect(trolling).toHaveLength(0);
+    expect(figure(l, 'trolling')!.count).toBe(trolling.length);
+    expect(figure(l, 'fed')!.count).toBe(trolling.filter((p) => p.replies.some((r) => r.by === 'trainee')).length);
+    expect(l.summary).toContain(`you replied in public to ${figure(l, 'fed')!.count} and hid ${figure(l, 'hidden')!.count}`);
   });
 
   it('level, triage and obligations: the lesson figures are the state’s', () => {
