@@ -87,7 +87,7 @@ describe('reporting problems', () => {
       `${file}:9:5 channels[0].sharePercent: missing required field "sharePercent" (expected number)`,
       `${file}:11:5 channels[0].sharePercnt: unknown field "sharePercnt" (did you mean "sharePercent"?)`,
       `${file}:18:11 team.agents: expected number, got text "three"`,
-      `${file}:38:11 templates[0].text: unknown variable {staton}`,
+      `${file}:38:11 templates[0].text: unknown variable {staton} (known: {brand}, {station})`,
       `${file}:44:15 templates[1].category: text "unhapy" is not one of the choices: "question", "unhappy", "misguided", "rager", "troll", "positive", "legal", "media" (did you mean "unhappy"?)`,
       `${file}:60:62 guideline.levels[1].entry[1].injectFired[0]: unknown inject "photo" (known: none)`,
       `${file}:65:18 guideline.obligations[0].fromLevel: unknown level "elevatd" (known: normal, elevated)`,
@@ -193,7 +193,7 @@ describe('reporting problems', () => {
 
   it('does not let {constructor} or other inherited names pass as variables', () => {
     const text = miniYaml.replace('{station}', '{constructor}');
-    expect(problems(loadScenario(text, 'mini.yaml')).map((p) => p.message)).toContain('unknown variable {constructor}');
+    expect(problems(loadScenario(text, 'mini.yaml')).map((p) => p.message)).toContain('unknown variable {constructor} (known: {brand}, {station})');
   });
 
   it('formats a problem as file:line:column path: message', () => {
