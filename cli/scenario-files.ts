@@ -5,7 +5,7 @@ import { formatProblem, loadCatalogue, loadScenario, type Scenario, type Scenari
 /** The edge where scenario files meet the disk: the core's loader never touches the file system. */
 
 export type ScenarioFileResult =
-  | { ok: true; file: string; scenario: Scenario; hash: string }
+  | { ok: true; file: string; scenario: Scenario; hash: string; /** Lints as "file:line:column path: warning: message [code]" lines. */ warnings: string[] }
   | { ok: false; file: string; problems: ScenarioProblem[]; /** The problems as "file:line:column path: message" lines. */ messages: string[] };
 
 /** Reads and validates one scenario file; a file that cannot be read is a problem, not an exception. */
@@ -19,7 +19,7 @@ export function readScenarioFile(file: string): ScenarioFileResult {
     return { ok: false, file, problems, messages: problems.map(formatProblem) };
   }
   const result = loadScenario(text, file);
-  if (result.ok) return { ok: true, file, scenario: result.scenario, hash: result.hash };
+  if (result.ok) return { ok: true, file, scenario: result.scenario, hash: result.hash, warnings: result.warnings.map(formatProblem) };
   return { ok: false, file, problems: result.problems, messages: result.problems.map(formatProblem) };
 }
 

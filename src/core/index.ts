@@ -2,6 +2,7 @@
 export * from './scenario/scenario.schema';
 export * from './scenario/scenario.loader';
 export * from './scenario/scenario.catalogue';
+export { lintScenario, LINT_CODES, LINT_DESCRIPTIONS, type Lint, type LintCode } from './scenario/scenario.lint';
 export * from './sim/actions';
 export * from './errors';
 export * from './modes';

@@ -25,6 +25,9 @@ export const CROSS_FIELD_RULES: readonly string[] = [
   'The `id` is the file name without `.yaml`.',
 ];
 
+/** Issues the cross-field checks raise carry this flag in their params: their messages are complete as they are. */
+export const CROSS_FIELD = 'crossField';
+
 type Loose = Record<string, unknown>;
 export type Report = (path: (string | number)[], message: string) => void;
 

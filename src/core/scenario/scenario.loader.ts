@@ -1,7 +1,9 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import type { z } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
 import { hashValue } from '../util/hash';
+import { describeIssue } from './issue-messages';
+import { LINT_CODES, lintScenario } from './scenario.lint';
 import { scenarioSchema, type Scenario } from './scenario.schema';
+import { dotted, locator, type Segment, type Where } from './yaml-locator';
 
 /**
  * Reads a trainer's scenario file: YAML text in, a validated `Scenario` or every
@@ -15,18 +17,25 @@ export interface ScenarioProblem {
   column: number;
   path: string;
   message: string;
+  /** Set on warnings (lints): the file is valid but this is probably not what was meant. */
+  lint?: string;
 }
 
-export type LoadResult = { ok: true; scenario: Scenario; hash: string } | { ok: false; problems: ScenarioProblem[] };
+/** A loaded scenario may still carry warnings; `problems` are errors only. */
+export type LoadResult = { ok: true; scenario: Scenario; hash: string; warnings: ScenarioProblem[] } | { ok: false; problems: ScenarioProblem[] };
 
 const FORMAT = 1;
 
-type Segment = string | number;
-type Where = { line: number; column: number };
+/**
+ * A comment that accepts lints for one file, with the reason after the codes:
+ * `# surge-drill: allow surge-capped (the ceiling is the design here)`.
+ */
+const ALLOW_COMMENT = /^#\s*surge-drill:\s*allow\s+([a-z-]+(?:\s*,\s*[a-z-]+)*)/gm;
 
-/** "file:line:column field.path: message" (the path is left out for problems with the file as a whole). */
+/** "file:line:column field.path: message", and "warning: … [code]" for a lint (the path is left out for problems with the file as a whole). */
 export function formatProblem(p: ScenarioProblem): string {
-  return `${p.file}:${p.line}:${p.column}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
+  const message = p.lint ? `warning: ${p.message} [${p.lint}]` : p.message;
+  return `${p.file}:${p.line}:${p.column}${p.path ? ` ${p.path}` : ''}: ${message}`;
 }
 
 export function loadScenario(text: string, file: string): LoadResult {
@@ -59,7 +68,7 @@ function load(text: string, file: string): LoadResult {
 
   const locate = locator(doc, at);
   const problems: ScenarioProblem[] = [];
-  const add = (path: Segment[], message: string, where: Where = locate(path)) => problems.push({ file, ...where, path: dotted(path), message });
+  const add = (path: Segment[], message: string, target: 'value' | 'key' = 'value') => problems.push({ file, ...locate(path, target), path: dotted(path), message });
 
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     add([], 'a scenario file is a YAML mapping that starts with `format: 1`');
@@ -78,7 +87,7 @@ function load(text: string, file: string): LoadResult {
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.path[0] === 'format' && format === undefined) continue; // already reported above
-      describeIssue(issue, data, locate, add);
+      describeIssue(issue, data, add);
     }
   }
 
@@ -90,167 +99,20 @@ function load(text: string, file: string): LoadResult {
   }
 
   if (problems.length > 0 || !result.success) return fail(problems);
-  return { ok: true, scenario: result.data, hash: hashValue(result.data) };
-}
-
-function describeIssue(issue: z.core.$ZodIssue, data: unknown, locate: Locate, add: (path: Segment[], message: string, where?: Where) => void): void {
-  const path = issue.path.filter((s): s is Segment => typeof s === 'string' || typeof s === 'number');
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      // Point at each stray key itself, and name it in the path.
-      for (const key of issue.keys) {
-        const hint = suggestion(key, knownKeys(path));
-        add([...path, key], `unknown field "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`, locate([...path, key], 'key'));
-      }
-      return;
-    case 'invalid_key': {
-      const key = path[path.length - 1];
-      const why = issue.issues.map((i) => i.message).join('; ');
-      add(path, `invalid name "${String(key)}": ${why}`, locate(path, 'key'));
-      return;
-    }
-    case 'invalid_type':
-      if (valueAt(data, path) === undefined) {
-        const field = path[path.length - 1];
-        add(path, `missing required field "${String(field)}" (expected ${issue.expected})`);
-        return;
-      }
-      add(path, `expected ${issue.expected}, got ${describeValue(valueAt(data, path))}`);
-      return;
-    case 'invalid_value': {
-      const got = valueAt(data, path);
-      const allowed = issue.values.map((v) => JSON.stringify(v));
-      const hint = typeof got === 'string' ? suggestion(got, issue.values.filter((v): v is string => typeof v === 'string')) : undefined;
-      const one = allowed.length === 1;
-      add(path, `${describeValue(got)} is not ${one ? 'allowed' : 'one of the choices'}: ${one ? 'expected ' : ''}${allowed.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`);
-      return;
-    }
-    default:
-      add(path, issue.message);
+  const allowed = allowedLints(text);
+  const warnings: ScenarioProblem[] = lintScenario(result.data)
+    .filter((l) => !allowed.has(l.code))
+    .map((l) => ({ file, ...locate(l.path), path: dotted(l.path), message: l.message, lint: l.code }));
+  for (const code of allowed) {
+    if (!(LINT_CODES as readonly string[]).includes(code)) warnings.push({ file, line: 1, column: 1, path: '', message: `cannot allow "${code}": no such lint (known: ${LINT_CODES.join(', ')})`, lint: 'allow-comment' });
   }
+  return { ok: true, scenario: result.data, hash: hashValue(result.data), warnings: sortProblems(warnings) };
 }
 
-// ───────────────────────── positions in the YAML ─────────────────────────
-
-type Locate = (path: Segment[], target?: 'value' | 'key') => Where;
-
-/**
- * Maps a data path to where it is written. Scalars point at the value; a mapping or
- * list that is the value of a key points at that key's line; a path that does not
- * exist (a missing field) points at the deepest part that does: the parent mapping.
- */
-function locator(doc: Document, at: (offset: number) => Where): Locate {
-  return (path, target = 'value') => {
-    let node: unknown = doc.contents;
-    let keyNode: YamlNode | undefined;
-    for (const segment of path) {
-      const next = child(node, segment);
-      if (!next) break;
-      node = next.value;
-      keyNode = next.key;
-    }
-    const start = (n: unknown): number | undefined => {
-      const range = (n as YamlNode | null | undefined)?.range;
-      return range ? range[0] : undefined;
-    };
-    const isWrittenScalar = isScalar(node) && (node.source ?? '') !== '' && node.value !== null;
-    const preferKey = target === 'key' || !(isWrittenScalar || isAlias(node));
-    const offset = (preferKey ? start(keyNode) : undefined) ?? start(node) ?? start(keyNode) ?? 0;
-    return at(offset);
-  };
-}
-
-function child(node: unknown, segment: Segment): { key?: YamlNode; value: unknown } | undefined {
-  if (isMap(node)) {
-    const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
-    return pair ? { key: pair.key as YamlNode, value: pair.value } : undefined;
-  }
-  if (isSeq(node) && typeof segment === 'number') {
-    return segment < node.items.length ? { value: node.items[segment] } : undefined;
-  }
-  return undefined;
-}
-
-function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  if (isCollection(key)) return undefined;
-  return key === null || key === undefined ? undefined : String(key);
-}
-
-// ───────────────────────── messages ─────────────────────────
-
-function valueAt(data: unknown, path: Segment[]): unknown {
-  let v = data;
-  for (const segment of path) {
-    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, segment)) return undefined;
-    v = (v as Record<Segment, unknown>)[segment];
-  }
-  return v;
-}
-
-function describeValue(v: unknown): string {
-  if (v === null) return 'nothing (null)';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  return `${typeof v} ${String(v)}`;
-}
-
-/** The field names the schema allows at `path`, for a "did you mean" hint. */
-function knownKeys(path: Segment[]): string[] {
-  let schema: z.core.$ZodType | undefined = scenarioSchema;
-  for (const segment of path) {
-    schema = schema && step(unwrap(schema), segment);
-  }
-  const def = schema && unwrap(schema)._zod.def;
-  return def?.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
-}
-
-function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
-  let s = schema;
-  for (let guard = 0; guard < 10; guard++) {
-    const def = s._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType };
-    if (def.innerType) s = def.innerType;
-    else if (def.type === 'pipe' && def.in) s = def.in;
-    else break;
-  }
-  return s;
-}
-
-function step(schema: z.core.$ZodType, segment: Segment): z.core.$ZodType | undefined {
-  const def = schema._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType; items?: z.core.$ZodType[]; valueType?: z.core.$ZodType };
-  if (def.type === 'object' && typeof segment === 'string') return def.shape?.[segment];
-  if (def.type === 'array') return def.element;
-  if (def.type === 'tuple' && typeof segment === 'number') return def.items?.[segment];
-  if (def.type === 'record') return def.valueType;
-  return undefined;
-}
-
-/** The closest allowed name, if the typo is small (case slips, up to two edits). */
-function suggestion(key: string, known: string[]): string | undefined {
-  let best: { name: string; d: number } | undefined;
-  for (const name of known) {
-    const d = name.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key, name);
-    if (d <= 2 && (!best || d < best.d)) best = { name, d };
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
-}
-
-function dotted(path: Segment[]): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+function allowedLints(text: string): Set<string> {
+  const codes = new Set<string>();
+  for (const m of text.matchAll(ALLOW_COMMENT)) for (const code of m[1]!.split(',')) codes.add(code.trim());
+  return codes;
 }
 
 function firstLine(message: string): string {
@@ -271,8 +133,11 @@ function fail(problems: ScenarioProblem[]): LoadResult {
     seen.add(key);
     return true;
   });
-  unique.sort((a, b) => a.line - b.line || a.column - b.column || compare(a.path, b.path) || compare(a.message, b.message));
-  return { ok: false, problems: unique };
+  return { ok: false, problems: sortProblems(unique) };
+}
+
+function sortProblems(problems: ScenarioProblem[]): ScenarioProblem[] {
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column || compare(a.path, b.path) || compare(a.message, b.message));
 }
 
 function compare(a: string, b: string): number {

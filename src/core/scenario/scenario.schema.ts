@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, injectSchema, templateSchema } from './content.schema';
-import { checkCrossReferences, isRecord } from './cross-checks';
+import { checkCrossReferences, CROSS_FIELD, isRecord } from './cross-checks';
 import { DAY_MINUTES, documented, localId, text, wholeNumber } from './field-docs';
 import { guidelineSchema } from './guideline.schema';
 import { roleSchema } from './vocabulary.schema';
@@ -179,7 +179,7 @@ export const scenarioSchema = z
     }),
   })
   // Runs even when other parts of the file are invalid, so a trainer sees every problem in one pass.
-  .superRefine((value, ctx) => checkCrossReferences(value, (path, message) => ctx.addIssue({ code: 'custom', path, message })), {
+  .superRefine((value, ctx) => checkCrossReferences(value, (path, message) => ctx.addIssue({ code: 'custom', path, message, params: { [CROSS_FIELD]: true } })), {
     when: (payload) => isRecord(payload.value),
   })
   .meta({
