@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,42 @@ describe('surge-drill check', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: YAML: `));
     expect(r.err).toContain(`${join(scratch, 'missing.yaml')}:1:1: cannot read the file: no such file`);
+  });
+
+  it('reports the trainer\'s reported mistakes with the field, what was found and what is allowed', () => {
+    const file = join(scratch, 'tutorial.yaml');
+    const text = readFileSync(join(root, 'scenarios/tutorial.yaml'), 'utf8')
+      .replace('needs: { role: comms, withinMinutes: 20 }', 'needs: { withinMinutes: 20 }')
+      .replace('needs: { role: legal, withinMinutes: 20 }', 'needs: { role: legal, withinMinutes: -5 }')
+      .replace('with a {item} at Christmas', 'with a {wheel-chair} at Christmas');
+    writeFileSync(file, text);
+    const r = cli('check', file);
+    expect(r.code).toBe(1);
+    const messages = r.err.trim().split('\n').slice(0, -2).map((l) => l.slice(l.indexOf(' ') + 1));
+    expect(messages).toEqual([
+      'templates[1].needs.role: missing required field "role" (expected one of "teamLead", "comms", "legal", "hr", "backOffice")',
+      'templates[2].needs.withinMinutes: found -5; allowed: a whole number from 1 to 1440',
+      expect.stringMatching(/^templates\[3\]\.text: malformed placeholder \{wheel-chair\}: .* \(known: \{brand\}, \{item\}, /),
+    ]);
+    expect(r.err).not.toMatch(/undefined|Too small/);
+  });
+
+  it('shows warnings apart from errors, exits 0 with them, and 1 under --strict', () => {
+    const file = join(scratch, 'tutorial.yaml');
+    const text = readFileSync(join(root, 'scenarios/tutorial.yaml'), 'utf8').replace(
+      /forbidden:\n/,
+      'forbidden:\n    - { rule: "9.9", kind: queueJumping, text: No queue-jumping for the loudest }\n',
+    );
+    writeFileSync(file, text);
+    const r = cli('check', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ok  .*tutorial\.yaml  \(tutorial, /);
+    expect(r.err).toMatch(/tutorial\.yaml:\d+:\d+ guideline\.forbidden\[0\]\.kind: warning: "queueJumping" is forbidden, but no action on the desk can commit it, so rule 9\.9 will never be cited \[undetected-practice\]\n/);
+    expect(r.err).toContain('1 of 1 scenario file with warnings');
+    const strict = cli('check', '--strict', file);
+    expect(strict.code).toBe(1);
+    expect(strict.err).toContain('1 of 1 scenario file with warnings (--strict: counted as failures)');
+    expect(cli('check', '--strict', 'scenarios/tutorial.yaml').code).toBe(0);
   });
 
   it('exits 2 with the usage when no file is given', () => {
