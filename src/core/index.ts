@@ -2,6 +2,9 @@
 export * from './scenario/scenario.schema';
 export * from './scenario/scenario.loader';
 export * from './scenario/scenario.catalogue';
+export { scenarioJsonSchema } from './scenario/scenario.json-schema';
+export { CROSS_FIELD_RULES } from './scenario/cross-checks';
+export { IN_PLAY } from './scenario/field-docs';
 export { lintScenario, LINT_CODES, LINT_DESCRIPTIONS, type Lint, type LintCode } from './scenario/scenario.lint';
 export * from './sim/actions';
 export * from './errors';

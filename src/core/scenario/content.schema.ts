@@ -98,7 +98,10 @@ const injectPostSchema = z.strictObject({
 export const injectSchema = z.strictObject({
   id: documented(localId, { meaning: 'The inject\'s id, used by `injectFired` entry criteria and by the trainer\'s console.', examples: ['journalist'] }),
   title: documented(text(80), { meaning: 'A one-line headline for the debrief timeline and the trainer\'s console.', examples: ['A local journalist asks for comment'] }),
-  description: documented(z.string().max(400).default(''), { meaning: 'What happens and why it matters; shown in the debrief.' }),
+  description: documented(z.string().max(400).default(''), {
+    meaning: 'What happens and why it matters; shown in the debrief.',
+    examples: ['A reporter from the local paper asks on Twitter/X whether the story is true.'],
+  }),
   atMinute: documented(wholeNumber(0, DAY_MINUTES).optional(), {
     meaning: 'The sim minute it fires by script. Leave it out for an inject only a trainer fires (in practice and drills).',
     effect: 'Must fall within the shift (`duration.simMinutes`).',

@@ -38,6 +38,7 @@ const levelSchema = z.strictObject({
   name: documented(text(60), { meaning: 'The level\'s name as the guideline and the desk show it.', examples: ['Incident'] }),
   description: documented(z.string().max(400).default(''), {
     meaning: 'What this level means for the desk, shown when the situation reaches it.',
+    examples: ['Media interest or a legal threat: comms leads, the desk follows the holding line.'],
   }),
   entry: documented(z.array(criterionSchema).default([]), {
     meaning: 'Ways into this level; any one is enough. The first level takes none (every shift starts there); every other level needs at least one.',

@@ -40,6 +40,9 @@ const teamSchema = z.strictObject({
   callInMinutes: minutesInDay('Sim minutes until called-in staff start work.', [20]),
 });
 
+/** Step lengths that divide a sim minute, so every minute starts on a step. */
+const STEP_SECONDS: readonly number[] = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60];
+
 const durationSchema = z.strictObject({
   simMinutes: documented(wholeNumber(10, DAY_MINUTES), {
     meaning: 'Length of the shift in sim minutes.',
@@ -47,7 +50,13 @@ const durationSchema = z.strictObject({
     examples: [240],
   }),
   stepSeconds: documented(
-    z.number().int().min(1).max(60).refine((n) => 60 % n === 0, 'a step that divides a minute (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60)').default(10),
+    z
+      .number()
+      .int()
+      .refine((n) => STEP_SECONDS.includes(n), `a step that divides a minute (${STEP_SECONDS.slice(0, -1).join(', ')} or ${STEP_SECONDS.at(-1)})`)
+      // Mirrors the refinement for editors that read the JSON Schema.
+      .meta({ enum: [...STEP_SECONDS] })
+      .default(10),
     { meaning: 'Sim seconds per fixed simulation step; it divides a minute.', effect: 'Arrivals are drawn once a step and actions take effect at step boundaries.', examples: [10] },
   ),
   realMinutes: documented(wholeNumber(1, 120), {
@@ -119,7 +128,7 @@ const promotionsSchema = z.strictObject({
 
 const variablesSchema = z.record(
   z.string().regex(/^[a-z][a-zA-Z]*$/, 'variable names are letters in lowerCamelCase'),
-  z.array(z.string().min(1)).min(1),
+  documented(z.array(z.string().min(1)).min(1), { meaning: 'The alternatives for `{name}`; each post picks one.', examples: [['Leeds', 'York']] }),
 );
 
 export const scenarioSchema = z
@@ -131,7 +140,10 @@ export const scenarioSchema = z
       examples: ['facebook-mugging'],
     }),
     title: documented(text(80), { meaning: 'The title in the menu.', examples: ['The Facebook mugging'] }),
-    summary: documented(text(600), { meaning: 'The briefing a trainee reads before the shift.' }),
+    summary: documented(text(600), {
+      meaning: 'The briefing a trainee reads before the shift.',
+      examples: ['A customer whose mother was stranded at a station rallies her friends on your Facebook page.'],
+    }),
     difficulty: documented(z.enum(['tutorial', 'easy', 'standard', 'hard']), { meaning: 'The difficulty label shown in the menu.', examples: ['standard'] }),
     tutorial: documented(z.boolean().default(false), {
       meaning: 'A tutorial scenario.',
@@ -142,7 +154,10 @@ export const scenarioSchema = z
       z.strictObject({
         name: documented(text(60), { meaning: 'The brand\'s name; `{brand}` in template text.', examples: ['Northway Rail'] }),
         sector: documented(text(60), { meaning: 'What the brand does, shown in the menu and on the desk.', examples: ['regional trains'] }),
-        voice: documented(z.string().max(200).default(''), { meaning: 'How the brand sounds, shown to the trainee on the desk.' }),
+        voice: documented(z.string().max(200).default(''), {
+          meaning: 'How the brand sounds, shown to the trainee on the desk.',
+          examples: ['Friendly and plain. First names, no jargon.'],
+        }),
       }),
       { meaning: 'The brand the trainee speaks for.' },
     ),
