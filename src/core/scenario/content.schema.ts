@@ -66,7 +66,7 @@ export const templateSchema = z.strictObject({
       .optional(),
     {
       meaning: 'Whom every post from this template must reach, and how fast, whatever the guideline level.',
-      effect: 'Each such post is an obligation of its own (met, late at half credit, or missed at −2 goodwill); the team will not answer it. Escalated in time, the post counts as answered.',
+      effect: 'Each such post is an obligation of its own (met, met late at half credit, or missed, which costs goodwill); the team will not answer it. Escalated to that role, the post counts as answered.',
       examples: [{ role: 'comms', withinMinutes: 30 }],
     },
   ),

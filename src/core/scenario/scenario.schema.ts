@@ -46,7 +46,7 @@ const STEP_SECONDS: readonly number[] = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 6
 const durationSchema = z.strictObject({
   simMinutes: documented(wholeNumber(10, DAY_MINUTES), {
     meaning: 'Length of the shift in sim minutes.',
-    effect: 'Scripted minutes (`instigator.atMinute`, `injects[].atMinute`) must fall within it; obligations still open at the end are neither met nor missed.',
+    effect: 'Scripted minutes (`instigator.atMinute`, `injects[].atMinute`) must fall within it; an obligation still open when it ends counts as not met.',
     examples: [240],
   }),
   stepSeconds: documented(
@@ -123,7 +123,7 @@ const rootCauseSchema = z.strictObject({
 
 const promotionsSchema = z.strictObject({
   scheduled: documented(text(200), { meaning: 'The scheduled promotional post.', examples: ['Flash sale: 20% off this weekend!'] }),
-  everyMinutes: minutesInDay('How often it goes out, in sim minutes.', [30], 'Until the trainee pauses promotions, each one that goes out during a serious incident heats the crowd and costs goodwill.'),
+  everyMinutes: minutesInDay('How often it goes out, in sim minutes.', [30], 'Until the trainee pauses promotions, each one that goes out while the situation is at the third guideline level or above heats the crowd and costs goodwill.'),
 });
 
 const variablesSchema = z.record(
