@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import { CROSS_FIELD } from './cross-checks';
 import { scenarioSchema } from './scenario.schema';
 import { suggestion } from './spelling';
-import type { Segment } from './yaml-locator';
 
 /**
  * Turns zod's issues into a trainer's words: each message says what was found and
  * what is allowed, read from the schema itself, and never the library's own wording.
  */
 
+export type Segment = string | number;
 export type AddIssue = (path: Segment[], message: string, target?: 'value' | 'key') => void;
 
 
@@ -27,11 +27,13 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown, add: AddIs
     case 'invalid_key':
       add(path, `invalid name "${field}": ${issue.issues.map((i) => i.message).join('; ')}`, 'key');
       return;
-    case 'invalid_type':
-      if (got === undefined) add(path, `missing required field "${field}" (expected ${issue.expected})`);
-      else if (typeof got === 'number' && (issue.expected === 'int' || issue.expected === 'number')) add(path, `found ${describeValue(got)}; allowed: ${allowedFor(path)}`);
-      else add(path, `expected ${issue.expected}, got ${describeValue(got)}`);
+    case 'invalid_type': {
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      if (got === undefined) add(path, `missing required field "${field}" (expected ${expected})`);
+      else if (typeof got === 'number' && (issue.expected === 'int' || issue.expected === 'number')) add(path, `found ${got}; allowed: ${allowedFor(path)}`);
+      else add(path, `expected ${expected}, got ${describeValue(got)}`);
       return;
+    }
     case 'invalid_value': {
       const choices = issue.values.map((v) => JSON.stringify(v)).join(', ');
       if (got === undefined) {
@@ -51,12 +53,15 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown, add: AddIs
       add(path, `found ${describeValue(got)}; allowed: ${issue.message}`);
       return;
     case 'custom':
-      add(path, issue.params?.[CROSS_FIELD] ? issue.message : `found ${describeValue(got)}; allowed: ${issue.message}`);
+      add(path, issue.params?.[CROSS_FIELD] ? issue.message : `found ${typeof got === 'number' ? got : describeValue(got)}; allowed: ${issue.message}`);
       return;
     default:
       add(path, `found ${describeValue(got)}; ${issue.message}`);
   }
 }
+
+/** zod's type names in a trainer's words. */
+const TYPE_NAMES: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', boolean: 'true or false', int: 'a whole number' };
 
 export function valueAt(data: unknown, path: Segment[]): unknown {
   let v = data;
@@ -73,7 +78,6 @@ export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  if (typeof v === 'number') return String(v);
   return `${typeof v} ${String(v)}`;
 }
 
@@ -81,7 +85,7 @@ function describeSize(v: unknown): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (typeof v === 'string') return v.length === 0 ? 'empty text' : `text of ${plural(v.length, 'character')}`;
   if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : `a list of ${plural(v.length, 'item')}`;
-  return describeValue(v);
+  return typeof v === 'number' ? String(v) : describeValue(v);
 }
 
 // ───────────────────────── what the schema allows ─────────────────────────

@@ -1,9 +1,8 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { hashValue } from '../util/hash';
-import { describeIssue } from './issue-messages';
+import { describeIssue, type Segment } from './issue-messages';
 import { LINT_CODES, lintScenario } from './scenario.lint';
 import { scenarioSchema, type Scenario } from './scenario.schema';
-import { dotted, locator, type Segment, type Where } from './yaml-locator';
 
 /**
  * Reads a trainer's scenario file: YAML text in, a validated `Scenario` or every
@@ -113,6 +112,59 @@ function allowedLints(text: string): Set<string> {
   const codes = new Set<string>();
   for (const m of text.matchAll(ALLOW_COMMENT)) for (const code of m[1]!.split(',')) codes.add(code.trim());
   return codes;
+}
+
+// ───────────────────────── positions in the YAML ─────────────────────────
+
+type Where = { line: number; column: number };
+type Locate = (path: Segment[], target?: 'value' | 'key') => Where;
+
+/**
+ * Maps a data path to where it is written. Scalars point at the value; a mapping or
+ * list that is the value of a key points at that key's line; a path that does not
+ * exist (a missing field) points at the deepest part that does: the parent mapping.
+ */
+function locator(doc: Document, at: (offset: number) => Where): Locate {
+  return (path, target = 'value') => {
+    let node: unknown = doc.contents;
+    let keyNode: YamlNode | undefined;
+    for (const segment of path) {
+      const next = child(node, segment);
+      if (!next) break;
+      node = next.value;
+      keyNode = next.key;
+    }
+    const start = (n: unknown): number | undefined => {
+      const range = (n as YamlNode | null | undefined)?.range;
+      return range ? range[0] : undefined;
+    };
+    const isWrittenScalar = isScalar(node) && (node.source ?? '') !== '' && node.value !== null;
+    const preferKey = target === 'key' || !(isWrittenScalar || isAlias(node));
+    const offset = (preferKey ? start(keyNode) : undefined) ?? start(node) ?? start(keyNode) ?? 0;
+    return at(offset);
+  };
+}
+
+function child(node: unknown, segment: Segment): { key?: YamlNode; value: unknown } | undefined {
+  if (isMap(node)) {
+    const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+    return pair ? { key: pair.key as YamlNode, value: pair.value } : undefined;
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    return segment < node.items.length ? { value: node.items[segment] } : undefined;
+  }
+  return undefined;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  if (isCollection(key)) return undefined;
+  return key === null || key === undefined ? undefined : String(key);
+}
+
+/** "a.b[0].c" */
+function dotted(path: Segment[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
 function firstLine(message: string): string {
