@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -40,6 +41,13 @@ describe('the generated JSON Schema and format reference', () => {
 
   it(`${REFERENCE_FILE} is current (npm run scenario:docs regenerates it)`, () => {
     expect(read(REFERENCE_FILE)).toBe(renderReference());
+  });
+
+  it('npm run scenario:docs -- --check finds both files current', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'docs/scenario-format.generate.ts', '--check'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('scenario schema and reference are current\n');
+    expect(r.status).toBe(0);
   });
 
   it('documents every field, and every value field has an example that its own schema accepts', () => {
