@@ -4,6 +4,9 @@ import { CROSS_FIELD_RULES, IN_PLAY, LINT_CODES, LINT_DESCRIPTIONS, scenarioJson
 /**
  * Renders `docs/scenario-format.md` from the scenario JSON Schema, which is itself made
  * from the zod schema's descriptions: one source for the loader, editors and this page.
+ * Written here rather than with @adobe/jsonschema2md, which writes a page per sub-schema
+ * in its own layout and could not set the effect on play apart from the meaning, nor
+ * add the rules across fields and the warnings that JSON Schema cannot hold.
  */
 
 type JsonSchema = {
