@@ -98,20 +98,22 @@ function load(text: string, file: string): LoadResult {
   }
 
   if (problems.length > 0 || !result.success) return fail(problems);
-  const allowed = allowedLints(text);
-  const warnings: ScenarioProblem[] = lintScenario(result.data)
+  return { ok: true, scenario: result.data, hash: hashValue(result.data), warnings: lintWarnings(result.data, text, file, locate) };
+}
+
+/** The lints of a valid scenario, located, less those its allow comments accept. */
+function lintWarnings(scenario: Scenario, text: string, file: string, locate: Locate): ScenarioProblem[] {
+  const allowed = new Set<string>();
+  for (const m of text.matchAll(ALLOW_COMMENT)) for (const code of m[1]!.split(',')) allowed.add(code.trim());
+  const warnings: ScenarioProblem[] = lintScenario(scenario)
     .filter((l) => !allowed.has(l.code))
     .map((l) => ({ file, ...locate(l.path), path: dotted(l.path), message: l.message, lint: l.code }));
   for (const code of allowed) {
-    if (!(LINT_CODES as readonly string[]).includes(code)) warnings.push({ file, line: 1, column: 1, path: '', message: `cannot allow "${code}": no such lint (known: ${LINT_CODES.join(', ')})`, lint: 'allow-comment' });
+    if (!(LINT_CODES as readonly string[]).includes(code)) {
+      warnings.push({ file, line: 1, column: 1, path: '', message: `cannot allow "${code}": no such lint (known: ${LINT_CODES.join(', ')})`, lint: 'allow-comment' });
+    }
   }
-  return { ok: true, scenario: result.data, hash: hashValue(result.data), warnings: sortProblems(warnings) };
-}
-
-function allowedLints(text: string): Set<string> {
-  const codes = new Set<string>();
-  for (const m of text.matchAll(ALLOW_COMMENT)) for (const code of m[1]!.split(',')) codes.add(code.trim());
-  return codes;
+  return sortProblems(warnings);
 }
 
 // ───────────────────────── positions in the YAML ─────────────────────────
