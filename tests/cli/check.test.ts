@@ -15,6 +15,14 @@ const shipped = readdirSync(join(root, 'scenarios'))
 const scratch = mkdtempSync(join(tmpdir(), 'surge-check-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The tutorial with a rule against a practice nothing detects: valid, with one warning. */
+function tutorialForbiddingQueueJumping(): string {
+  const file = join(scratch, 'tutorial.yaml');
+  const rule = '    - { rule: "9.9", kind: queueJumping, text: No queue-jumping for the loudest }\n';
+  writeFileSync(file, readFileSync(join(root, 'scenarios/tutorial.yaml'), 'utf8').replace(/forbidden:\n/, `forbidden:\n${rule}`));
+  return file;
+}
+
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, ['cli/surge-drill.js', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -85,18 +93,17 @@ describe('surge-drill check', () => {
     expect(r.err).not.toMatch(/undefined|Too small/);
   });
 
-  it('shows warnings apart from errors, exits 0 with them, and 1 under --strict', () => {
-    const file = join(scratch, 'tutorial.yaml');
-    const text = readFileSync(join(root, 'scenarios/tutorial.yaml'), 'utf8').replace(
-      /forbidden:\n/,
-      'forbidden:\n    - { rule: "9.9", kind: queueJumping, text: No queue-jumping for the loudest }\n',
-    );
-    writeFileSync(file, text);
+  it('shows warnings apart from errors and exits 0 with them', () => {
+    const file = tutorialForbiddingQueueJumping();
     const r = cli('check', file);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ok  .*tutorial\.yaml  \(tutorial, /);
     expect(r.err).toMatch(/tutorial\.yaml:\d+:\d+ guideline\.forbidden\[0\]\.kind: warning: "queueJumping" is forbidden, but no action on the desk can commit it, so rule 9\.9 will never be cited \[undetected-practice\]\n/);
     expect(r.err).toContain('1 of 1 scenario file with warnings');
+  });
+
+  it('with --strict, exits 1 on warnings and still 0 on a clean file', () => {
+    const file = tutorialForbiddingQueueJumping();
     const strict = cli('check', '--strict', file);
     expect(strict.code).toBe(1);
     expect(strict.err).toContain('1 of 1 scenario file with warnings (--strict: counted as failures)');
