@@ -120,7 +120,7 @@ describe('checker messages name the field, what was found and what is allowed', 
         const result = loadScenario(stringify(data), 'mini.yaml');
         return result.ok || result.problems.every((p) => !bad.test(formatProblem(p)));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
