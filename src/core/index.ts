@@ -19,3 +19,6 @@ export { clockAt, needsResponse } from './guideline/rules';
 export { createEscalationMachine } from './guideline/escalation.machine';
 export { buildDebrief, MAX_LESSONS_SHOWN, RETRY_TIPS } from './debrief/debrief';
 export * from './debrief/lesson.types';
+export * from './judge/index';
+export { unsafePatternReason } from './util/safe-pattern';
+export type { JudgeRules } from './scenario/judge-rules.schema';

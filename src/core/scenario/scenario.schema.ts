@@ -3,6 +3,7 @@ import { channelSchema, injectSchema, templateSchema } from './content.schema';
 import { checkCrossReferences, CROSS_FIELD, isRecord } from './cross-checks';
 import { DAY_MINUTES, documented, localId, text, wholeNumber } from './field-docs';
 import { guidelineSchema } from './guideline.schema';
+import { judgeRulesSchema } from './judge-rules.schema';
 import { roleSchema } from './vocabulary.schema';
 
 export * from './vocabulary.schema';
@@ -191,6 +192,10 @@ export const scenarioSchema = z
     guideline: documented(guidelineSchema, { meaning: 'The brand\'s written escalation guideline, which the game turns into its escalation machine.' }),
     scoring: documented(z.strictObject({ weights: documented(weightsSchema, { meaning: 'Relative weights of the score\'s components; the score is their weighted average.' }) }), {
       meaning: 'How the shift is scored.',
+    }),
+    // --- reply judge: the brand's own rules for free-text replies (see judge-rules.schema.ts) ---
+    judge: documented(judgeRulesSchema.optional(), {
+      meaning: "The brand's own rules for the reply judge: staff names, banned phrases, required facts, sign-off, personal-data formats, and the facts it may and must not state. Leave out for none.",
     }),
   })
   // Runs even when other parts of the file are invalid, so a trainer sees every problem in one pass.

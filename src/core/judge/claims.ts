@@ -1,0 +1,105 @@
+import { isNegated } from './negation';
+import { sentenceAround } from './rule';
+import { type ReadText, cue, matchesIn, originalSpan } from './text';
+
+/**
+ * The brand's claims in a text, in a form two texts can be compared by: what it says
+ * caused the problem, whether it owns the cause, the timescales it promises, and
+ * whether refunds are on offer. Each claim keeps its span for the evidence.
+ */
+
+export interface Claim<V> {
+  value: V;
+  from: number;
+  to: number;
+  quote: string;
+}
+
+export interface Claims {
+  /** Content words naming the cause ("signalling", "fault"). */
+  cause: Claim<string[]>[];
+  /** +1 the cause is ours, −1 it is someone else's. */
+  ownership: Claim<1 | -1>[];
+  /** Promised time per topic, in hours. */
+  timescales: Claim<{ topic: string; hours: number }>[];
+  /** +1 refund on offer, −1 refund refused. */
+  refund: Claim<1 | -1>[];
+}
+
+const CAUSE_MARKER = cue("caused by|due to|because of|down to|the result of|as a result of|resulted from|the cause (?:was|is)|traced (?:it |this |the \\S+ )?(?:back )?to|stemmed from|came down to");
+/** Words that say there was a problem without saying what caused it. */
+const NOT_A_CAUSE = new Set([
+  'a', 'an', 'the', 'our', 'their', 'its', 'this', 'that', 'which', 'with', 'of', 'in', 'on', 'at', 'to', 'and', 'or',
+  'some', 'an', 'unexpected', 'unforeseen', 'earlier', 'last', 'night', 'morning', 'today', 'yesterday', 'thursday',
+  'delay', 'delays', 'disruption', 'problem', 'problems', 'issue', 'issues', 'inconvenience', 'cancellation',
+  'cancellations', 'wait', 'trouble', 'you', 'your', 'we', 'us', 'it', 'was', 'is', 'were', 'be', 'been', 'what',
+  'happened', 'evening', 'service', 'train', 'trains', 'late', 'very', 'serious', 'major', 'minor', 'sudden',
+]);
+const CAUSE_WORDS = 5;
+const STEM_PREFIX = 5;
+
+const OWNED = cue("(?:our|my) (?:own )?(?:mistake|fault|error|failing|failure)|our (?:own )?(?:\\S+ )?systems? (?:wrongly|incorrectly|failed|got|rejected|marked)|on our part|we (?:got|have got) (?:this|it) wrong|(?:is|was) (?:entirely |completely )?(?:on us|our responsibility|down to us|our fault)|we take (?:full )?responsibility");
+const EXTERNAL = cue("(?:outside|beyond) (?:of )?our control|not our (?:fault|doing|responsibility)|(?:a|the) third[- ]party|our (?:suppliers?|partners?|contractors?)|(?:someone|somebody) else's|out of our hands|nothing to do with us");
+
+const TOPICS: readonly [string, RegExp][] = [
+  ['refund', cue('refunds?|refunded|repay|repaid|reimburse\\S*|money back|credited|compensation|claims?')],
+  ['service', cue('fix\\S*|repair\\S*|restored|restore|running again|back to normal|resolved|service|trains|line')],
+  ['reply', cue("update|updates|back to you|hear from us|reply|response|get back|be in touch|contact you")],
+];
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, twelve: 12, fourteen: 14, a: 1, an: 1 };
+const DURATION = cue('(?:within|in|in the next|over the next|takes?|up to|inside) (\\d+|one|two|three|four|five|six|seven|ten|twelve|fourteen|a|an)(?: -)? ?(working days?|business days?|days?|hours?|weeks?|minutes?)');
+const HOURS_PER: Record<string, number> = { minute: 0, hour: 1, day: 24, week: 168 };
+
+const REFUND_YES = cue("(?:will|'ll|can|do|does|should) (?:\\S+ )?(?:get|receive|be given|be getting|have) (?:a |your |her |his |the )?(?:full )?refund|refund (?:is|has been|will be|is being) (?:\\S+ )?(?:approved|processed|paid|issued|on its way|put right)|(?:we'll|we will|i'll|we are|we're) (?:\\S+ )?refund(?:ing)?|(?:is|are) (?:eligible|entitled) (?:to|for) (?:a )?(?:full )?refund");
+const REFUND_NO = cue("(?:not|isn't|aren't|wasn't|no longer) (?:\\S+ )?(?:eligible|entitled) (?:to|for) (?:a )?refund|(?:can't|cannot|won't|will not|unable to|not able to) (?:\\S+ ){0,2}refunds?|no refunds?|(?:non-refundable|not refundable)");
+
+function claim<V>(read: ReadText, start: number, end: number, value: V): Claim<V> {
+  const span = originalSpan(read, start, end);
+  return { value, ...span, quote: read.original.slice(span.from, span.to) };
+}
+
+function causeClaims(read: ReadText): Claim<string[]>[] {
+  const out: Claim<string[]>[] = [];
+  for (const m of matchesIn(read, CAUSE_MARKER)) {
+    const end = m.index! + m[0].length;
+    const words = read.canon.slice(end).split(/ (?:[.,;:!?()-] ?|$)/)[0]!.trim().split(' ').slice(0, CAUSE_WORDS);
+    const content = words.filter((w) => w !== '' && !NOT_A_CAUSE.has(w) && /^[a-z]/.test(w));
+    if (content.length > 0) out.push(claim(read, m.index!, end + 1 + words.join(' ').length, content));
+  }
+  return out;
+}
+
+function polarity(read: ReadText, yes: RegExp, no: RegExp): Claim<1 | -1>[] {
+  const out: Claim<1 | -1>[] = [];
+  for (const m of matchesIn(read, yes)) if (!isNegated(read, m.index!)) out.push(claim(read, m.index!, m.index! + m[0].length, 1));
+  for (const m of matchesIn(read, no)) out.push(claim(read, m.index!, m.index! + m[0].length, -1));
+  return out;
+}
+
+function timescaleClaims(read: ReadText): Claim<{ topic: string; hours: number }>[] {
+  const out: Claim<{ topic: string; hours: number }>[] = [];
+  for (const m of matchesIn(read, DURATION)) {
+    const count = NUMBER_WORDS[m[1]!] ?? Number.parseInt(m[1]!, 10);
+    const unit = m[2]!.replace(/^(?:working|business) /, '').replace(/s$/, '');
+    const hours = count * (HOURS_PER[unit] ?? 0);
+    const sentence = sentenceAround(read, m.index!).text;
+    const topic = TOPICS.find(([, re]) => ((re.lastIndex = 0), re.test(sentence)))?.[0];
+    if (topic !== undefined && hours > 0) out.push(claim(read, m.index!, m.index! + m[0].length, { topic, hours }));
+  }
+  return out;
+}
+
+export function claimsIn(read: ReadText): Claims {
+  return {
+    cause: causeClaims(read),
+    ownership: polarity(read, OWNED, EXTERNAL),
+    timescales: timescaleClaims(read),
+    refund: polarity(read, REFUND_YES, REFUND_NO),
+  };
+}
+
+/** Whether two cause descriptions share a content word (by a common five-letter stem). */
+export function sameCause(a: readonly string[], b: readonly string[]): boolean {
+  const stem = (w: string) => w.slice(0, STEM_PREFIX);
+  return a.some((x) => b.some((y) => stem(x) === stem(y)));
+}

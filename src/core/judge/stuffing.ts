@@ -1,0 +1,46 @@
+import type { ReadText } from './text';
+import type { Evidence } from './verdict';
+
+/**
+ * Keyword stuffing: a reply made of the words a judge listens for rather than of
+ * sentences ("sorry sorry apologies understand DM thanks"). Its parts do not count.
+ */
+
+/** The listened-for words, by the idea they stand for (so "sorry" and "apologies" repeat each other). */
+const CUE_IDEA: Record<string, string> = {
+  sorry: 'sorry', apologies: 'sorry', apologize: 'sorry', apology: 'sorry', apologizing: 'sorry',
+  understand: 'understand', empathize: 'understand', sympathize: 'understand', hear: 'understand',
+  dm: 'dm', dms: 'dm', message: 'dm', inbox: 'dm', private: 'dm',
+  thanks: 'thanks', thank: 'thanks', appreciate: 'thanks', cheers: 'thanks',
+  frustrating: 'feel', frustrated: 'feel', awful: 'feel', empathy: 'understand',
+  update: 'update', refund: 'refund', help: 'help', sorted: 'help', resolve: 'help',
+};
+/** A run of this many listened-for words with nothing between them is a list, not a sentence. */
+const STUFFED_RUN = 3;
+/** Share of all words, in percent, from which listened-for words make a reply a list. */
+const STUFFED_SHARE_PERCENT = 45;
+const STUFFED_MIN_CUES = 4;
+/** The same idea this many times is repetition for the judge's sake. */
+const STUFFED_REPEATS = 3;
+
+export function keywordStuffing(read: ReadText): Evidence | undefined {
+  const words = read.tokens.filter((t) => t.kind === 'word');
+  if (words.length === 0) return undefined;
+  let run = 0;
+  let longest = 0;
+  let cues = 0;
+  const perIdea = new Map<string, number>();
+  for (const w of words) {
+    const idea = CUE_IDEA[w.norm];
+    run = idea === undefined ? 0 : run + 1;
+    longest = Math.max(longest, run);
+    if (idea === undefined) continue;
+    cues++;
+    perIdea.set(idea, (perIdea.get(idea) ?? 0) + 1);
+  }
+  const repeats = Math.max(0, ...perIdea.values());
+  const stuffed =
+    longest >= STUFFED_RUN || (cues >= STUFFED_MIN_CUES && cues * 100 >= STUFFED_SHARE_PERCENT * words.length) || repeats >= STUFFED_REPEATS;
+  if (!stuffed) return undefined;
+  return { label: 'keywordStuffing', from: words[0]!.from, to: words[words.length - 1]!.to, reason: 'strings together the words a judge listens for instead of saying something' };
+}
