@@ -1,4 +1,4 @@
-import { COMPENSATION_NOUN, DEFENSIVE_RULES, OFFER_CUE, PD_ASK_RULES, PHONE_RULES, POLICY_CUE, PRIVATE_CUE, PUBLIC_CUE } from './breaches.rules';
+import { COMPENSATION_NOUN, DEFENSIVE_RULES, OFFER_CUE, PD_ASK_RULES, PHONE_RULES, POLICY_CUE, PRIVATE_CUE, PUBLIC_CUE, SELF_OFFERING } from './breaches.rules';
 import { isNegated } from './negation';
 import { applyRules, sentenceAround } from './rule';
 import { type ReadText, cue, matchesIn, originalSpan } from './text';
@@ -12,7 +12,7 @@ const PERSONAL_DATA_SHAPES: readonly { what: string; re: RegExp }[] = [
   { what: 'card digits', re: /\b(?:card|visa|mastercard|amex|debit card|credit card)\b[^.\n]{0,25}?\b(?:ending|ends|ending in|last (?:four|4)(?: digits)?)\b\D{0,12}\d{4}\b/gi },
   { what: 'a postcode', re: /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/g },
   { what: 'a home address', re: /\b\d{1,4}\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Terrace|Grove|Place|Court|Gardens)\b/g },
-  { what: 'a booking reference', re: /\b(?:booking|reference|ref|order|ticket)\b[^.\n]{0,20}?\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b/gi },
+  { what: 'a booking reference', re: /\b(?:booking|reference|ref)\b[^.\n]{0,20}?\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b/gi },
 ];
 
 /** Personal data written into a public reply, from the built-in shapes and the scenario's own patterns. */
@@ -50,7 +50,9 @@ export function publicCompensation(read: ReadText): Evidence[] {
     const sentence = sentenceAround(read, m.index!).text;
     OFFER_CUE.lastIndex = 0;
     POLICY_CUE.lastIndex = 0;
-    if (!OFFER_CUE.test(sentence) || POLICY_CUE.test(sentence)) continue;
+    SELF_OFFERING.lastIndex = 0;
+    const offered = SELF_OFFERING.test(m[0]) || OFFER_CUE.test(sentence);
+    if (!offered || POLICY_CUE.test(sentence)) continue;
     const span = originalSpan(read, m.index!, m.index! + m[0].length);
     found.push({ label: 'publicCompensation', ...span, reason: 'offers a goodwill extra in public, so shouting pays' });
   }

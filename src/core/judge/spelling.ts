@@ -19,7 +19,7 @@ const VARIANTS: Record<string, string> = {
   theyre: "they're", thats: "that's", whats: "what's", lets: "let's", pm: 'dm', pms: 'dms', 'dm’s': 'dms',
   inbox: 'inbox', tel: 'phone', telephone: 'phone', tele: 'phone', mob: 'mobile', 'e-mail': 'email',
   'e-mails': 'emails', postcode: 'postcode', zip: 'postcode', zipcode: 'postcode', ringing: 'ringing',
-  sry: 'sorry', srry: 'sorry', sory: 'sorry', soory: 'sorry', sorrt: 'sorry', sorr: 'sorry', srory: 'sorry',
+  soo: 'so', sooo: 'so', sry: 'sorry', srry: 'sorry', sory: 'sorry', soory: 'sorry', sorrt: 'sorry', sorr: 'sorry', srory: 'sorry',
   thnaks: 'thanks', thanls: 'thanks', tahnks: 'thanks', thnak: 'thank', soz: 'sorry', sorri: 'sorry', appologies: 'apologies', appology: 'apology',
 };
 
@@ -78,12 +78,13 @@ export function canonicalWord(word: string, known: (w: string) => boolean): stri
   const plain = word.replace(/’/g, "'");
   const exact = VARIANTS[plain];
   if (exact !== undefined) return exact;
-  if (CUE_SET.has(plain) || NOT_TYPOS.has(plain) || known(plain) || plain.length < MIN_FUZZY_LENGTH || /\d/.test(plain)) return plain;
+  if (CUE_SET.has(plain) || NOT_TYPOS.has(plain) || known(plain) || /\d/.test(plain)) return plain;
   const squeezed = squeeze(plain);
   if (squeezed !== plain) {
-    const again = VARIANTS[squeezed] ?? (CUE_SET.has(squeezed) ? squeezed : undefined);
+    const again = VARIANTS[squeezed] ?? (CUE_SET.has(squeezed) || known(squeezed) ? squeezed : undefined);
     if (again !== undefined) return again;
   }
+  if (plain.length < MIN_FUZZY_LENGTH) return plain;
   for (const cue of CUE_WORDS) {
     if (cue.length >= MIN_FUZZY_LENGTH && cue[0] === squeezed[0] && withinOneEdit(squeezed, cue)) return VARIANTS[cue] ?? cue;
   }

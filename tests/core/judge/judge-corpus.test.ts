@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { PARTS, TEXT_BREACHES } from '../../../src/core/index';
+import { type CorpusItem, formatTable, judgeItem, loadCorpus, scoreLabels } from './corpus';
+
+/**
+ * The judge measured against the labelled corpus: precision and recall per label on
+ * the development set, the held-out set (written after the rules, never tuned on) and
+ * both together. The thresholds apply to the whole corpus.
+ */
+
+const MIN_BREACH_PER_MILLE = 900;
+const MIN_PART_PER_MILLE = 800;
+const MIN_CORPUS_SIZE = 300;
+
+const dev = loadCorpus('dev');
+const heldout = loadCorpus('heldout');
+const all = [...dev, ...heldout];
+const verdicts = new Map(all.map((item) => [item, judgeItem(item)] as const));
+const judged = (items: CorpusItem[]) => items.map((i) => verdicts.get(i)!);
+
+function report(title: string, items: CorpusItem[]) {
+  const parts = scoreLabels(items, judged(items), PARTS, 'blocks');
+  const breaches = scoreLabels(items, judged(items), TEXT_BREACHES, 'breaches');
+  console.log(`${formatTable(`${title} (${items.length} replies) — parts`, parts)}\n\n${formatTable(`${title} — breaches`, breaches)}\n`);
+  return { parts, breaches };
+}
+
+describe('reply judge on the labelled corpus', () => {
+  it(`holds at least ${MIN_CORPUS_SIZE} labelled replies, a held-out share among them`, () => {
+    expect(all.length).toBeGreaterThanOrEqual(MIN_CORPUS_SIZE);
+    expect(heldout.length).toBeGreaterThanOrEqual(Math.floor(MIN_CORPUS_SIZE / 4));
+  });
+
+  it('reaches the precision and recall floors on every label', () => {
+    report('Development set', dev);
+    report('Held-out set', heldout);
+    const { parts, breaches } = report('Whole corpus', all);
+    const below = [
+      ...breaches.filter((r) => r.precision < MIN_BREACH_PER_MILLE || r.recall < MIN_BREACH_PER_MILLE),
+      ...parts.filter((r) => r.precision < MIN_PART_PER_MILLE || r.recall < MIN_PART_PER_MILLE),
+    ];
+    expect(below.map((r) => `${r.label} P=${r.precision} R=${r.recall}`)).toEqual([]);
+  });
+
+  it('scores every keyword-stuffed reply below every genuine reply to the same post', () => {
+    const stuffed = all.filter((i) => i.stuffed);
+    expect(stuffed.length).toBeGreaterThanOrEqual(5);
+    for (const s of stuffed) {
+      const genuine = all.filter((g) => g.post === s.post && !g.stuffed && g.breaches.length === 0 && g.blocks.length >= 2 && g.kind === undefined);
+      const worstGenuine = Math.min(...genuine.map((g) => verdicts.get(g)!.quality));
+      expect(verdicts.get(s)!.quality, s.text).toBeLessThan(worstGenuine);
+    }
+  });
+});
