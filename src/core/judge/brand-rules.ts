@@ -12,7 +12,8 @@ const BLAME = cue('fault|blame|caused|due to|because of|responsible|down to|fail
 
 /** A phrase written by a trainer, as pattern source over the canonical text (same spelling rules as the reply). */
 function phraseSource(phrase: string, known: (w: string) => boolean): string {
-  return readText(phrase, known).tokens.map((t) => escape(t.norm)).join(' ');
+  // A possessive still names the thing: "Network Rail's fault" mentions Network Rail.
+  return `${readText(phrase, known).tokens.map((t) => escape(t.norm)).join(' ')}(?:'s)?`;
 }
 const phrasePattern = (phrase: string, known: (w: string) => boolean) => cue(phraseSource(phrase, known));
 

@@ -28,7 +28,7 @@ const VARIANTS: Record<string, string> = {
  * read as it (a typo); short words are left alone because one edit changes their meaning.
  */
 const CUE_WORDS = [
-  'sorry', 'apologize', 'apologies', 'apology', 'understand', 'frustrating', 'frustrated', 'appreciate',
+  'sorry', 'apologize', 'apologise', 'apologised', 'apologies', 'apology', 'understand', 'realise', 'recognise', 'frustrating', 'frustrated', 'appreciate',
   'thanks', 'thank', 'message', 'private', 'privately', 'direct', 'refund', 'refunded', 'reference',
   'booking', 'number', 'address', 'email', 'phone', 'mobile', 'voucher', 'compensation', 'complimentary',
   'goodwill', 'gesture', 'discount', 'unfortunately', 'because', 'caused', 'investigating', 'update',

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { type JudgeContext, type Verdict, judgeReply, verdictToReplyQuality } from '../../../src/core/index';
+
+/** The judge's behaviour on the cases the issue names, each read as a trainee would write it. */
+
+const unhappy: JudgeContext = {
+  post: { text: 'You left my 79 year old mum alone on Skipton platform at midnight.', category: 'unhappy', sentiment: -2 },
+  channel: 'facebook',
+};
+const quoted = (text: string, v: Verdict, label: string) => v.evidence.filter((e) => e.label === label).map((e) => text.slice(e.from, e.to));
+
+describe('judgeReply', () => {
+  it('finds the parts of a genuine reply and quotes the words for each', () => {
+    const text = "Kerry, I'm so sorry. Leaving your mum alone at midnight was not good enough. I've asked our refunds team to reopen her claim today; could you DM us her booking details?";
+    const v = judgeReply(text, unhappy);
+    expect(v.blocks).toEqual(['acknowledge', 'apologise', 'nextStep', 'inviteDm']);
+    expect(v.breaches).toEqual([]);
+    expect(v.tone).toBe('empathetic');
+    expect(v.quality).toBe(2);
+    expect(quoted(text, v, 'apologise')).toContain("I'm so sorry");
+    expect(quoted(text, v, 'inviteDm')).toEqual(['DM us']);
+  });
+
+  it.each([
+    ["We won't ask you to phone us — that was the wrong call on our part.", 'pushedToPhone'],
+    ['There is no need to ring the helpline, we can sort it here.', 'pushedToPhone'],
+    ['DM us your booking reference and we will sort it.', 'personalDataInPublic'],
+    ["Please don't post your booking reference here; send it by private message.", 'personalDataInPublic'],
+    ["It's not your fault at all, and we're sorry.", 'defensiveTone'],
+    ['Everyone on the cancelled train is entitled to a full refund under our policy.', 'publicCompensation'],
+    ["We can't offer vouchers, but your refund is being processed today.", 'publicCompensation'],
+  ])('does not read %j as %s', (text, breach) => {
+    expect(judgeReply(text, unhappy).breaches).not.toContain(breach);
+  });
+
+  it.each([
+    ['Please post your booking reference below.', 'personalDataInPublic', 'post your booking reference'],
+    ['Call our customer relations team on 0345 600 7245.', 'pushedToPhone', 'Call our customer relations team'],
+    ["As a goodwill gesture we'd like to offer you a £50 voucher.", 'publicCompensation', 'goodwill gesture'],
+    ["We're sorry you feel that way.", 'defensiveTone', 'sorry you feel'],
+    ['As per our terms, no refund is due.', 'defensiveTone', 'As per our terms'],
+  ])('cites %j as %s, quoting the words', (text, breach, words) => {
+    const v = judgeReply(text, unhappy);
+    expect(v.breaches).toContain(breach);
+    expect(quoted(text, v, breach)).toContain(words);
+  });
+
+  it('asks for data in a DM without a breach, and the same request in public with one', () => {
+    const text = 'Could you send me the booking reference and the email she used?';
+    expect(judgeReply(text, { ...unhappy, kind: 'dm', channel: 'dm' }).breaches).toEqual([]);
+    expect(judgeReply(text, unhappy).breaches).toEqual(['personalDataInPublic']);
+  });
+
+  it('reads British and American spelling, typos and emoji alike', () => {
+    for (const text of ['We apologise, we will look into it.', 'We apologize, we will look into it.', 'We appologise, we will look into it 🙏']) {
+      expect(judgeReply(text, unhappy).blocks, text).toEqual(expect.arrayContaining(['apologise', 'nextStep']));
+    }
+  });
+
+  it('scores keyword stuffing below a genuine reply and says why', () => {
+    const stuffed = judgeReply('sorry sorry apologies understand DM thanks', unhappy);
+    const genuine = judgeReply("I'm sorry, that's awful. Please DM us and we'll put it right today.", unhappy);
+    expect(stuffed.quality).toBeLessThan(genuine.quality);
+    expect(stuffed.blocks).toEqual([]);
+    expect(stuffed.evidence.map((e) => e.label)).toEqual(['keywordStuffing']);
+  });
+
+  it('calls a reply canned when it shares most of its wording with an earlier one, not only when identical', () => {
+    const earlier = [{ text: "Hi, we're sorry to hear about your experience. Please send us a DM with your booking reference and we'll look into this.", channel: 'x' }];
+    const near = "Hi Kerry, we're so sorry to hear about your experience! Please send us a DM with your booking reference and we'll look into this.";
+    const fresh = "That's a horrible night for your mum and I'm sorry. Drop me a message and I'll chase the refund myself.";
+    expect(judgeReply(near, { ...unhappy, earlier }).breaches).toEqual(['cannedRepeat']);
+    expect(judgeReply(near, { ...unhappy, earlier }).evidence.find((e) => e.label === 'cannedRepeat')!.reason).toMatch(/on x \(\d+% of word runs shared\)/);
+    expect(judgeReply(fresh, { ...unhappy, earlier }).breaches).toEqual([]);
+  });
+
+  it('flags an answer that contradicts what the brand said on another channel', () => {
+    const earlier = [{ text: 'The outage was caused by a damaged fibre cable. Engineers expect service back within 6 hours.', channel: 'x' }];
+    const cause = 'The outage was caused by a power cut at the substation.';
+    const time = 'Engineers now expect the service back within 24 hours.';
+    const same = 'The damaged fibre cable is being repaired and we still expect service back within 6 hours.';
+    expect(judgeReply(cause, { ...unhappy, earlier }).breaches).toEqual(['inconsistentAnswer']);
+    expect(judgeReply(time, { ...unhappy, earlier }).breaches).toEqual(['inconsistentAnswer']);
+    expect(judgeReply(same, { ...unhappy, earlier }).breaches).toEqual([]);
+    expect(judgeReply('It was outside our control.', { ...unhappy, earlier: [{ text: 'This was our mistake.', kind: 'dm', channel: 'dm' }] }).breaches).toEqual(['inconsistentAnswer']);
+  });
+
+  it('gives evidence inside the text for every label it returns', () => {
+    const text = "So sorry!! Pls post ur booking ref below & ring us on 0800 123 4567, we'll give you a free ticket 😂";
+    const v = judgeReply(text, unhappy);
+    for (const label of [...v.blocks, ...v.breaches]) expect(v.evidence.some((e) => e.label === label), label).toBe(true);
+    for (const e of v.evidence) expect(e.from >= 0 && e.to <= text.length && e.from < e.to, JSON.stringify(e)).toBe(true);
+    expect(v.breaches).toEqual(['personalDataInPublic', 'pushedToPhone', 'publicCompensation', 'defensiveTone']);
+  });
+
+  it('returns the same verdict for the same input, and maps onto the simulation’s reply quality', () => {
+    const text = "We're sorry. Please call us on 0345 600 7245.";
+    const a = judgeReply(text, unhappy);
+    expect(judgeReply(text, unhappy)).toEqual(a);
+    expect(verdictToReplyQuality(a)).toEqual({ quality: a.quality, breaches: ['pushedToPhone'], notes: a.evidence.map((e) => `${e.label}: ${e.reason}`) });
+  });
+});
