@@ -1,5 +1,6 @@
 import { balanceCommand, balanceUsage } from './balance.command';
 import { checkCommand, checkUsage } from './check.command';
+import { judgeCommand, judgeUsage } from './judge.command';
 import { replayCommand, replayUsage } from './replay.command';
 import { simulateCommand, simulateUsage } from './simulate.command';
 
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => number; usage: string 
   simulate: { run: simulateCommand, usage: simulateUsage },
   replay: { run: replayCommand, usage: replayUsage },
   balance: { run: balanceCommand, usage: balanceUsage },
+  judge: { run: judgeCommand, usage: judgeUsage },
 };
 
 const usage = `Surge Drill — rehearse social-media customer-service crises.

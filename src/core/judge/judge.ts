@@ -58,6 +58,13 @@ function labelsIn<L extends string>(order: readonly L[], evidence: readonly Evid
   return order.filter((l) => seen.has(l));
 }
 
+/** Drops evidence nested inside a wider span of the same label ("so sorry" inside "I'm so sorry"). */
+function widest(evidence: readonly Evidence[]): Evidence[] {
+  return evidence.filter(
+    (e, i) => !evidence.some((o, j) => j !== i && o.label === e.label && o.from <= e.from && o.to >= e.to && (o.to - o.from > e.to - e.from || j < i)),
+  );
+}
+
 const byPosition = (a: Evidence, b: Evidence) => a.from - b.from || a.to - b.to || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 
 export function judgeReply(text: string, ctx: JudgeContext = {}): Verdict {
@@ -69,6 +76,6 @@ export function judgeReply(text: string, ctx: JudgeContext = {}): Verdict {
   const breaches: JudgeBreach[] = labelsIn<JudgeBreach>([...TEXT_BREACHES, ...SCENARIO_BREACHES], breachFound);
   const tone = judgeTone(read, blocks, breaches.includes('defensiveTone'), valence);
   const quality = qualityOf(blocks, breaches, tone, stuffing !== undefined, ctx);
-  const evidence = [...partEvidence, ...breachFound, ...(stuffing ? [stuffing] : [])].sort(byPosition);
+  const evidence = widest([...partEvidence, ...breachFound, ...(stuffing ? [stuffing] : [])]).sort(byPosition);
   return { blocks, breaches, tone, quality, evidence };
 }

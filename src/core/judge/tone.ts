@@ -11,6 +11,8 @@ import type { Part } from './verdict';
 
 const FORMAL = cue("apologize for any inconvenience|any inconvenience (?:caused|this may have caused|this has caused)|please be advised|kindly|dear (?:customer|sir|madam|passenger|valued)|valued customer|yours (?:sincerely|faithfully)|kind regards|best regards|regards|we regret|we note your|your (?:feedback|comments|complaint) (?:has|have) been (?:noted|received|logged|passed)|has been noted|acknowledge receipt|please note that|in accordance with|we would like to (?:apologize|inform)|at your earliest convenience|further to your|we wish to|do not hesitate|this matter");
 const CONTRACTION = /\b\w+'(?:re|ll|ve|m|s|d|t)\b/;
+/** A person speaking ("I'm", "my"), not a department. */
+const FIRST_PERSON = /(?:^| )(?:i|i'm|i've|i'll|i'd|me|my)(?= |$)/;
 /** Formal cues from which a reply reads as a form letter whatever else it says. */
 const FORM_LETTER_CUES = 2;
 /** Warmth from which a reply reads as empathetic. */
@@ -27,6 +29,7 @@ export function judgeTone(read: ReadText, parts: readonly Part[], defensive: boo
   if (parts.includes('apologise')) warmth += 1;
   if (parts.includes('thank')) warmth += 1;
   if (CONTRACTION.test(read.canon)) warmth += 1;
+  if (FIRST_PERSON.test(read.canon)) warmth += 1;
   warmth += Math.min(MAX_VALENCE_WARMTH, Math.trunc(positiveValence(read, valence) / VALENCE_PER_WARMTH));
   if (formal >= FORM_LETTER_CUES || (formal > 0 && warmth < EMPATHETIC_WARMTH)) return 'formal';
   if (warmth >= EMPATHETIC_WARMTH) return 'empathetic';
