@@ -10,6 +10,7 @@ const PERSONAL_DATA_SHAPES: readonly { what: string; re: RegExp }[] = [
   { what: 'a mobile number', re: /(?:\+44\s?7|\b07)\d{3}[\s-]?\d{3}[\s-]?\d{3}\b/g },
   { what: 'a card number', re: /\b(?:\d{4}[\s-]?){3}\d{4}\b/g },
   { what: 'card digits', re: /\b(?:card|visa|mastercard|amex|debit card|credit card)\b[^.\n]{0,25}?\b(?:ending|ends|ending in|last (?:four|4)(?: digits)?)\b\D{0,12}\d{4}\b/gi },
+  { what: 'phone or card digits', re: /\b(?:number|mobile|phone|card|account)\s+ending\s+(?:in\s+)?\d{3,4}\b/gi },
   { what: 'a postcode', re: /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/g },
   { what: 'a home address', re: /\b\d{1,4}\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Terrace|Grove|Place|Court|Gardens)\b/g },
   { what: 'a booking reference', re: /\b(?:booking|reference|ref)\b[^.\n]{0,20}?\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b/gi },

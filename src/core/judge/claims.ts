@@ -38,7 +38,7 @@ const NOT_A_CAUSE = new Set([
 const CAUSE_WORDS = 5;
 const STEM_PREFIX = 5;
 
-const OWNED = cue("(?:our|my) (?:own )?(?:mistakes?|fault|errors?|failings?|failures?)|our (?:own )?(?:\\S+ )?systems? (?:wrongly|incorrectly|failed|got|rejected|marked)|on our part|we (?:got|have got) (?:this|it) wrong|(?:is|was) (?:entirely |completely )?(?:on us|our responsibility|down to us|our fault)|we take (?:full )?responsibility");
+const OWNED = cue("(?:our|my) (?:own )?(?:mistakes?|fault|errors?|failings?|failures?)|our (?:own )?(?:\\S+ )?systems? (?:wrongly|incorrectly|failed|got|rejected|marked)|on our part|we (?:got|have got) (?:this|it) wrong|our (?:own )?(?:driver|staff|team|system|engineer|guard|crew|colleague|courier)s? (?:\\S+ )?(?:scanned|marked|left|forgot|missed|failed|sent|made|didn't|did not|wrongly|incorrectly)|(?:is|was) (?:entirely |completely )?(?:on us|our responsibility|down to us|our fault)|we take (?:full )?responsibility");
 const EXTERNAL = cue("(?:outside|beyond) (?:of )?our control|not our (?:fault|doing|responsibility)|(?:a|the) third[- ]party|our (?:suppliers?|partners?|contractors?)|(?:someone|somebody) else's|out of our hands|nothing to do with us");
 
 const TOPICS: readonly [string, RegExp][] = [
@@ -47,7 +47,7 @@ const TOPICS: readonly [string, RegExp][] = [
   ['reply', cue("update|updates|back to you|hear from us|reply|response|get back|be in touch|contact you")],
 ];
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, twelve: 12, fourteen: 14, a: 1, an: 1 };
-const DURATION = cue('(?:within|in|in the next|over the next|takes?|up to|inside) (\\d+|one|two|three|four|five|six|seven|ten|twelve|fourteen|a|an)(?: -)? ?(working days?|business days?|days?|hours?|weeks?|minutes?)');
+const DURATION = cue('(?:within|in|in the next|over the next|takes?|up to|inside) (?:about |around |roughly |up to |approximately )?(\\d+|one|two|three|four|five|six|seven|ten|twelve|fourteen|a|an)(?: -)? ?(working days?|business days?|days?|hours?|weeks?|minutes?)');
 const HOURS_PER: Record<string, number> = { minute: 0, hour: 1, day: 24, week: 168 };
 
 const REFUND_YES = cue("(?:you'll|we'll|she'll|he'll|they'll|will|can|do|does|should) (?:\\S+ )?(?:get|receive|be given|be getting|have) (?:a |your |her |his |the )?(?:full )?refund|refund (?:is|has been|will be|is being) (?:\\S+ )?(?:approved|processed|paid|issued|on its way|put right)|(?:we'll|we will|i'll|we are|we're) (?:\\S+ )?refund(?:ing)?|(?:is|are) (?:eligible|entitled) (?:to|for) (?:a )?(?:full )?refund");

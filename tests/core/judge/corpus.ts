@@ -13,7 +13,8 @@ interface Contexts {
 }
 
 export interface CorpusItem {
-  set: 'dev' | 'heldout';
+  /** dev: written with the rules; dev-round2: written as held-out, measured once, then used to improve the rules; heldout: never used to change a rule. */
+  set: 'dev' | 'dev-round2' | 'heldout';
   line: number;
   text: string;
   /** A named post from contexts.json, or none (a holding statement). */
