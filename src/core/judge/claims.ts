@@ -39,7 +39,7 @@ const CAUSE_WORDS = 5;
 const STEM_PREFIX = 5;
 
 const OWNED = cue("(?:our|my) (?:own )?(?:mistakes?|fault|errors?|failings?|failures?)|our (?:own )?(?:\\S+ )?systems? (?:wrongly|incorrectly|failed|got|rejected|marked)|on our part|we (?:got|have got) (?:this|it) wrong|our (?:own )?(?:driver|staff|team|system|engineer|guard|crew|colleague|courier)s? (?:\\S+ )?(?:scanned|marked|left|forgot|missed|failed|sent|made|didn't|did not|wrongly|incorrectly)|(?:is|was) (?:entirely |completely )?(?:on us|our responsibility|down to us|our fault)|we take (?:full )?responsibility");
-const EXTERNAL = cue("(?:outside|beyond) (?:of )?our control|not our (?:fault|doing|responsibility)|(?:a|the) third[- ]party|our (?:suppliers?|partners?|contractors?)|(?:someone|somebody) else's|out of our hands|nothing to do with us");
+const EXTERNAL = cue("(?:outside|beyond) (?:of )?our control|(?:aren't|isn't|is not|are not|wasn't|weren't|not) something (?:we|anyone) (?:can|could) (?:control|help|prevent)|not our (?:fault|doing|responsibility)|(?:a|the) third[- ]party|our (?:suppliers?|partners?|contractors?)|(?:someone|somebody) else's|out of our hands|nothing to do with us");
 
 const TOPICS: readonly [string, RegExp][] = [
   ['refund', cue('refunds?|refunded|repay|repaid|reimburse\\S*|money back|credited|compensation|claims?')],
@@ -58,8 +58,15 @@ function claim<V>(read: ReadText, start: number, end: number, value: V): Claim<V
   return { value, ...span, quote: read.original.slice(span.from, span.to) };
 }
 
+/** "The projector lamp failed": the thing that broke is the cause, named before the verb. */
+const BROKE = cue('(?:the|a|an|our) ((?:[a-z]+ ){0,2}[a-z]+) (?:failed|broke down|broke|died|went down|crashed|caught fire|overheated)');
+
 function causeClaims(read: ReadText): Claim<string[]>[] {
   const out: Claim<string[]>[] = [];
+  for (const m of matchesIn(read, BROKE)) {
+    const content = m[1]!.split(' ').filter((w) => !NOT_A_CAUSE.has(w));
+    if (content.length > 0) out.push(claim(read, m.index!, m.index! + m[0].length, content));
+  }
   for (const m of matchesIn(read, CAUSE_MARKER)) {
     const end = m.index! + m[0].length;
     const words = read.canon.slice(end).split(/ (?:[.,;:!?()-] ?|$)/)[0]!.trim().split(' ').slice(0, CAUSE_WORDS);

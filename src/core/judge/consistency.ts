@@ -13,9 +13,22 @@ interface Said {
   where: string;
 }
 
-function saidBefore(earlier: readonly BrandStatement[], known: (w: string) => boolean): Said[] {
+/** Claims of earlier statements by text: the same history is compared with every new reply. */
+const claimCache = new Map<string, Claims>();
+const CLAIM_CACHE_LIMIT = 5_000;
+function claimsOf(text: string): Claims {
+  let c = claimCache.get(text);
+  if (c === undefined) {
+    if (claimCache.size >= CLAIM_CACHE_LIMIT) claimCache.clear();
+    c = claimsIn(readText(text));
+    claimCache.set(text, c);
+  }
+  return c;
+}
+
+function saidBefore(earlier: readonly BrandStatement[]): Said[] {
   return earlier.map((s) => ({
-    claims: claimsIn(readText([s.text, ...(s.facts ?? [])].join('. '), known)),
+    claims: claimsOf([s.text, ...(s.facts ?? [])].join('. ')),
     where: s.channel ? `on ${s.channel}` : 'earlier',
   }));
 }
@@ -24,10 +37,10 @@ function quoteOf(c: { quote: string }): string {
   return `"${c.quote}"`;
 }
 
-export function inconsistencies(now: Claims, earlier: readonly BrandStatement[], known: (w: string) => boolean): Evidence[] {
+export function inconsistencies(now: Claims, earlier: readonly BrandStatement[]): Evidence[] {
   const found: Evidence[] = [];
   const push = (c: { from: number; to: number }, reason: string) => found.push({ label: 'inconsistentAnswer', from: c.from, to: c.to, reason });
-  for (const before of saidBefore(earlier, known)) {
+  for (const before of saidBefore(earlier)) {
     for (const c of now.cause) {
       const other = before.claims.cause.find((b) => !sameCause(b.value, c.value));
       const agrees = before.claims.cause.some((b) => sameCause(b.value, c.value));

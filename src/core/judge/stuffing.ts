@@ -9,7 +9,7 @@ import type { Evidence } from './verdict';
 /** The listened-for words, by the idea they stand for (so "sorry" and "apologies" repeat each other). */
 const CUE_IDEA: Record<string, string> = {
   sorry: 'sorry', apologies: 'sorry', apologize: 'sorry', apology: 'sorry', apologizing: 'sorry',
-  understand: 'understand', empathize: 'understand', sympathize: 'understand', hear: 'understand',
+  understand: 'understand', understanding: 'understand', empathize: 'understand', sympathize: 'understand', hear: 'understand',
   dm: 'dm', dms: 'dm', message: 'dm', inbox: 'dm', private: 'dm',
   thanks: 'thanks', thank: 'thanks', appreciate: 'thanks', cheers: 'thanks',
   frustrating: 'feel', frustrated: 'feel', awful: 'feel', empathy: 'understand',

@@ -13,8 +13,11 @@ interface Contexts {
 }
 
 export interface CorpusItem {
-  /** dev: written with the rules; dev-round2: written as held-out, measured once, then used to improve the rules; heldout: never used to change a rule. */
-  set: 'dev' | 'dev-round2' | 'heldout';
+  /**
+   * dev: written with the rules. dev-round2, dev-round3: each written as a held-out set,
+   * measured once (README), then used to improve the rules. heldout: never used to change a rule.
+   */
+  set: 'dev' | 'dev-round2' | 'dev-round3' | 'heldout';
   line: number;
   text: string;
   /** A named post from contexts.json, or none (a holding statement). */

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type Rollup } from 'vite';
+import { launchBrowser, type Browser } from './helpers/browser';
+import { contextOf, loadCorpus } from '../core/judge/corpus';
+import { judgeAll } from '../core/judge/judge-all';
+import { REPO_ROOT } from '../repo-root';
+
+/**
+ * The reply judge gives the same verdict in Chromium as in Node for every reply in
+ * the labelled corpus: a replay re-judges the trainee's words, so the score must not
+ * depend on the engine.
+ */
+let browser: Browser;
+let bundle: string;
+
+beforeAll(async () => {
+  const out = (await build({
+    configFile: false,
+    logLevel: 'error',
+    build: { write: false, minify: false, lib: { entry: join(REPO_ROOT, 'tests/core/judge/judge-all.ts'), formats: ['iife'], name: 'Judge' } },
+  })) as Rollup.RollupOutput[] | Rollup.RollupOutput;
+  const output = (Array.isArray(out) ? out[0]! : out).output;
+  bundle = output.find((o): o is Rollup.OutputChunk => o.type === 'chunk')!.code;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('reply judge in Chromium', () => {
+  it('returns the same verdicts as in Node over the whole corpus', async () => {
+    const cases = (['dev', 'dev-round2', 'dev-round3', 'heldout'] as const).flatMap((set) => loadCorpus(set)).map((item) => ({ text: item.text, ctx: contextOf(item) }));
+    const page = await browser.context.newPage();
+    await page.setContent('<!doctype html><title>judge</title>');
+    await page.addScriptTag({ content: bundle });
+    const inBrowser = await page.evaluate((c) => (globalThis as unknown as { Judge: { judgeAll: (x: unknown) => unknown } }).Judge.judgeAll(c), cases);
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    expect(inBrowser).toEqual(judgeAll(cases));
+  });
+});
