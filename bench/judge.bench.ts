@@ -8,7 +8,7 @@
  * so re-judging every reply of a run keeps a replay under its 50 ms budget.
  */
 import { join } from 'node:path';
-import { judgeReply } from '../src/core/index';
+import { judgeReply } from '../src/core/judge/index';
 import { readScenarioFile } from '../cli/scenario-files';
 
 const ROUNDS = 7;

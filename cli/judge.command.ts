@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { type BrandStatement, CATEGORIES, type Evidence, type JudgeRules, type Verdict, judgeReply } from '../src/core/index';
+import { CATEGORIES, type JudgeRules } from '../src/core/index';
+import { type BrandStatement, type Evidence, type Verdict, judgeReply } from '../src/core/judge/index';
 import { readScenarioFile } from './scenario-files';
 
 export const judgeUsage = `surge-drill judge [--scenario FILE] [--json]

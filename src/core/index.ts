@@ -19,6 +19,9 @@ export { clockAt, needsResponse } from './guideline/rules';
 export { createEscalationMachine } from './guideline/escalation.machine';
 export { buildDebrief, MAX_LESSONS_SHOWN, RETRY_TIPS } from './debrief/debrief';
 export * from './debrief/lesson.types';
-export * from './judge/index';
 export { unsafePatternReason } from './util/safe-pattern';
+// The reply judge has its own entry, src/core/judge/index.ts: the game loads it as a lazy chunk.
+export type { JudgeRules } from './scenario/judge-rules.schema';
+export { unsafePatternReason } from './util/safe-pattern';
+// The reply judge has its own entry, src/core/judge/index.ts: the game loads it as a lazy chunk.
 export type { JudgeRules } from './scenario/judge-rules.schema';

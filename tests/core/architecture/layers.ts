@@ -41,6 +41,8 @@ export const GAME_PACKAGES: Reasons = {
 };
 
 const CORE_INDEX = 'src/core/index.ts';
+/** The reply judge's own entry, so the game can load it as a lazy chunk instead of in its app bundle. */
+const JUDGE_INDEX = 'src/core/judge/index.ts';
 
 export const LAYERS: readonly Layer[] = [
   {
@@ -66,6 +68,7 @@ export const LAYERS: readonly Layer[] = [
     mayReach: {
       'src/game/': 'itself',
       [CORE_INDEX]: 'the core, only through its public entry',
+      [JUDGE_INDEX]: 'the reply judge, through its own entry (a lazily loaded chunk)',
       'src/api/': 'the API contract its client types come from',
       'assets/': 'sounds and images bundled by Vite',
     },
@@ -74,13 +77,13 @@ export const LAYERS: readonly Layer[] = [
   {
     name: 'server',
     folder: 'server',
-    mayReach: { 'server/': 'itself', [CORE_INDEX]: 'the core, only through its public entry', 'src/api/': 'the API contract it serves' },
+    mayReach: { 'server/': 'itself', [CORE_INDEX]: 'the core, only through its public entry', [JUDGE_INDEX]: 'the reply judge, through its own entry', 'src/api/': 'the API contract it serves' },
     packages: 'any',
   },
   {
     name: 'cli',
     folder: 'cli',
-    mayReach: { 'cli/': 'itself', [CORE_INDEX]: 'the core, only through its public entry', 'src/api/': 'the API contract' },
+    mayReach: { 'cli/': 'itself', [CORE_INDEX]: 'the core, only through its public entry', [JUDGE_INDEX]: 'the reply judge, through its own entry', 'src/api/': 'the API contract' },
     packages: 'any',
   },
 ];

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { type JudgeContext, judgeReply, loadScenario, unsafePatternReason } from '../../../src/core/index';
+import { loadScenario, unsafePatternReason } from '../../../src/core/index';
+import { type JudgeContext, judgeReply } from '../../../src/core/judge/index';
 import { miniScenarioInput } from '../../fixtures/mini-scenario';
 import { REPO_ROOT } from '../../repo-root';
 

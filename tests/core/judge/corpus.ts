@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrandStatement, type JudgeContext, type PostContext, type Verdict, type WritingKind, judgeReply } from '../../../src/core/index';
+import { type BrandStatement, type JudgeContext, type PostContext, type Verdict, type WritingKind, judgeReply } from '../../../src/core/judge/index';
 import { REPO_ROOT } from '../../repo-root';
 
 /** The labelled reply corpus in tests/fixtures/replies: items, their contexts, and scoring by label. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PARTS, TEXT_BREACHES } from '../../../src/core/index';
+import { PARTS, TEXT_BREACHES } from '../../../src/core/judge/index';
 import { type CorpusItem, formatTable, judgeItem, loadCorpus, scoreLabels } from './corpus';
 
 /**

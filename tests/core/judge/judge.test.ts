@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type JudgeContext, type Verdict, judgeReply, verdictToReplyQuality } from '../../../src/core/index';
+import { type JudgeContext, type Verdict, judgeReply, verdictToReplyQuality } from '../../../src/core/judge/index';
 
 /** The judge's behaviour on the cases the issue names, each read as a trainee would write it. */
 
