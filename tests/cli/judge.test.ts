@@ -53,12 +53,15 @@ describe('surge-drill judge', () => {
     expect(r.out).toMatch(/defensiveTone\s+"sorry you feel" — a non-apology/);
   });
 
-  it("reads earlier lines as what the brand already said, and applies a scenario's rules", () => {
+  it("applies a scenario's judge rules", () => {
     const text = 'Thursday was caused by a signalling fault outside our control.';
     const plain = judge([line({ text })], '--json');
     const withRules = judge([line({ text })], '--json', '--scenario', 'scenarios/facebook-mugging.yaml');
     expect(JSON.parse(plain.out).breaches).toEqual([]);
     expect(JSON.parse(withRules.out).breaches).toEqual(['missingSignOff', 'deflectsCause']);
+  });
+
+  it('reads earlier lines as what the brand already said', () => {
     const twice = judge([line({ text: 'So sorry about the wait, we are looking into it and will update you by 5pm.' }), line({ text: 'So sorry about the wait, we are looking into it and will update you by 5pm!' })], '--json');
     expect(twice.out.trim().split('\n').map((l) => JSON.parse(l).breaches)).toEqual([[], ['cannedRepeat']]);
   });
