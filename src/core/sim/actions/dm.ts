@@ -1,0 +1,24 @@
+import { reject } from '../../errors';
+import { clamp } from '../../util/fixed-math';
+import { mustPost } from '../context';
+import { calmIfSurge } from '../pressure';
+import { markResponded } from '../team';
+import { checkLivePost, type ActionOf, type ActionRule } from './action-rule';
+
+/** Taking a conversation to direct messages. */
+export const dm: ActionRule<ActionOf<'post.dm'>> = {
+  validate(ctx, a) {
+    // Hiding a post that shows personal data and then taking it to DM is the practice.
+    const bad = checkLivePost(ctx, a.postId, true);
+    if (bad) return bad;
+    return mustPost(ctx, a.postId).inDm ? reject('action/already_done', 'already in DM') : undefined;
+  },
+  perform(ctx, a) {
+    const s = ctx.state;
+    const p = mustPost(ctx, a.postId);
+    p.inDm = true;
+    markResponded(ctx, p);
+    if (p.flags.includes('personalData') || p.category === 'unhappy' || p.category === 'legal') s.goodwill = clamp(s.goodwill + 0.5, 0, 100);
+    calmIfSurge(ctx, p, 1);
+  },
+};

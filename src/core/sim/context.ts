@@ -1,0 +1,83 @@
+import type { EscalationTracker } from '../guideline/escalation.machine';
+import { expNeg } from '../util/fixed-math';
+import type { Prng } from '../util/prng';
+import type { Scenario, Template } from '../scenario/scenario.schema';
+import { templatePool } from './post-generator';
+import type { KeyMoment, Post, SimState } from './state';
+
+/**
+ * What every phase and action works on: the scenario, indexes derived from it
+ * once, the state, the PRNG and the caches that speed up scans of the state.
+ * Phases are plain functions over this context, not methods of one class.
+ */
+export interface SimContext {
+  readonly scenario: Scenario;
+  readonly index: ScenarioIndex;
+  readonly state: SimState;
+  readonly rng: Prng;
+  readonly queues: Queues;
+  readonly guideline: EscalationTracker;
+}
+
+/** Lookups derived from the scenario alone; never change during a run. */
+export interface ScenarioIndex {
+  channelIds: string[];
+  /** Routine posts per sim minute, per channel. */
+  baselinePerMinute: Record<string, number>;
+  /** Factor by which each channel's excitation decays in one step. */
+  decayPerStep: number;
+  levelIndex: Map<string, number>;
+  surgePools: Record<string, Template[]>;
+  routinePools: Record<string, Template[]>;
+  /** Service-level target per channel, in sim seconds. */
+  slaSeconds: Record<string, number>;
+}
+
+/** Indexes over the state kept alongside it so a step does not rescan every post. */
+export interface Queues {
+  /** Ids of posts still waiting for a first response, oldest first. */
+  openQueue: number[];
+  /** Ids of posts that need a named role which has not been told yet. */
+  awaitingRole: number[];
+  /** Index into posts of the oldest post inside the last-hour window. */
+  windowStart: number;
+  /** Negative posts inside the last-hour window. */
+  windowNegative: number;
+  /** Public replies the trainee has sent to each author handle (rule of two). */
+  repliesByAuthor: Map<string, number>;
+}
+
+export function indexScenario(scenario: Scenario): ScenarioIndex {
+  const channelIds = scenario.channels.map((c) => c.id);
+  return {
+    channelIds,
+    baselinePerMinute: Object.fromEntries(
+      scenario.channels.map((c) => [c.id, (scenario.baseline.postsPerDay / 1440) * (c.sharePercent / 100)]),
+    ),
+    decayPerStep: expNeg(scenario.duration.stepSeconds / 60 / scenario.surge.memoryMinutes),
+    levelIndex: new Map(scenario.guideline.levels.map((l, i) => [l.id, i])),
+    surgePools: Object.fromEntries(channelIds.map((c) => [c, templatePool(scenario, 'surge', c)])),
+    routinePools: Object.fromEntries(channelIds.map((c) => [c, templatePool(scenario, 'routine', c)])),
+    slaSeconds: Object.fromEntries(scenario.channels.map((c) => [c.id, c.serviceLevelMinutes * 60])),
+  };
+}
+
+export function emptyQueues(): Queues {
+  return { openQueue: [], awaitingRole: [], windowStart: 0, windowNegative: 0, repliesByAuthor: new Map() };
+}
+
+export function postById(state: SimState, id: number): Post | undefined {
+  // Ids are dense and start at 1, so the array index is id − 1.
+  const p = state.posts[id - 1];
+  return p && p.id === id ? p : undefined;
+}
+
+/** The post with this id, known to exist (validated before or taken from a queue). */
+export function mustPost(ctx: SimContext, id: number): Post {
+  return postById(ctx.state, id)!;
+}
+
+/** Adds a moment for the debrief, stamped with the current sim time. */
+export function addMoment(ctx: SimContext, m: Omit<KeyMoment, 't'>): void {
+  ctx.state.moments.push({ t: ctx.state.t, ...m });
+}

@@ -1,0 +1,68 @@
+import { clamp } from '../util/fixed-math';
+import { addMoment, type SimContext } from './context';
+import { injectFired, rootCauseFixed, toneDeafPromotion } from './moments';
+import { HEAT_MAX, HEAT_MIN } from './pressure';
+import { addPost } from './surge';
+
+/**
+ * What happens at a time the scenario or the trainee set in advance: called-in
+ * staff arriving, scripted and trainer injects, scheduled promotions, and the
+ * back office's fix of the root cause.
+ */
+
+/** Phase: staff called in earlier join the team once their travel time is up. */
+export function arriveStaff(ctx: SimContext): void {
+  const team = ctx.state.team;
+  while (team.pending.length > 0 && team.pending[0]!.at <= ctx.state.t) {
+    team.extra += team.pending.shift()!.count;
+  }
+}
+
+/** Phase: scripted injects whose minute has come. */
+export function fireScripted(ctx: SimContext): void {
+  for (const inj of ctx.scenario.injects) {
+    if (inj.atMinute !== undefined && inj.atMinute * 60 <= ctx.state.t && !ctx.state.firedInjects.some((f) => f.id === inj.id)) {
+      fireInject(ctx, inj.id, 'scripted');
+    }
+  }
+}
+
+export function fireInject(ctx: SimContext, id: string, by: 'scripted' | 'trainer'): void {
+  const { scenario, state: s } = ctx;
+  const inj = scenario.injects.find((i) => i.id === id)!;
+  s.firedInjects.push({ id, t: s.t });
+  for (const spec of inj.posts) {
+    const template = scenario.templates.find((t) => t.id === spec.template)!;
+    for (let i = 0; i < spec.count; i++) {
+      const channel = spec.channel ?? template.channels?.[0] ?? scenario.instigator.channel;
+      addPost(ctx, { template, channel, source: 'inject' });
+    }
+  }
+  s.heat = clamp(s.heat + inj.heatPercent, HEAT_MIN, HEAT_MAX);
+  addMoment(ctx, injectFired(inj.title, inj.description, by, inj.heatPercent > 0));
+}
+
+/** Phase: a scheduled promotion goes out unless paused; mid-incident it backfires. */
+export function sendPromotion(ctx: SimContext): void {
+  const promo = ctx.scenario.promotions;
+  const s = ctx.state;
+  if (!promo || s.promotionsPausedAt !== undefined || s.t % (promo.everyMinutes * 60) !== 0) return;
+  // A cheerful scheduled post in the middle of an incident reads as a brand that is not listening.
+  if (s.trueLevel >= 2) {
+    s.heat = clamp(s.heat + 6, HEAT_MIN, HEAT_MAX);
+    s.goodwill = clamp(s.goodwill - 2, 0, 100);
+    addMoment(ctx, toneDeafPromotion(promo.scheduled));
+  }
+}
+
+/** Phase: the root cause's owner delivers the fix a fixed time after it was escalated to them. */
+export function fixRootCauseWhenDue(ctx: SimContext): void {
+  const s = ctx.state;
+  const rc = s.rootCause;
+  if (rc.escalatedAt === undefined || rc.fixedAt !== undefined) return;
+  if (s.t < rc.escalatedAt + ctx.scenario.rootCause.fixMinutes * 60) return;
+  rc.fixedAt = s.t;
+  s.heat = clamp(s.heat * 0.6, HEAT_MIN, HEAT_MAX);
+  s.goodwill = clamp(s.goodwill + 8, 0, 100);
+  addMoment(ctx, rootCauseFixed(ctx, rc.escalatedAt));
+}
