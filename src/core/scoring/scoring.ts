@@ -1,6 +1,19 @@
 import { clamp, roundInt } from '../util/fixed-math';
 import { ROLE_LABELS, type Scenario, type ScoreWeights } from '../scenario/scenario.schema';
 import type { KeyMoment, SimState } from '../sim/state';
+import {
+  CONDUCT_PER_BREACH,
+  CONTAINMENT_HALF,
+  GOODWILL_START,
+  GRADE_FLOORS,
+  LAG_POINTS_PER_MINUTE,
+  NARRATE_LAG_MINUTES,
+  OVER_POINTS_PER_MINUTE,
+  ROOT_ESCALATED_LATENESS,
+  ROOT_ESCALATED_MAX,
+  ROOT_FIXED_LATENESS,
+  WINDOW_SECONDS,
+} from '../tuning';
 
 /**
  * Scores a shift on its outcome, with every component shown: its weight, its
@@ -28,7 +41,8 @@ export interface Outcome {
 }
 
 export function gradeFor(score: number): Grade {
-  return score >= 85 ? 'A' : score >= 70 ? 'B' : score >= 55 ? 'C' : score >= 40 ? 'D' : 'F';
+  const g = GRADE_FLOORS;
+  return score >= g.A ? 'A' : score >= g.B ? 'B' : score >= g.C ? 'C' : score >= g.D ? 'D' : 'F';
 }
 
 const pct = (x: number) => roundInt(clamp(x, 0, 100));
@@ -41,7 +55,7 @@ export function computeOutcome(scenario: Scenario, s: SimState): Outcome {
   const add = (id: keyof ScoreWeights, label: string, score: number, why: string) =>
     components.push({ id, label, weight: w[id], score: pct(score), why });
 
-  add('goodwill', 'Goodwill Index', s.goodwill, `Goodwill ended at ${roundInt(s.goodwill)} of 100 (it started at 70).`);
+  add('goodwill', 'Goodwill Index', s.goodwill, `Goodwill ended at ${roundInt(s.goodwill)} of 100 (it started at ${GOODWILL_START}).`);
 
   const sl = last?.serviceLevel ?? 100;
   add('serviceLevel', 'Service level', sl, `${c.routineInTarget} of ${Math.max(c.routineDue, 0)} routine customers answered within target; overdue ones count as missed.`);
@@ -60,21 +74,25 @@ export function computeOutcome(scenario: Scenario, s: SimState): Outcome {
   );
 
   const breaches = s.breaches.length;
-  add('conduct', 'Conduct', 100 - 12 * breaches, breaches === 0 ? 'No breach of the guideline.' : `${breaches} breach${breaches === 1 ? '' : 'es'} at 12 points each.`);
+  add('conduct', 'Conduct', 100 - CONDUCT_PER_BREACH * breaches, breaches === 0 ? 'No breach of the guideline.' : `${breaches} breach${breaches === 1 ? '' : 'es'} at ${CONDUCT_PER_BREACH} points each.`);
 
   const lagMin = Math.floor(s.escalationLagSeconds / 60);
   const overMin = Math.floor(s.overEscalationSeconds / 60);
   add(
     'escalation',
     'Escalation',
-    100 - lagMin * 1.5 - overMin * 0.5,
-    `${lagMin} min with the declared level below the situation (1.5 points each), ${overMin} min above it (0.5 each).`,
+    100 - lagMin * LAG_POINTS_PER_MINUTE - overMin * OVER_POINTS_PER_MINUTE,
+    `${lagMin} min with the declared level below the situation (${LAG_POINTS_PER_MINUTE} points each), ${overMin} min above it (${OVER_POINTS_PER_MINUTE} each).`,
   );
 
   const rc = s.rootCause;
   const shift = s.endT;
   const rootScore =
-    rc.fixedAt !== undefined ? 100 - ((rc.fixedAt / shift) * 60) : rc.escalatedAt !== undefined ? 40 - ((rc.escalatedAt / shift) * 20) : 0;
+    rc.fixedAt !== undefined
+      ? 100 - (rc.fixedAt / shift) * ROOT_FIXED_LATENESS
+      : rc.escalatedAt !== undefined
+        ? ROOT_ESCALATED_MAX - (rc.escalatedAt / shift) * ROOT_ESCALATED_LATENESS
+        : 0;
   add(
     'rootCause',
     'Root cause',
@@ -89,8 +107,8 @@ export function computeOutcome(scenario: Scenario, s: SimState): Outcome {
   const lastHourNegative = negativeLastHour(s);
   const peak = Math.max(1, c.peakNegativePerHour);
   const ceiling = scenario.surge.maxPerMinute * 60 * scenario.channels.length;
-  const decayed = 50 * (1 - lastHourNegative / peak);
-  const contained = 50 * (1 - c.peakNegativePerHour / ceiling);
+  const decayed = CONTAINMENT_HALF * (1 - lastHourNegative / peak);
+  const contained = CONTAINMENT_HALF * (1 - c.peakNegativePerHour / ceiling);
   add(
     'containment',
     'Containment',
@@ -106,7 +124,7 @@ export function computeOutcome(scenario: Scenario, s: SimState): Outcome {
 
 function negativeLastHour(s: SimState): number {
   let n = 0;
-  for (let i = s.posts.length - 1; i >= 0 && s.posts[i]!.t > s.t - 3600; i--) if (s.posts[i]!.sentiment < 0) n++;
+  for (let i = s.posts.length - 1; i >= 0 && s.posts[i]!.t > s.t - WINDOW_SECONDS; i--) if (s.posts[i]!.sentiment < 0) n++;
   return n;
 }
 
@@ -114,10 +132,11 @@ function narrate(scenario: Scenario, s: SimState, score: number): string {
   const brand = scenario.brand.name;
   const inst = scenario.instigator.name;
   const parts: string[] = [];
-  if (score >= 85) parts.push(`By the end of the shift the story around ${brand} had run out of steam.`);
-  else if (score >= 70) parts.push(`${brand} came through bruised but credible.`);
-  else if (score >= 55) parts.push(`${brand} held on, but the shift left marks.`);
-  else if (score >= 40) parts.push(`The pile-on around ${inst}'s post outran the desk.`);
+  const g = GRADE_FLOORS;
+  if (score >= g.A) parts.push(`By the end of the shift the story around ${brand} had run out of steam.`);
+  else if (score >= g.B) parts.push(`${brand} came through bruised but credible.`);
+  else if (score >= g.C) parts.push(`${brand} held on, but the shift left marks.`);
+  else if (score >= g.D) parts.push(`The pile-on around ${inst}'s post outran the desk.`);
   else parts.push(`${brand} became the story: screenshots of the desk's replies were still circulating at the end of the shift.`);
   if (s.rootCause.fixedAt !== undefined) parts.push(`The fix by ${ROLE_LABELS[scenario.rootCause.owner]} took away the cause of the complaints.`);
   else parts.push('Nobody fixed the underlying problem, so new complaints kept coming.');
@@ -126,6 +145,6 @@ function narrate(scenario: Scenario, s: SimState, score: number): string {
     parts.push(`The guideline was broken ${s.breaches.length} time${s.breaches.length === 1 ? '' : 's'} (${kinds}).`);
   } else parts.push('The desk kept to the guideline throughout.');
   const lagMin = Math.floor(s.escalationLagSeconds / 60);
-  if (lagMin > 30) parts.push(`The desk ran ${lagMin} minutes behind the situation's true level.`);
+  if (lagMin > NARRATE_LAG_MINUTES) parts.push(`The desk ran ${lagMin} minutes behind the situation's true level.`);
   return parts.join(' ');
 }

@@ -1,4 +1,5 @@
 import { clockAt } from '../guideline/rules';
+import { HINTS_MAX } from '../tuning';
 import { ROLE_LABELS } from '../scenario/scenario.schema';
 import { mustPost, type SimContext } from './context';
 
@@ -18,7 +19,7 @@ export function currentRequirements(ctx: SimContext): string[] {
     const p = mustPost(ctx, id);
     if (p.needs && !p.escalatedTo.includes(p.needs.role)) hints.push(`Post #${p.id} needs ${ROLE_LABELS[p.needs.role]} by ${clock(p.needs.deadline)}.`);
     if (p.flags.includes('personalData')) hints.push(`Post #${p.id} shows personal data: hide it and take it to DM.`);
-    if (hints.length >= 6) break;
+    if (hints.length >= HINTS_MAX) break;
   }
   return hints;
 }

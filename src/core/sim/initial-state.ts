@@ -1,3 +1,4 @@
+import { GOODWILL_START, HEAT_START } from '../tuning';
 import type { Scenario } from '../scenario/scenario.schema';
 import type { SimState } from './state';
 import type { Mode } from '../modes';
@@ -16,8 +17,8 @@ export function initialState(scenario: Scenario, seed: number, mode: Mode, rng: 
     nextPostId: 1,
     posts: [],
     excitation: Object.fromEntries(scenario.channels.map((c) => [c.id, 0])),
-    heat: 100,
-    goodwill: 70,
+    heat: HEAT_START,
+    goodwill: GOODWILL_START,
     team: { agents: scenario.team.agents, extra: 0, pending: [], workCredit: 0 },
     trainee: { busyUntil: 0, actions: 0 },
     declaredLevel: 0,

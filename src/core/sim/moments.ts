@@ -1,4 +1,15 @@
 import { clockAt } from '../guideline/rules';
+import {
+  BREACH_GOODWILL,
+  OBLIGATION_MISSED_GOODWILL,
+  PROMOTION_TONE_DEAF_GOODWILL,
+  ROLE_MISSED_GOODWILL,
+  ROOT_FIX_GOODWILL,
+  signed,
+  signedPercent,
+  STATEMENT_GOODWILL,
+  STATEMENT_HEAT_FACTOR,
+} from '../tuning';
 import { ROLE_LABELS, type Role } from '../scenario/scenario.schema';
 import type { SimContext } from './context';
 import type { KeyMoment, ObligationStatus, Post } from './state';
@@ -40,7 +51,7 @@ export function toneDeafPromotion(scheduled: string): Moment {
     title: `Scheduled promotion went out: "${scheduled}"`,
     guideline: 'Pause scheduled promotions during an incident.',
     did: 'Promotions were still running.',
-    consequence: 'Goodwill −2; the crowd calls the brand tone-deaf.',
+    consequence: `Goodwill ${signed(PROMOTION_TONE_DEAF_GOODWILL)}; the crowd calls the brand tone-deaf.`,
     good: false,
   };
 }
@@ -51,7 +62,7 @@ export function roleMissed(ctx: SimContext, p: Post, role: Role, deadline: numbe
     title: `Post #${p.id} did not reach ${ROLE_LABELS[role]} in time`,
     guideline: `This post needed ${ROLE_LABELS[role]} by ${clock(ctx, deadline)}.`,
     did: 'It was not escalated.',
-    consequence: 'Goodwill −2.',
+    consequence: `Goodwill ${signed(ROLE_MISSED_GOODWILL)}.`,
     good: false,
   };
 }
@@ -74,7 +85,7 @@ export function obligationSettled(ctx: SimContext, o: { rule: string; text: stri
     title: `Rule ${o.rule} ${now === 'met' ? 'met' : now === 'missed' ? 'missed' : 'met late'}`,
     guideline: o.text,
     did: now === 'missed' ? 'Not done by the deadline.' : `Done at ${clock(ctx, ctx.state.t)}.`,
-    consequence: good ? 'Obligation met on time.' : now === 'missed' ? 'Goodwill −3; the obligation counts as missed.' : 'Counts half.',
+    consequence: good ? 'Obligation met on time.' : now === 'missed' ? `Goodwill ${signed(OBLIGATION_MISSED_GOODWILL)}; the obligation counts as missed.` : 'Counts half.',
     good,
   };
 }
@@ -86,7 +97,7 @@ export function rootCauseFixed(ctx: SimContext, escalatedAt: number): Moment {
     title: 'The root cause is fixed',
     guideline: `Fix the pain point, not just the posts: ${rc.description}`,
     did: `Escalated to ${ROLE_LABELS[rc.owner]} at ${clock(ctx, escalatedAt)}.`,
-    consequence: 'Goodwill +8; the surge loses its fuel.',
+    consequence: `Goodwill ${signed(ROOT_FIX_GOODWILL)}; the surge loses its fuel.`,
     good: true,
   };
 }
@@ -130,7 +141,7 @@ export function holdingStatement(ctx: SimContext, position: string, mattered: bo
     title: 'Holding statement published',
     guideline: 'A timely holding statement tells everyone the brand has heard and is acting.',
     did: `Published: "${positionText(ctx, position)}"`,
-    consequence: mattered ? 'Heat −20 %, goodwill +3.' : 'Nothing was happening yet; little effect.',
+    consequence: mattered ? `Heat ${signedPercent(STATEMENT_HEAT_FACTOR)}, goodwill ${signed(STATEMENT_GOODWILL)}.` : 'Nothing was happening yet; little effect.',
     good: mattered,
   };
 }
@@ -164,7 +175,7 @@ export function breachCommitted(rule: { rule: string; text: string } | undefined
     title: rule ? `Guideline ${rule.rule}: ${rule.text}` : text,
     guideline: text,
     did: postId !== undefined ? `On post #${postId}.` : '',
-    consequence: 'Goodwill −4; the crowd grows more heated.',
+    consequence: `Goodwill ${signed(BREACH_GOODWILL)}; the crowd grows more heated.`,
     good: false,
   };
 }

@@ -1,7 +1,17 @@
 import { clamp } from '../util/fixed-math';
+import {
+  GOODWILL_MAX,
+  GOODWILL_MIN,
+  HEAT_MAX,
+  HEAT_MIN,
+  PROMOTION_TONE_DEAF_GOODWILL,
+  PROMOTION_TONE_DEAF_HEAT,
+  PROMOTION_TONE_DEAF_LEVEL,
+  ROOT_FIX_GOODWILL,
+  ROOT_FIX_HEAT_FACTOR,
+} from '../tuning';
 import { addMoment, type SimContext } from './context';
 import { injectFired, rootCauseFixed, toneDeafPromotion } from './moments';
-import { HEAT_MAX, HEAT_MIN } from './pressure';
 import { addPost } from './surge';
 
 /**
@@ -48,9 +58,9 @@ export function sendPromotion(ctx: SimContext): void {
   const s = ctx.state;
   if (!promo || s.promotionsPausedAt !== undefined || s.t % (promo.everyMinutes * 60) !== 0) return;
   // A cheerful scheduled post in the middle of an incident reads as a brand that is not listening.
-  if (s.trueLevel >= 2) {
-    s.heat = clamp(s.heat + 6, HEAT_MIN, HEAT_MAX);
-    s.goodwill = clamp(s.goodwill - 2, 0, 100);
+  if (s.trueLevel >= PROMOTION_TONE_DEAF_LEVEL) {
+    s.heat = clamp(s.heat + PROMOTION_TONE_DEAF_HEAT, HEAT_MIN, HEAT_MAX);
+    s.goodwill = clamp(s.goodwill + PROMOTION_TONE_DEAF_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
     addMoment(ctx, toneDeafPromotion(promo.scheduled));
   }
 }
@@ -62,7 +72,7 @@ export function fixRootCauseWhenDue(ctx: SimContext): void {
   if (rc.escalatedAt === undefined || rc.fixedAt !== undefined) return;
   if (s.t < rc.escalatedAt + ctx.scenario.rootCause.fixMinutes * 60) return;
   rc.fixedAt = s.t;
-  s.heat = clamp(s.heat * 0.6, HEAT_MIN, HEAT_MAX);
-  s.goodwill = clamp(s.goodwill + 8, 0, 100);
+  s.heat = clamp(s.heat * ROOT_FIX_HEAT_FACTOR, HEAT_MIN, HEAT_MAX);
+  s.goodwill = clamp(s.goodwill + ROOT_FIX_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
   addMoment(ctx, rootCauseFixed(ctx, rc.escalatedAt));
 }

@@ -1,4 +1,5 @@
 import { expNeg } from '../util/fixed-math';
+import { CALMED_NETWORK_SHARE, IN_THREAD_CHANCE, SPILL_SHARE, WINDOW_SECONDS } from '../tuning';
 import { needsResponse } from '../guideline/rules';
 import { addMoment, postById, type SimContext } from './context';
 import { drawTemplate, generatePost, type NewPost } from './post-generator';
@@ -11,17 +12,13 @@ import type { Post } from './state';
  * memory; routine traffic arrives as a steady Poisson stream beside it.
  */
 
-/** Share of a channel's excitement that spills over to each other channel's audience. */
-const SPILL = 0.25;
-const HOUR = 3600;
-
 /** Expected follow-on posts per surge post, after the trainee's effect on the crowd. */
 export function branchingRatio(ctx: SimContext): number {
   const { scenario, state: s } = ctx;
   const mob = scenario.instigator.mobilisationPercent / 100;
   const instigator = instigatorPost(ctx);
   const calmed = instigator !== undefined && instigatorCalmed(instigator);
-  const mobilisation = 1 + (calmed ? mob * 0.25 : mob);
+  const mobilisation = 1 + (calmed ? mob * CALMED_NETWORK_SHARE : mob);
   return (scenario.surge.branchingPercent / 100) * (s.heat / 100) * mobilisation;
 }
 
@@ -32,7 +29,7 @@ export function excite(ctx: SimContext, channel: string): void {
   const kick = branchingRatio(ctx) / ctx.scenario.surge.memoryMinutes;
   const others = channelIds.length - 1;
   for (const c of channelIds) {
-    const share = others === 0 ? 1 : c === channel ? 1 - SPILL : SPILL / others;
+    const share = others === 0 ? 1 : c === channel ? 1 - SPILL_SHARE : SPILL_SHARE / others;
     s.excitation[c] = s.excitation[c]! + kick * share;
   }
 }
@@ -45,7 +42,7 @@ function networkPerMinute(ctx: SimContext, channel: string): number {
   const inst = instigatorPost(ctx);
   if (!inst || channel !== inst.channel) return 0;
   const rate = ctx.scenario.instigator.mobilisationPercent / 100;
-  return instigatorCalmed(inst) ? rate * 0.25 : rate;
+  return instigatorCalmed(inst) ? rate * CALMED_NETWORK_SHARE : rate;
 }
 
 function instigatorCalmed(inst: Post): boolean {
@@ -120,7 +117,7 @@ export function arrive(ctx: SimContext, dt: number): void {
       const template = drawTemplate(index.surgePools[c]!, rng);
       if (!template) continue;
       // On the instigator's channel most of the crowd comments under the original post.
-      const inThread = instigator && c === instigator.channel && rng.chance(0.6);
+      const inThread = instigator && c === instigator.channel && rng.chance(IN_THREAD_CHANCE);
       addPost(ctx, { template, channel: c, source: 'surge', ...(inThread ? { threadId: instigator.id } : {}) });
     }
     s.excitation[c] = s.excitation[c]! * index.decayPerStep;
@@ -131,7 +128,7 @@ export function arrive(ctx: SimContext, dt: number): void {
 /** Moves the last-hour window past posts older than an hour and records the hour's peaks. */
 function slideWindow(ctx: SimContext): void {
   const { state: s, queues: q } = ctx;
-  while (q.windowStart < s.posts.length && s.posts[q.windowStart]!.t <= s.t - HOUR) {
+  while (q.windowStart < s.posts.length && s.posts[q.windowStart]!.t <= s.t - WINDOW_SECONDS) {
     if (s.posts[q.windowStart]!.sentiment < 0) q.windowNegative--;
     q.windowStart++;
   }

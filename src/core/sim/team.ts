@@ -1,4 +1,5 @@
 import { clamp } from '../util/fixed-math';
+import { FAST_LANE_LEVEL, GOODWILL_MAX, GOODWILL_MIN, REACH, TEAM_REPLY_GOODWILL } from '../tuning';
 import { needsResponse } from '../guideline/rules';
 import { mustPost, type SimContext } from './context';
 import type { Post } from './state';
@@ -16,7 +17,7 @@ function teamMayAnswer(p: Post): boolean {
     p.needs === undefined &&
     p.source !== 'instigator' &&
     !(p.triage?.urgent ?? false) &&
-    p.author.followers < 5000
+    p.author.followers < REACH.TEAM_LIMIT
   );
 }
 
@@ -26,7 +27,7 @@ export function teamWork(ctx: SimContext, dt: number): void {
   const perMinute = ((s.team.agents + s.team.extra) * scenario.team.postsPerAgentHour) / 60;
   s.team.workCredit += (perMinute * dt) / 60;
   // Fast lane: once the trainee has declared a raised level, routine customers are served first.
-  const fastLane = s.declaredLevel >= 1;
+  const fastLane = s.declaredLevel >= FAST_LANE_LEVEL;
   while (s.team.workCredit >= 1) {
     const id = nextForTeam(ctx, fastLane);
     if (id === undefined) {
@@ -37,7 +38,7 @@ export function teamWork(ctx: SimContext, dt: number): void {
     const p = mustPost(ctx, id);
     p.replies.push({ t: s.t, by: 'team', blocks: ['acknowledge', 'nextStep'], tone: 'neutral', quality: 0 });
     markResponded(ctx, p);
-    s.goodwill = clamp(s.goodwill + 0.02, 0, 100);
+    s.goodwill = clamp(s.goodwill + TEAM_REPLY_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
   }
 }
 

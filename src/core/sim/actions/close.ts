@@ -1,4 +1,5 @@
 import { clamp } from '../../util/fixed-math';
+import { CLOSE_UNANSWERED_GOODWILL, GOODWILL_MAX, GOODWILL_MIN } from '../../tuning';
 import { needsResponse } from '../../guideline/rules';
 import { mustPost } from '../context';
 import { removeFromQueue } from '../team';
@@ -12,7 +13,7 @@ export const close: ActionRule<ActionOf<'post.close'>> = {
     const p = mustPost(ctx, a.postId);
     const handled = p.firstResponseAt !== undefined || p.escalatedTo.length > 0 || !needsResponse(p);
     if (!handled) {
-      s.goodwill = clamp(s.goodwill - 1, 0, 100);
+      s.goodwill = clamp(s.goodwill + CLOSE_UNANSWERED_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
       removeFromQueue(ctx, p);
     }
     p.status = 'closed';

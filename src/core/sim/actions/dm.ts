@@ -1,4 +1,5 @@
 import { reject } from '../../errors';
+import { DM_GOODWILL, DM_QUALITY, GOODWILL_MAX, GOODWILL_MIN } from '../../tuning';
 import { clamp } from '../../util/fixed-math';
 import { mustPost } from '../context';
 import { calmIfSurge } from '../pressure';
@@ -18,7 +19,7 @@ export const dm: ActionRule<ActionOf<'post.dm'>> = {
     const p = mustPost(ctx, a.postId);
     p.inDm = true;
     markResponded(ctx, p);
-    if (p.flags.includes('personalData') || p.category === 'unhappy' || p.category === 'legal') s.goodwill = clamp(s.goodwill + 0.5, 0, 100);
-    calmIfSurge(ctx, p, 1);
+    if (p.flags.includes('personalData') || p.category === 'unhappy' || p.category === 'legal') s.goodwill = clamp(s.goodwill + DM_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
+    calmIfSurge(ctx, p, DM_QUALITY);
   },
 };

@@ -1,4 +1,5 @@
 import { reject } from '../../errors';
+import { ESCALATION_NOTE_MIN } from '../../tuning';
 import { ROLE_LABELS } from '../../scenario/scenario.schema';
 import { did } from '../assessment';
 import { addMoment, mustPost } from '../context';
@@ -11,7 +12,7 @@ export const escalate: ActionRule<ActionOf<'post.escalate'>> = {
   validate(ctx, a) {
     const bad = checkLivePost(ctx, a.postId);
     if (bad) return bad;
-    if (a.note.trim().length < 10) return reject('action/note_required');
+    if (a.note.trim().length < ESCALATION_NOTE_MIN) return reject('action/note_required');
     if (mustPost(ctx, a.postId).escalatedTo.includes(a.role)) return reject('action/already_done', `already with ${ROLE_LABELS[a.role]}`);
     return undefined;
   },

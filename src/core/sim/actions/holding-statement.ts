@@ -1,9 +1,10 @@
 import { reject } from '../../errors';
+import { GOODWILL_MAX, GOODWILL_MIN, HEAT_MAX, HEAT_MIN, STATEMENT_FROM_LEVEL, STATEMENT_GOODWILL, STATEMENT_HEAT_FACTOR } from '../../tuning';
 import { clamp } from '../../util/fixed-math';
 import { did } from '../assessment';
 import { addMoment } from '../context';
 import { holdingStatement as statementMoment } from '../moments';
-import { breach, HEAT_MAX, HEAT_MIN } from '../pressure';
+import { breach } from '../pressure';
 import type { ActionOf, ActionRule } from './action-rule';
 
 /** A public holding statement on the issue; once per shift, and it fixes the brand's position. */
@@ -19,10 +20,10 @@ export const holdingStatement: ActionRule<ActionOf<'desk.holdingStatement'>> = {
     const inconsistent = s.position !== undefined && s.position !== a.position;
     s.position ??= a.position;
     if (inconsistent) breach(ctx, 'inconsistentAnswer');
-    const mattered = s.trueLevel >= 1;
+    const mattered = s.trueLevel >= STATEMENT_FROM_LEVEL;
     if (mattered) {
-      s.heat = clamp(s.heat * 0.8, HEAT_MIN, HEAT_MAX);
-      s.goodwill = clamp(s.goodwill + 3, 0, 100);
+      s.heat = clamp(s.heat * STATEMENT_HEAT_FACTOR, HEAT_MIN, HEAT_MAX);
+      s.goodwill = clamp(s.goodwill + STATEMENT_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
     }
     addMoment(ctx, statementMoment(ctx, a.position, mattered));
     did(ctx, { what: 'holdingStatement' });

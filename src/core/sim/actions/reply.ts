@@ -1,4 +1,5 @@
 import { reject } from '../../errors';
+import { GOODWILL_MAX, GOODWILL_MIN, REPLY_GOODWILL_PER_QUALITY, WINDOW_SECONDS } from '../../tuning';
 import { addMoment, mustPost, type SimContext } from '../context';
 import { instigatorAnswered } from '../moments';
 import { breach, calmIfSurge, reachWeight } from '../pressure';
@@ -6,8 +7,6 @@ import { judgeReply } from '../reply-judge';
 import { markResponded } from '../team';
 import { clamp } from '../../util/fixed-math';
 import { checkLivePost, type ActionOf, type ActionRule } from './action-rule';
-
-const HOUR = 3600;
 
 /** A public reply, judged against the post and the guideline. */
 export const reply: ActionRule<ActionOf<'post.reply'>> = {
@@ -35,7 +34,7 @@ export const reply: ActionRule<ActionOf<'post.reply'>> = {
     if (a.blocks.includes('standardReply')) s.counters.cannedReplies++;
     if (verdict.quality > 0) s.counters.goodReplies++;
     markResponded(ctx, p);
-    s.goodwill = clamp(s.goodwill + verdict.quality * 0.3 * reachWeight(p), 0, 100);
+    s.goodwill = clamp(s.goodwill + verdict.quality * REPLY_GOODWILL_PER_QUALITY * reachWeight(p), GOODWILL_MIN, GOODWILL_MAX);
     calmIfSurge(ctx, p, verdict.quality);
     for (const kind of verdict.breaches) breach(ctx, kind, p.id);
     if (p.source === 'instigator' && verdict.quality > 0) addMoment(ctx, instigatorAnswered(ctx, p, a.tone));
@@ -46,7 +45,7 @@ export const reply: ActionRule<ActionOf<'post.reply'>> = {
 function recentStandardReplies(ctx: SimContext): number {
   const { log, t } = ctx.state;
   let n = 0;
-  for (let i = log.length - 1; i >= 0 && log[i]!.t >= t - HOUR; i--) {
+  for (let i = log.length - 1; i >= 0 && log[i]!.t >= t - WINDOW_SECONDS; i--) {
     const a = log[i]!.action;
     if (a.type === 'post.reply' && a.blocks.includes('standardReply')) n++;
   }
