@@ -1,10 +1,9 @@
-import { clamp } from '../util/fixed-math';
-import { GOODWILL_MAX, GOODWILL_MIN, OBLIGATION_MISSED_GOODWILL, ROLE_MISSED_GOODWILL } from '../tuning';
+import { OBLIGATION_MISSED_GOODWILL, ROLE_MISSED_GOODWILL } from '../tuning';
 import type { DeskDeed } from '../guideline/escalation.machine';
 import { situationLevel } from '../guideline/rules';
 import { addMoment, mustPost, type SimContext } from './context';
 import { levelReached, obligationSettled, roleMissed } from './moments';
-import { breach } from './pressure';
+import { breach, changeGoodwill } from './pressure';
 import type { ObligationState } from './state';
 
 /**
@@ -26,7 +25,7 @@ export function checkPostDeadlines(ctx: SimContext): void {
       s.counters.postNeedsMissed++;
       if (p.flags.includes('legalThreat')) breach(ctx, 'ignoredLegalThreat', p.id);
       else {
-        s.goodwill = clamp(s.goodwill + ROLE_MISSED_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
+        changeGoodwill(ctx, ROLE_MISSED_GOODWILL, 'roleMissed');
         addMoment(ctx, roleMissed(ctx, p, p.needs.role, p.needs.deadline));
       }
     }
@@ -68,7 +67,7 @@ export function syncObligations(ctx: SimContext): void {
     if (now === 'met' || now === 'metLate') o.doneAt = s.t;
     o.status = now;
     if (now === 'met' || now === 'missed' || now === 'metLate') {
-      if (now === 'missed') s.goodwill = clamp(s.goodwill + OBLIGATION_MISSED_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
+      if (now === 'missed') changeGoodwill(ctx, OBLIGATION_MISSED_GOODWILL, 'obligationMissed');
       addMoment(ctx, obligationSettled(ctx, o, now));
     }
   }

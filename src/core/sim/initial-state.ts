@@ -19,6 +19,7 @@ export function initialState(scenario: Scenario, seed: number, mode: Mode, rng: 
     excitation: Object.fromEntries(scenario.channels.map((c) => [c.id, 0])),
     heat: HEAT_START,
     goodwill: GOODWILL_START,
+    pressure: { goodwill: {}, heat: {} },
     team: { agents: scenario.team.agents, extra: 0, pending: [], workCredit: 0 },
     trainee: { busyUntil: 0, actions: 0 },
     declaredLevel: 0,

@@ -1,9 +1,4 @@
-import { clamp } from '../util/fixed-math';
 import {
-  GOODWILL_MAX,
-  GOODWILL_MIN,
-  HEAT_MAX,
-  HEAT_MIN,
   PROMOTION_TONE_DEAF_GOODWILL,
   PROMOTION_TONE_DEAF_HEAT,
   PROMOTION_TONE_DEAF_LEVEL,
@@ -12,6 +7,7 @@ import {
 } from '../tuning';
 import { addMoment, type SimContext } from './context';
 import { injectFired, rootCauseFixed, toneDeafPromotion } from './moments';
+import { changeGoodwill, changeHeat, scaleHeat } from './pressure';
 import { addPost } from './surge';
 
 /**
@@ -48,7 +44,7 @@ export function fireInject(ctx: SimContext, id: string, by: 'scripted' | 'traine
       addPost(ctx, { template, channel, source: 'inject' });
     }
   }
-  s.heat = clamp(s.heat + inj.heatPercent, HEAT_MIN, HEAT_MAX);
+  changeHeat(ctx, inj.heatPercent, 'inject');
   addMoment(ctx, injectFired(inj.title, inj.description, by, inj.heatPercent > 0));
 }
 
@@ -59,8 +55,8 @@ export function sendPromotion(ctx: SimContext): void {
   if (!promo || s.promotionsPausedAt !== undefined || s.t % (promo.everyMinutes * 60) !== 0) return;
   // A cheerful scheduled post in the middle of an incident reads as a brand that is not listening.
   if (s.trueLevel >= PROMOTION_TONE_DEAF_LEVEL) {
-    s.heat = clamp(s.heat + PROMOTION_TONE_DEAF_HEAT, HEAT_MIN, HEAT_MAX);
-    s.goodwill = clamp(s.goodwill + PROMOTION_TONE_DEAF_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
+    changeHeat(ctx, PROMOTION_TONE_DEAF_HEAT, 'toneDeafPromotion');
+    changeGoodwill(ctx, PROMOTION_TONE_DEAF_GOODWILL, 'toneDeafPromotion');
     addMoment(ctx, toneDeafPromotion(promo.scheduled));
   }
 }
@@ -72,7 +68,7 @@ export function fixRootCauseWhenDue(ctx: SimContext): void {
   if (rc.escalatedAt === undefined || rc.fixedAt !== undefined) return;
   if (s.t < rc.escalatedAt + ctx.scenario.rootCause.fixMinutes * 60) return;
   rc.fixedAt = s.t;
-  s.heat = clamp(s.heat * ROOT_FIX_HEAT_FACTOR, HEAT_MIN, HEAT_MAX);
-  s.goodwill = clamp(s.goodwill + ROOT_FIX_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
+  scaleHeat(ctx, ROOT_FIX_HEAT_FACTOR, 'rootCauseFixed');
+  changeGoodwill(ctx, ROOT_FIX_GOODWILL, 'rootCauseFixed');
   addMoment(ctx, rootCauseFixed(ctx, rc.escalatedAt));
 }

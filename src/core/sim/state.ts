@@ -98,6 +98,28 @@ export interface MetricSample {
   arrivalsLastHour: number;
 }
 
+/** Why goodwill or heat changed; the debrief can show each cause's share. */
+export type PressureCause =
+  | 'breach'
+  | 'censored'
+  | 'reply'
+  | 'dm'
+  | 'teamReply'
+  | 'closedUnanswered'
+  | 'linkedThreads'
+  | 'holdingStatement'
+  | 'toneDeafPromotion'
+  | 'rootCauseFixed'
+  | 'roleMissed'
+  | 'obligationMissed'
+  | 'silence'
+  | 'overdue'
+  | 'caughtUp'
+  | 'inject';
+
+/** Net change applied so far, per cause (only causes that changed something appear). */
+export type PressureLedger = Partial<Record<PressureCause, number>>;
+
 export interface SimState {
   scenarioId: string;
   seed: number;
@@ -115,6 +137,8 @@ export interface SimState {
   heat: number;
   /** 0 … 100. */
   goodwill: number;
+  /** Where goodwill and heat went: written only by changeGoodwill / changeHeat / scaleHeat. */
+  pressure: { goodwill: PressureLedger; heat: PressureLedger };
   team: { agents: number; extra: number; pending: { at: number; count: number }[]; workCredit: number };
   trainee: { busyUntil: number; actions: number };
   declaredLevel: number;

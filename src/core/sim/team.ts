@@ -1,7 +1,7 @@
-import { clamp } from '../util/fixed-math';
-import { FAST_LANE_LEVEL, GOODWILL_MAX, GOODWILL_MIN, REACH, TEAM_REPLY_GOODWILL } from '../tuning';
+import { FAST_LANE_LEVEL, REACH, TEAM_REPLY_GOODWILL } from '../tuning';
 import { needsResponse } from '../guideline/rules';
 import { mustPost, type SimContext } from './context';
+import { changeGoodwill } from './pressure';
 import type { Post } from './state';
 
 /**
@@ -38,7 +38,7 @@ export function teamWork(ctx: SimContext, dt: number): void {
     const p = mustPost(ctx, id);
     p.replies.push({ t: s.t, by: 'team', blocks: ['acknowledge', 'nextStep'], tone: 'neutral', quality: 0 });
     markResponded(ctx, p);
-    s.goodwill = clamp(s.goodwill + TEAM_REPLY_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
+    changeGoodwill(ctx, TEAM_REPLY_GOODWILL, 'teamReply');
   }
 }
 

@@ -1,7 +1,7 @@
-import { clamp } from '../../util/fixed-math';
-import { CLOSE_UNANSWERED_GOODWILL, GOODWILL_MAX, GOODWILL_MIN } from '../../tuning';
+import { CLOSE_UNANSWERED_GOODWILL } from '../../tuning';
 import { needsResponse } from '../../guideline/rules';
 import { mustPost } from '../context';
+import { changeGoodwill } from '../pressure';
 import { removeFromQueue } from '../team';
 import { checkLivePost, type ActionOf, type ActionRule } from './action-rule';
 
@@ -13,7 +13,7 @@ export const close: ActionRule<ActionOf<'post.close'>> = {
     const p = mustPost(ctx, a.postId);
     const handled = p.firstResponseAt !== undefined || p.escalatedTo.length > 0 || !needsResponse(p);
     if (!handled) {
-      s.goodwill = clamp(s.goodwill + CLOSE_UNANSWERED_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
+      changeGoodwill(ctx, CLOSE_UNANSWERED_GOODWILL, 'closedUnanswered');
       removeFromQueue(ctx, p);
     }
     p.status = 'closed';

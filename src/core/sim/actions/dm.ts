@@ -1,8 +1,7 @@
 import { reject } from '../../errors';
-import { DM_GOODWILL, DM_QUALITY, GOODWILL_MAX, GOODWILL_MIN } from '../../tuning';
-import { clamp } from '../../util/fixed-math';
+import { DM_GOODWILL, DM_QUALITY } from '../../tuning';
 import { mustPost } from '../context';
-import { calmIfSurge } from '../pressure';
+import { calmIfSurge, changeGoodwill } from '../pressure';
 import { markResponded } from '../team';
 import { checkLivePost, type ActionOf, type ActionRule } from './action-rule';
 
@@ -19,7 +18,7 @@ export const dm: ActionRule<ActionOf<'post.dm'>> = {
     const p = mustPost(ctx, a.postId);
     p.inDm = true;
     markResponded(ctx, p);
-    if (p.flags.includes('personalData') || p.category === 'unhappy' || p.category === 'legal') s.goodwill = clamp(s.goodwill + DM_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
-    calmIfSurge(ctx, p, DM_QUALITY);
+    if (p.flags.includes('personalData') || p.category === 'unhappy' || p.category === 'legal') changeGoodwill(ctx, DM_GOODWILL, 'dm');
+    calmIfSurge(ctx, p, DM_QUALITY, 'dm');
   },
 };

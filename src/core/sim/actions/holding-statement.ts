@@ -1,10 +1,9 @@
 import { reject } from '../../errors';
-import { GOODWILL_MAX, GOODWILL_MIN, HEAT_MAX, HEAT_MIN, STATEMENT_FROM_LEVEL, STATEMENT_GOODWILL, STATEMENT_HEAT_FACTOR } from '../../tuning';
-import { clamp } from '../../util/fixed-math';
+import { STATEMENT_FROM_LEVEL, STATEMENT_GOODWILL, STATEMENT_HEAT_FACTOR } from '../../tuning';
 import { did } from '../assessment';
 import { addMoment } from '../context';
 import { holdingStatement as statementMoment } from '../moments';
-import { breach } from '../pressure';
+import { breach, changeGoodwill, scaleHeat } from '../pressure';
 import type { ActionOf, ActionRule } from './action-rule';
 
 /** A public holding statement on the issue; once per shift, and it fixes the brand's position. */
@@ -22,8 +21,8 @@ export const holdingStatement: ActionRule<ActionOf<'desk.holdingStatement'>> = {
     if (inconsistent) breach(ctx, 'inconsistentAnswer');
     const mattered = s.trueLevel >= STATEMENT_FROM_LEVEL;
     if (mattered) {
-      s.heat = clamp(s.heat * STATEMENT_HEAT_FACTOR, HEAT_MIN, HEAT_MAX);
-      s.goodwill = clamp(s.goodwill + STATEMENT_GOODWILL, GOODWILL_MIN, GOODWILL_MAX);
+      scaleHeat(ctx, STATEMENT_HEAT_FACTOR, 'holdingStatement');
+      changeGoodwill(ctx, STATEMENT_GOODWILL, 'holdingStatement');
     }
     addMoment(ctx, statementMoment(ctx, a.position, mattered));
     did(ctx, { what: 'holdingStatement' });

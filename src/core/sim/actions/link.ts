@@ -1,8 +1,8 @@
 import { reject } from '../../errors';
-import { HEAT_MAX, HEAT_MIN, LINK_HEAT } from '../../tuning';
-import { clamp } from '../../util/fixed-math';
+import { LINK_HEAT } from '../../tuning';
 import { did } from '../assessment';
 import { mustPost, postById } from '../context';
+import { changeHeat } from '../pressure';
 import type { Post } from '../state';
 import type { ActionOf, ActionRule } from './action-rule';
 
@@ -23,7 +23,7 @@ export const link: ActionRule<ActionOf<'thread.link'>> = {
     b.linkedTo = a.id;
     const sameIssue = (a.aboutRootCause && b.aboutRootCause) || a.author.handle === b.author.handle;
     if (sameIssue) {
-      s.heat = clamp(s.heat + LINK_HEAT, HEAT_MIN, HEAT_MAX);
+      changeHeat(ctx, LINK_HEAT, 'linkedThreads');
       did(ctx, { what: 'linkThreads' });
     }
   },

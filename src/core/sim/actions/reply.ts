@@ -1,11 +1,10 @@
 import { reject } from '../../errors';
-import { GOODWILL_MAX, GOODWILL_MIN, REPLY_GOODWILL_PER_QUALITY, WINDOW_SECONDS } from '../../tuning';
+import { REPLY_GOODWILL_PER_QUALITY, WINDOW_SECONDS } from '../../tuning';
 import { addMoment, mustPost, type SimContext } from '../context';
 import { instigatorAnswered } from '../moments';
-import { breach, calmIfSurge, reachWeight } from '../pressure';
+import { breach, calmIfSurge, changeGoodwill, reachWeight } from '../pressure';
 import { judgeReply } from '../reply-judge';
 import { markResponded } from '../team';
-import { clamp } from '../../util/fixed-math';
 import { checkLivePost, type ActionOf, type ActionRule } from './action-rule';
 
 /** A public reply, judged against the post and the guideline. */
@@ -34,8 +33,8 @@ export const reply: ActionRule<ActionOf<'post.reply'>> = {
     if (a.blocks.includes('standardReply')) s.counters.cannedReplies++;
     if (verdict.quality > 0) s.counters.goodReplies++;
     markResponded(ctx, p);
-    s.goodwill = clamp(s.goodwill + verdict.quality * REPLY_GOODWILL_PER_QUALITY * reachWeight(p), GOODWILL_MIN, GOODWILL_MAX);
-    calmIfSurge(ctx, p, verdict.quality);
+    changeGoodwill(ctx, verdict.quality * REPLY_GOODWILL_PER_QUALITY * reachWeight(p), 'reply');
+    calmIfSurge(ctx, p, verdict.quality, 'reply');
     for (const kind of verdict.breaches) breach(ctx, kind, p.id);
     if (p.source === 'instigator' && verdict.quality > 0) addMoment(ctx, instigatorAnswered(ctx, p, a.tone));
   },
