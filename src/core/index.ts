@@ -12,4 +12,4 @@ export * from './run/run-record';
 export * from './bots/bots';
 export { hashValue, canonicalJson } from './util/hash';
 export { clockAt, needsResponse } from './guideline/rules';
-export { createEscalationMachine } from './guideline/escalation.machine';
+export { createEscalationMachine, obligationsOf } from './guideline/escalation.machine';

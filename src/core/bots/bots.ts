@@ -124,7 +124,7 @@ function goodReply(p: Post, scenario: Scenario): Action | undefined {
 function obligationDeed(sim: Simulation): Action | undefined {
   const s = sim.state;
   const scenario = sim.scenario;
-  for (const o of s.obligations) {
+  for (const o of sim.obligations()) {
     if (o.status !== 'open') continue;
     const def = scenario.guideline.obligations.find((d) => d.id === o.id)!;
     switch (def.action) {

@@ -1,4 +1,5 @@
 import { clamp, roundInt } from '../util/fixed-math';
+import { obligationsOf } from '../guideline/escalation.machine';
 import { ROLE_LABELS, type Scenario, type ScoreWeights } from '../scenario/scenario.schema';
 import type { KeyMoment, SimState } from '../sim/state';
 import {
@@ -60,7 +61,7 @@ export function computeOutcome(scenario: Scenario, s: SimState): Outcome {
   const sl = last?.serviceLevel ?? 100;
   add('serviceLevel', 'Service level', sl, `${c.routineInTarget} of ${Math.max(c.routineDue, 0)} routine customers answered within target; overdue ones count as missed.`);
 
-  const obligationsOpened = s.obligations.filter((o) => o.status !== 'waiting');
+  const obligationsOpened = obligationsOf(scenario, s.guideline).filter((o) => o.status !== 'waiting');
   const needsDue = c.postNeedsMet + c.postNeedsLate + c.postNeedsMissed;
   const total = obligationsOpened.length + needsDue;
   const met = obligationsOpened.filter((o) => o.status === 'met').length + c.postNeedsMet;

@@ -1,10 +1,10 @@
 import { OBLIGATION_MISSED_GOODWILL, ROLE_MISSED_GOODWILL } from '../tuning';
-import type { DeskDeed } from '../guideline/escalation.machine';
+import { nextDeadline, obligationStatuses, stepGuideline, type DeskDeed, type EscalationEvent } from '../guideline/escalation.machine';
 import { situationLevel } from '../guideline/rules';
 import { addMoment, mustPost, type SimContext } from './context';
 import { levelReached, obligationSettled, roleMissed } from './moments';
 import { breach, changeGoodwill } from './pressure';
-import type { ObligationState } from './state';
+import type { ObligationStatus } from './state';
 
 /**
  * The guideline's view of the shift: the true level of the situation, the
@@ -39,36 +39,43 @@ export function assess(ctx: SimContext, dt: number): void {
   const level = situationLevel(ctx.scenario, s, ctx.queues.windowNegative);
   if (level > s.trueLevel) {
     s.trueLevel = level;
-    ctx.guideline.send({ type: 'situation.assessed', level });
+    sendGuideline(ctx, { type: 'situation.assessed', level, t: s.t });
     addMoment(ctx, levelReached(ctx, level));
   }
   if (s.declaredLevel < s.trueLevel) s.escalationLagSeconds += dt;
   if (s.declaredLevel > s.trueLevel) s.overEscalationSeconds += dt;
 }
 
-/** Tells the guideline machine the desk did something an obligation may ask for. */
-export function did(ctx: SimContext, deed: DeskDeed): void {
-  ctx.guideline.send({ type: 'desk.did', deed });
-  syncObligations(ctx);
+/** Phase: time reaches the guideline machine, which may let open obligations pass their deadline. */
+export function tickGuideline(ctx: SimContext): void {
+  const due = nextDeadline(ctx.state.guideline);
+  // Most steps no deadline is due; skipping those ticks only saves work, the machine's guard decides.
+  if (due !== undefined && ctx.state.t >= due) sendGuideline(ctx, { type: 'clock.tick', t: ctx.state.t });
 }
 
-/** Copies the machine's obligation states into plain state, noting each change as a key moment. */
-export function syncObligations(ctx: SimContext): void {
-  const s = ctx.state;
-  const states = ctx.guideline.obligationStates();
-  for (const o of s.obligations) {
-    const now = states[o.id] as ObligationState['status'] | undefined;
-    if (!now || now === o.status) continue;
-    const def = ctx.scenario.guideline.obligations.find((d) => d.id === o.id)!;
-    if (o.status === 'waiting') {
-      o.openedAt = s.t;
-      o.deadline = s.t + def.withinMinutes * 60;
-    }
-    if (now === 'met' || now === 'metLate') o.doneAt = s.t;
-    o.status = now;
-    if (now === 'met' || now === 'missed' || now === 'metLate') {
-      if (now === 'missed') changeGoodwill(ctx, OBLIGATION_MISSED_GOODWILL, 'obligationMissed');
-      addMoment(ctx, obligationSettled(ctx, o, now));
-    }
+/** Tells the guideline machine the desk did something an obligation may ask for, and reacts at once. */
+export function did(ctx: SimContext, deed: DeskDeed): void {
+  const before = obligationStatuses(ctx.state.guideline);
+  sendGuideline(ctx, { type: 'desk.did', deed, t: ctx.state.t });
+  reactToObligations(ctx, before);
+}
+
+/** Steps the machine purely; its snapshot in the state is the only record of the obligations. */
+function sendGuideline(ctx: SimContext, event: EscalationEvent): void {
+  ctx.state.guideline = stepGuideline(ctx.index.machine, ctx.state.guideline, event);
+  ctx.inspector?.send(event);
+}
+
+/**
+ * Phase (and after each deed): for every obligation the machine settled since
+ * `before`, in the guideline's order, the debrief's moment and a missed one's cost.
+ */
+export function reactToObligations(ctx: SimContext, before: Record<string, ObligationStatus>): void {
+  const now = obligationStatuses(ctx.state.guideline);
+  for (const o of ctx.scenario.guideline.obligations) {
+    const status = now[o.id]!;
+    if (status === before[o.id] || status === 'waiting' || status === 'open') continue;
+    if (status === 'missed') changeGoodwill(ctx, OBLIGATION_MISSED_GOODWILL, 'obligationMissed');
+    addMoment(ctx, obligationSettled(ctx, o, status));
   }
 }

@@ -1,4 +1,5 @@
-import type { EscalationTracker } from '../guideline/escalation.machine';
+import type { AnyActorRef } from 'xstate';
+import { createEscalationMachine, type EscalationMachine } from '../guideline/escalation.machine';
 import { expNeg } from '../util/fixed-math';
 import type { Prng } from '../util/prng';
 import type { Scenario, Template } from '../scenario/scenario.schema';
@@ -16,7 +17,8 @@ export interface SimContext {
   readonly state: SimState;
   readonly rng: Prng;
   readonly queues: Queues;
-  readonly guideline: EscalationTracker;
+  /** A live actor that mirrors the machine for an inspector (development only); never read. */
+  readonly inspector?: AnyActorRef;
 }
 
 /** Lookups derived from the scenario alone; never change during a run. */
@@ -31,6 +33,8 @@ export interface ScenarioIndex {
   routinePools: Record<string, Template[]>;
   /** Service-level target per channel, in sim seconds. */
   slaSeconds: Record<string, number>;
+  /** The guideline's escalation machine (stepped purely; its snapshot lives in the state). */
+  machine: EscalationMachine;
 }
 
 /** Indexes over the state kept alongside it so a step does not rescan every post. */
@@ -59,6 +63,7 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     surgePools: Object.fromEntries(channelIds.map((c) => [c, templatePool(scenario, 'surge', c)])),
     routinePools: Object.fromEntries(channelIds.map((c) => [c, templatePool(scenario, 'routine', c)])),
     slaSeconds: Object.fromEntries(scenario.channels.map((c) => [c.id, c.serviceLevelMinutes * 60])),
+    machine: createEscalationMachine(scenario),
   };
 }
 

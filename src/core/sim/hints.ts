@@ -1,3 +1,4 @@
+import { obligationsOf } from '../guideline/escalation.machine';
 import { clockAt } from '../guideline/rules';
 import { HINTS_MAX } from '../tuning';
 import { ROLE_LABELS } from '../scenario/scenario.schema';
@@ -12,7 +13,7 @@ export function currentRequirements(ctx: SimContext): string[] {
   if (s.declaredLevel < s.trueLevel) {
     hints.push(`The situation meets "${levels[s.trueLevel]!.name}": declare it.`);
   }
-  for (const o of s.obligations) {
+  for (const o of obligationsOf(scenario, s.guideline)) {
     if (o.status === 'open') hints.push(`Rule ${o.rule}: ${o.text} (due ${clock(o.deadline ?? 0)})`);
   }
   for (const id of ctx.queues.openQueue) {

@@ -2,9 +2,10 @@ import { GOODWILL_START, HEAT_START } from '../tuning';
 import type { Scenario } from '../scenario/scenario.schema';
 import type { SimState } from './state';
 import type { Mode } from '../modes';
+import type { GuidelineSnapshot } from '../guideline/escalation.machine';
 
 /** The state at the start of a shift, before the first step. */
-export function initialState(scenario: Scenario, seed: number, mode: Mode, rng: number[]): SimState {
+export function initialState(scenario: Scenario, seed: number, mode: Mode, rng: number[], guideline: GuidelineSnapshot): SimState {
   return {
     scenarioId: scenario.id,
     seed,
@@ -28,7 +29,7 @@ export function initialState(scenario: Scenario, seed: number, mode: Mode, rng: 
     overEscalationSeconds: 0,
     maxNegativeFollowers: 0,
     flagsSeen: [],
-    obligations: scenario.guideline.obligations.map((o) => ({ id: o.id, rule: o.rule, text: o.text, status: 'waiting' })),
+    guideline,
     breaches: [],
     moments: [],
     rootCause: {},

@@ -1,14 +1,14 @@
-import type { InspectionEvent } from 'xstate';
+import { createActor, type InspectionEvent } from 'xstate';
 import { actionCost, type Action } from './actions';
 import { ACTION_RULES } from './actions/index';
 import type { ActionOf, ActionRule } from './actions/action-rule';
 import { reject, type Rejection } from '../errors';
-import { EscalationTracker } from '../guideline/escalation.machine';
+import { initialGuideline, obligationStatuses, obligationsOf } from '../guideline/escalation.machine';
 import { clockAt } from '../guideline/rules';
 import { Prng } from '../util/prng';
 import type { Scenario } from '../scenario/scenario.schema';
 import { computeOutcome, type Outcome } from '../scoring/scoring';
-import { assess, checkPostDeadlines, syncObligations } from './assessment';
+import { assess, checkPostDeadlines, reactToObligations, tickGuideline } from './assessment';
 import { emptyQueues, indexScenario, postById, type SimContext } from './context';
 import { currentRequirements } from './hints';
 import { sample, serviceLevel } from './metrics';
@@ -17,7 +17,7 @@ import { arriveStaff, fireScripted, fixRootCauseWhenDue, sendPromotion } from '.
 import { initialState } from './initial-state';
 import { arrive, branchingRatio, forecastNextHour } from './surge';
 import { teamWork } from './team';
-import type { Post, SimState } from './state';
+import type { ObligationState, Post, SimState } from './state';
 import type { Mode } from '../modes';
 
 export interface SimOptions {
@@ -43,16 +43,12 @@ export class Simulation {
 
   constructor(scenario: Scenario, options: SimOptions) {
     const rng = Prng.fromSeed(options.seed);
+    const index = indexScenario(scenario);
     this.scenario = scenario;
-    this.state = initialState(scenario, options.seed, options.mode, rng.state());
-    this.ctx = {
-      scenario,
-      index: indexScenario(scenario),
-      state: this.state,
-      rng,
-      queues: emptyQueues(),
-      guideline: new EscalationTracker(scenario, options.inspect),
-    };
+    this.state = initialState(scenario, options.seed, options.mode, rng.state(), initialGuideline(index.machine));
+    // The inspector watches a live twin of the machine; the run itself steps the machine purely.
+    const inspector = options.inspect ? createActor(index.machine, { inspect: options.inspect }).start() : undefined;
+    this.ctx = { scenario, index, state: this.state, rng, queues: emptyQueues(), ...(inspector ? { inspector } : {}) };
     sample(this.ctx);
   }
 
@@ -63,7 +59,9 @@ export class Simulation {
     if (s.over) return;
     const dt = s.stepSeconds;
     s.t += dt;
-    ctx.guideline.advanceTo(s.t);
+    // Obligations settled by this step (a deadline passing now, one met as the level rises) are reacted to together.
+    const reported = obligationStatuses(s.guideline);
+    tickGuideline(ctx);
     arriveStaff(ctx);
     fireScripted(ctx);
     arrive(ctx, dt);
@@ -74,12 +72,12 @@ export class Simulation {
     const onMinute = s.t % 60 === 0;
     if (onMinute) settlePressure(ctx, 60);
     assess(ctx, dt);
-    syncObligations(ctx);
+    reactToObligations(ctx, reported);
     fixRootCauseWhenDue(ctx);
     if (onMinute) sample(ctx);
     if (s.t >= s.endT) {
       s.over = true;
-      ctx.guideline.stop();
+      ctx.inspector?.stop();
     }
     s.rng = ctx.rng.state();
   }
@@ -116,6 +114,11 @@ export class Simulation {
 
   outcome(): Outcome {
     return computeOutcome(this.scenario, this.state);
+  }
+
+  /** The guideline's obligations with their status and times, read from the escalation machine. */
+  obligations(): ObligationState[] {
+    return obligationsOf(this.scenario, this.state.guideline);
   }
 
   /** Surge and routine arrivals the model expects over the next sim hour. */

@@ -1,5 +1,6 @@
 import type { Action } from './actions';
 import type { Mode } from '../modes';
+import type { GuidelineSnapshot } from '../guideline/escalation.machine';
 import type { BreachKind, Block, Category, Flag, Role, Tone } from '../scenario/scenario.schema';
 
 /**
@@ -151,7 +152,8 @@ export interface SimState {
   /** Largest audience of any negative post so far, and every flag seen so far (for entry criteria). */
   maxNegativeFollowers: number;
   flagsSeen: Flag[];
-  obligations: ObligationState[];
+  /** The escalation machine's snapshot: the only record of the guideline's obligations (read them with obligationsOf). */
+  guideline: GuidelineSnapshot;
   breaches: Breach[];
   moments: KeyMoment[];
   rootCause: { escalatedAt?: number; fixedAt?: number };

@@ -13,13 +13,13 @@ export function goldenRuns() {
     guideline: {
       score: g.outcome.score,
       stateHash: hashValue(g.sim.state),
-      legacyStateHash: hashValue(legacyProjection(g.sim.state)),
+      legacyStateHash: hashValue(legacyProjection(g.sim.state, miniScenario)),
       actions: g.sim.state.log.length,
     },
     idle: {
       score: i.outcome.score,
       stateHash: hashValue(i.sim.state),
-      legacyStateHash: hashValue(legacyProjection(i.sim.state)),
+      legacyStateHash: hashValue(legacyProjection(i.sim.state, miniScenario)),
       posts: i.sim.state.posts.length,
     },
   };

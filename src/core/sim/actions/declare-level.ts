@@ -13,7 +13,6 @@ export const declareLevel: ActionRule<ActionOf<'level.declare'>> = {
   perform(ctx, a) {
     const level = ctx.index.levelIndex.get(a.level)!;
     ctx.state.declaredLevel = level;
-    ctx.guideline.send({ type: 'level.declared', level });
     addMoment(ctx, levelDeclared(ctx, level));
   },
 };
