@@ -14,9 +14,9 @@ import type { ObligationStatus } from './state';
 
 /** Phase: posts whose needed role was not told in time count as missed, once. */
 export function checkPostDeadlines(ctx: SimContext): void {
-  const { state: s, queues } = ctx;
+  const s = ctx.state;
   const stillWaiting: number[] = [];
-  for (const id of queues.awaitingRole) {
+  for (const id of s.queues.awaitingRole) {
     const p = mustPost(ctx, id);
     if (!p.needs || p.escalatedTo.includes(p.needs.role) || p.status === 'deleted' || p.status === 'closed') continue;
     if (s.t <= p.needs.deadline) stillWaiting.push(id);
@@ -30,13 +30,13 @@ export function checkPostDeadlines(ctx: SimContext): void {
       }
     }
   }
-  queues.awaitingRole = stillWaiting;
+  s.queues.awaitingRole = stillWaiting;
 }
 
 /** Phase: the true level (the situation as the guideline defines it) only ever rises within a shift. */
 export function assess(ctx: SimContext, dt: number): void {
   const s = ctx.state;
-  const level = situationLevel(ctx.scenario, s, ctx.queues.windowNegative);
+  const level = situationLevel(ctx.scenario, s, ctx.caches.windowNegative);
   if (level > s.trueLevel) {
     s.trueLevel = level;
     sendGuideline(ctx, { type: 'situation.assessed', level, t: s.t });

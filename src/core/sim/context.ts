@@ -1,6 +1,7 @@
 import type { AnyActorRef } from 'xstate';
 import { createEscalationMachine, type EscalationMachine } from '../guideline/escalation.machine';
 import { expNeg } from '../util/fixed-math';
+import { WINDOW_SECONDS } from '../tuning';
 import type { Prng } from '../util/prng';
 import type { Scenario, Template } from '../scenario/scenario.schema';
 import { templatePool } from './post-generator';
@@ -15,8 +16,9 @@ export interface SimContext {
   readonly scenario: Scenario;
   readonly index: ScenarioIndex;
   readonly state: SimState;
+  /** Read back from `state.rng` at the start of each step or action, written back at its end. */
   readonly rng: Prng;
-  readonly queues: Queues;
+  readonly caches: Caches;
   /** A live actor that mirrors the machine for an inspector (development only); never read. */
   readonly inspector?: AnyActorRef;
 }
@@ -37,12 +39,11 @@ export interface ScenarioIndex {
   machine: EscalationMachine;
 }
 
-/** Indexes over the state kept alongside it so a step does not rescan every post. */
-export interface Queues {
-  /** Ids of posts still waiting for a first response, oldest first. */
-  openQueue: number[];
-  /** Ids of posts that need a named role which has not been told yet. */
-  awaitingRole: number[];
+/**
+ * Running counts over the state, kept beside it so a step need not rescan every
+ * post. Never a source of truth: `rebuildCaches` derives them from the state alone.
+ */
+export interface Caches {
   /** Index into posts of the oldest post inside the last-hour window. */
   windowStart: number;
   /** Negative posts inside the last-hour window. */
@@ -67,8 +68,22 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
   };
 }
 
-export function emptyQueues(): Queues {
-  return { openQueue: [], awaitingRole: [], windowStart: 0, windowNegative: 0, repliesByAuthor: new Map() };
+/**
+ * The caches as the steps so far left them, from the state alone. Posts are in
+ * time order and the window was last moved at `state.t`, so it starts at the first
+ * post younger than the window; every trainee reply was counted for its post's author.
+ */
+export function rebuildCaches(state: SimState): Caches {
+  let windowStart = 0;
+  while (windowStart < state.posts.length && state.posts[windowStart]!.t <= state.t - WINDOW_SECONDS) windowStart++;
+  let windowNegative = 0;
+  for (let i = windowStart; i < state.posts.length; i++) if (state.posts[i]!.sentiment < 0) windowNegative++;
+  const repliesByAuthor = new Map<string, number>();
+  for (const p of state.posts) {
+    const mine = p.replies.filter((r) => r.by === 'trainee').length;
+    if (mine > 0) repliesByAuthor.set(p.author.handle, (repliesByAuthor.get(p.author.handle) ?? 0) + mine);
+  }
+  return { windowStart, windowNegative, repliesByAuthor };
 }
 
 export function postById(state: SimState, id: number): Post | undefined {

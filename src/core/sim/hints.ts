@@ -16,7 +16,7 @@ export function currentRequirements(ctx: SimContext): string[] {
   for (const o of obligationsOf(scenario, s.guideline)) {
     if (o.status === 'open') hints.push(`Rule ${o.rule}: ${o.text} (due ${clock(o.deadline ?? 0)})`);
   }
-  for (const id of ctx.queues.openQueue) {
+  for (const id of s.queues.open) {
     const p = mustPost(ctx, id);
     if (p.needs && !p.escalatedTo.includes(p.needs.role)) hints.push(`Post #${p.id} needs ${ROLE_LABELS[p.needs.role]} by ${clock(p.needs.deadline)}.`);
     if (p.flags.includes('personalData')) hints.push(`Post #${p.id} shows personal data: hide it and take it to DM.`);

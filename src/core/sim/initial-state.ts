@@ -17,6 +17,7 @@ export function initialState(scenario: Scenario, seed: number, mode: Mode, rng: 
     rng,
     nextPostId: 1,
     posts: [],
+    queues: { open: [], awaitingRole: [] },
     excitation: Object.fromEntries(scenario.channels.map((c) => [c.id, 0])),
     heat: HEAT_START,
     goodwill: GOODWILL_START,

@@ -4,10 +4,10 @@ import { mustPost, type SimContext } from './context';
 
 /** Phase, once a sim minute: one metric sample. */
 export function sample(ctx: SimContext): void {
-  const { state: s, queues } = ctx;
+  const { state: s, caches } = ctx;
   let sentimentSum = 0;
   let n = 0;
-  for (let i = queues.windowStart; i < s.posts.length; i++) {
+  for (let i = caches.windowStart; i < s.posts.length; i++) {
     const p = s.posts[i]!;
     const calmed = p.replies.some((r) => r.quality > 0) || p.inDm;
     sentimentSum += Math.min(2, p.sentiment + (calmed ? 1 : 0));
@@ -15,7 +15,7 @@ export function sample(ctx: SimContext): void {
   }
   let negativeReach = 0;
   let backlog = 0;
-  for (const id of queues.openQueue) {
+  for (const id of s.queues.open) {
     const p = mustPost(ctx, id);
     backlog++;
     if (p.sentiment < 0) negativeReach += p.author.followers;
@@ -29,7 +29,7 @@ export function sample(ctx: SimContext): void {
     negativeReach,
     declaredLevel: s.declaredLevel,
     trueLevel: s.trueLevel,
-    arrivalsLastHour: s.posts.length - queues.windowStart,
+    arrivalsLastHour: s.posts.length - caches.windowStart,
   });
 }
 
@@ -39,7 +39,7 @@ export function serviceLevel(ctx: SimContext): number {
   const c = s.counters;
   // Open routine posts already past their target count as missed, not as pending.
   let overdue = 0;
-  for (const id of ctx.queues.openQueue) {
+  for (const id of s.queues.open) {
     const p = mustPost(ctx, id);
     if (p.source === 'routine' && s.t - p.t > ctx.index.slaSeconds[p.channel]!) overdue++;
   }

@@ -63,9 +63,9 @@ function record(ledger: PressureLedger, why: PressureCause, applied: number): vo
 
 /** Phase, once a sim minute: silence on visible, high-reach anger feeds the crowd; overdue anger costs goodwill. */
 export function settlePressure(ctx: SimContext, dt: number): void {
-  const { state: s, queues } = ctx;
+  const s = ctx.state;
   let silent = 0;
-  for (const id of queues.openQueue) {
+  for (const id of s.queues.open) {
     const p = mustPost(ctx, id);
     if (p.source !== 'routine' && p.author.followers >= REACH.SOME && s.t - p.t > SILENCE_AFTER_SECONDS) silent++;
     if (silent >= SILENCE_MAX_POSTS) break;
@@ -73,7 +73,7 @@ export function settlePressure(ctx: SimContext, dt: number): void {
   changeHeat(ctx, (silent * SILENCE_HEAT_PER_POST_MINUTE * dt) / 60, 'silence');
   // Unanswered anger costs goodwill steadily, in proportion to how much of it is overdue.
   let overdue = 0;
-  for (const id of queues.openQueue) {
+  for (const id of s.queues.open) {
     const p = mustPost(ctx, id);
     if (p.sentiment < 0 && s.t - p.t > ctx.index.slaSeconds[p.channel]!) overdue++;
   }

@@ -1,4 +1,4 @@
-import { createActor, type InspectionEvent } from 'xstate';
+import { createActor, type AnyActorRef, type InspectionEvent } from 'xstate';
 import { actionCost, type Action } from './actions';
 import { ACTION_RULES } from './actions/index';
 import type { ActionOf, ActionRule } from './actions/action-rule';
@@ -9,7 +9,7 @@ import { Prng } from '../util/prng';
 import type { Scenario } from '../scenario/scenario.schema';
 import { computeOutcome, type Outcome } from '../scoring/scoring';
 import { assess, checkPostDeadlines, reactToObligations, tickGuideline } from './assessment';
-import { emptyQueues, indexScenario, postById, type SimContext } from './context';
+import { indexScenario, postById, rebuildCaches, type Caches, type ScenarioIndex, type SimContext } from './context';
 import { currentRequirements } from './hints';
 import { sample, serviceLevel } from './metrics';
 import { settlePressure } from './pressure';
@@ -39,24 +39,45 @@ const OK: Ok = { ok: true };
 export class Simulation {
   readonly scenario: Scenario;
   readonly state: SimState;
-  private readonly ctx: SimContext;
+  private readonly index: ScenarioIndex;
+  private readonly caches: Caches;
+  private readonly inspector?: AnyActorRef;
 
-  constructor(scenario: Scenario, options: SimOptions) {
-    const rng = Prng.fromSeed(options.seed);
-    const index = indexScenario(scenario);
+  /** A new shift. To continue a saved one, use `Simulation.fromState`. */
+  constructor(scenario: Scenario, options: SimOptions, resume?: SimState) {
     this.scenario = scenario;
-    this.state = initialState(scenario, options.seed, options.mode, rng.state(), initialGuideline(index.machine));
+    this.index = indexScenario(scenario);
+    if (resume && resume.scenarioId !== scenario.id) throw new Error(`state of scenario ${resume.scenarioId} resumed with ${scenario.id}`);
+    this.state = resume ?? initialState(scenario, options.seed, options.mode, Prng.fromSeed(options.seed).state(), initialGuideline(this.index.machine));
+    this.caches = rebuildCaches(this.state);
     // The inspector watches a live twin of the machine; the run itself steps the machine purely.
-    const inspector = options.inspect ? createActor(index.machine, { inspect: options.inspect }).start() : undefined;
-    this.ctx = { scenario, index, state: this.state, rng, queues: emptyQueues(), ...(inspector ? { inspector } : {}) };
-    sample(this.ctx);
+    if (options.inspect) {
+      const snapshot = this.index.machine.resolveState(this.state.guideline);
+      this.inspector = createActor(this.index.machine, { snapshot, inspect: options.inspect }).start();
+    }
+    if (!resume) sample(this.context());
+  }
+
+  /**
+   * Continues a run from its state alone (a save, or a state sent over the wire,
+   * after a JSON round trip): everything a run needs is in the state, and the
+   * caches are rebuilt from it.
+   */
+  static fromState(scenario: Scenario, state: SimState, options: Pick<SimOptions, 'inspect'> = {}): Simulation {
+    return new Simulation(scenario, { seed: state.seed, mode: state.mode, ...options }, state);
+  }
+
+  /** The context the phases work on; the PRNG is read back from the state each time. */
+  private context(): SimContext {
+    const { scenario, index, state, caches, inspector } = this;
+    return { scenario, index, state, rng: Prng.fromState(state.rng), caches, ...(inspector ? { inspector } : {}) };
   }
 
   /** One fixed step; the phases run in this order. */
   step(): void {
-    const ctx = this.ctx;
-    const s = ctx.state;
+    const s = this.state;
     if (s.over) return;
+    const ctx = this.context();
     const dt = s.stepSeconds;
     s.t += dt;
     // Obligations settled by this step (a deadline passing now, one met as the level rises) are reacted to together.
@@ -86,20 +107,21 @@ export class Simulation {
   apply(action: Action): Ok | Rejection {
     const s = this.state;
     if (s.over) return reject('action/run_over');
+    const ctx = this.context();
     const rule = ACTION_RULES[action.type] as ActionRule<ActionOf<typeof action.type>>;
-    const invalid = rule.validate(this.ctx, action);
+    const invalid = rule.validate(ctx, action);
     if (invalid) return invalid;
     const cost = actionCost(action);
     if (cost > 0 && s.t < s.trainee.busyUntil) {
       return reject('action/agent_busy', `free at ${this.clock(s.trainee.busyUntil)}`);
     }
-    rule.perform(this.ctx, action);
+    rule.perform(ctx, action);
     if (cost > 0) {
       s.trainee.busyUntil = s.t + cost;
       s.trainee.actions++;
     }
     s.log.push({ t: s.t, action });
-    s.rng = this.ctx.rng.state();
+    s.rng = ctx.rng.state();
     return OK;
   }
 
@@ -123,22 +145,22 @@ export class Simulation {
 
   /** Surge and routine arrivals the model expects over the next sim hour. */
   forecastNextHour(): number {
-    return forecastNextHour(this.ctx);
+    return forecastNextHour(this.context());
   }
 
   /** Practice hints: what the guideline asks of the trainee right now. */
   currentRequirements(): string[] {
-    return currentRequirements(this.ctx);
+    return currentRequirements(this.context());
   }
 
   /** Expected follow-on posts per surge post, after the trainee's effect on the crowd. */
   branchingRatio(): number {
-    return branchingRatio(this.ctx);
+    return branchingRatio(this.context());
   }
 
   /** Percent of due routine posts answered within target. */
   serviceLevel(): number {
-    return serviceLevel(this.ctx);
+    return serviceLevel(this.context());
   }
 
   /** The scenario's wall clock at sim second `t`. */

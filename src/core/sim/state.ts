@@ -132,6 +132,8 @@ export interface SimState {
   rng: number[];
   nextPostId: number;
   posts: Post[];
+  /** Post ids waiting on the desk, oldest first: `open` for a first response, `awaitingRole` for a named role not yet told. */
+  queues: { open: number[]; awaitingRole: number[] };
   /** Self-excitation per channel, in expected posts per sim minute. */
   excitation: Record<string, number>;
   /** Multiplier on the branching ratio, in percent (100 = scenario's own). */

@@ -69,13 +69,13 @@ export function forecastNextHour(ctx: SimContext): number {
 
 /** Creates a post, counts it, and puts it in the queues it belongs to. */
 export function addPost(ctx: SimContext, spec: NewPost): Post {
-  const { state: s, queues } = ctx;
+  const { state: s, caches } = ctx;
   const post = generatePost(ctx.scenario, ctx.rng, s.nextPostId++, s.t, spec);
   s.posts.push(post);
   s.counters.arrivals++;
   if (post.sentiment < 0) {
     s.counters.negativeArrivals++;
-    queues.windowNegative++;
+    caches.windowNegative++;
     if (post.author.followers > s.maxNegativeFollowers) s.maxNegativeFollowers = post.author.followers;
   }
   for (const f of post.flags) if (!s.flagsSeen.includes(f)) s.flagsSeen.push(f);
@@ -83,8 +83,8 @@ export function addPost(ctx: SimContext, spec: NewPost): Post {
     s.counters.surgeArrivals++;
     excite(ctx, post.channel);
   }
-  if (needsResponse(post)) queues.openQueue.push(post.id);
-  if (post.needs) queues.awaitingRole.push(post.id);
+  if (needsResponse(post)) s.queues.open.push(post.id);
+  if (post.needs) s.queues.awaitingRole.push(post.id);
   return post;
 }
 
@@ -127,7 +127,7 @@ export function arrive(ctx: SimContext, dt: number): void {
 
 /** Moves the last-hour window past posts older than an hour and records the hour's peaks. */
 function slideWindow(ctx: SimContext): void {
-  const { state: s, queues: q } = ctx;
+  const { state: s, caches: q } = ctx;
   while (q.windowStart < s.posts.length && s.posts[q.windowStart]!.t <= s.t - WINDOW_SECONDS) {
     if (s.posts[q.windowStart]!.sentiment < 0) q.windowNegative--;
     q.windowStart++;

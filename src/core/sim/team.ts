@@ -44,7 +44,7 @@ export function teamWork(ctx: SimContext, dt: number): void {
 
 function nextForTeam(ctx: SimContext, fastLane: boolean): number | undefined {
   let fallback: number | undefined;
-  for (const id of ctx.queues.openQueue) {
+  for (const id of ctx.state.queues.open) {
     const p = mustPost(ctx, id);
     if (!teamMayAnswer(p)) continue;
     if (!fastLane || p.source === 'routine') return id;
@@ -73,7 +73,7 @@ export function removeFromQueue(ctx: SimContext, p: Post): void {
 }
 
 function dequeue(ctx: SimContext, p: Post): void {
-  const queue = ctx.queues.openQueue;
+  const queue = ctx.state.queues.open;
   const i = queue.indexOf(p.id);
   if (i >= 0) queue.splice(i, 1);
 }

@@ -21,8 +21,8 @@ export const reply: ActionRule<ActionOf<'post.reply'>> = {
   perform(ctx, a) {
     const s = ctx.state;
     const p = mustPost(ctx, a.postId);
-    const toAuthor = ctx.queues.repliesByAuthor.get(p.author.handle) ?? 0;
-    ctx.queues.repliesByAuthor.set(p.author.handle, toAuthor + 1);
+    const toAuthor = ctx.caches.repliesByAuthor.get(p.author.handle) ?? 0;
+    ctx.caches.repliesByAuthor.set(p.author.handle, toAuthor + 1);
     const verdict = judgeReply(p, a.blocks, a.tone, a.position, {
       ...(s.position !== undefined ? { position: s.position } : {}),
       recentStandardReplies: recentStandardReplies(ctx),
