@@ -50,39 +50,40 @@ type ObligationDef = Scenario['guideline']['obligations'][number];
 const obligationKey = (o: ObligationDef) => (o.action === 'escalate' ? `escalate:${o.role}` : o.action);
 const eventTime = (event: EscalationEvent) => event.t;
 
+/** One obligation's region: waiting → open → met | missed → metLate. */
+function obligationRegion(o: ObligationDef, levelIndex: Map<string, number>) {
+  const key = obligationKey(o);
+  const level = levelIndex.get(o.fromLevel) ?? 0;
+  const open = { type: 'markOpened' as const, params: { id: o.id, withinSeconds: o.withinMinutes * 60 } };
+  const done = { type: 'markDone' as const, params: { id: o.id } };
+  const deedIs = { type: 'deedIs' as const, params: { key } };
+  return {
+    initial: 'waiting',
+    states: {
+      waiting: {
+        on: {
+          'situation.assessed': [
+            // A deed done before the obligation opened meets it at once.
+            { guard: and([{ type: 'levelAtLeast', params: { level } }, { type: 'alreadyDone', params: { key } }]), target: 'met', actions: [open, done] },
+            { guard: { type: 'levelAtLeast' as const, params: { level } }, target: 'open', actions: open },
+          ],
+        },
+      },
+      open: {
+        on: {
+          'desk.did': { guard: deedIs, target: 'met', actions: done },
+          'clock.tick': { guard: { type: 'deadlinePassed' as const, params: { id: o.id } }, target: 'missed' },
+        },
+      },
+      met: { type: 'final' as const },
+      missed: { on: { 'desk.did': { guard: deedIs, target: 'metLate', actions: done } } },
+      metLate: { type: 'final' as const },
+    },
+  };
+}
+
 export function createEscalationMachine(scenario: Scenario) {
   const levelIndex = new Map(scenario.guideline.levels.map((l, i) => [l.id, i]));
-
-  const obligationRegion = (o: ObligationDef) => {
-    const key = obligationKey(o);
-    const level = levelIndex.get(o.fromLevel) ?? 0;
-    const open = { type: 'markOpened' as const, params: { id: o.id, withinSeconds: o.withinMinutes * 60 } };
-    const done = { type: 'markDone' as const, params: { id: o.id } };
-    const deedIs = { type: 'deedIs' as const, params: { key } };
-    return {
-      initial: 'waiting',
-      states: {
-        waiting: {
-          on: {
-            'situation.assessed': [
-              // A deed done before the obligation opened meets it at once.
-              { guard: and([{ type: 'levelAtLeast', params: { level } }, { type: 'alreadyDone', params: { key } }]), target: 'met', actions: [open, done] },
-              { guard: { type: 'levelAtLeast' as const, params: { level } }, target: 'open', actions: open },
-            ],
-          },
-        },
-        open: {
-          on: {
-            'desk.did': { guard: deedIs, target: 'met', actions: done },
-            'clock.tick': { guard: { type: 'deadlinePassed' as const, params: { id: o.id } }, target: 'missed' },
-          },
-        },
-        met: { type: 'final' as const },
-        missed: { on: { 'desk.did': { guard: deedIs, target: 'metLate', actions: done } } },
-        metLate: { type: 'final' as const },
-      },
-    };
-  };
 
   return setup({
     types: { context: {} as EscalationContext, events: {} as EscalationEvent },
@@ -116,7 +117,7 @@ export function createEscalationMachine(scenario: Scenario) {
     states: {
       // Its own region, so every deed is remembered whatever the obligations do with it.
       deeds: { initial: 'tracking', states: { tracking: { on: { 'desk.did': { actions: 'rememberDeed' } } } } },
-      obligations: { type: 'parallel', states: Object.fromEntries(scenario.guideline.obligations.map((o) => [o.id, obligationRegion(o)])) },
+      obligations: { type: 'parallel', states: Object.fromEntries(scenario.guideline.obligations.map((o) => [o.id, obligationRegion(o, levelIndex)])) },
     },
   });
 }
