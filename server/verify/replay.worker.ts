@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { replay, type Scenario } from '../../src/core/index';
+import { obligationsOf, replay, type Scenario } from '../../src/core/index';
 import type { ReplayReply, ReplayRequest } from './replay.pool';
 
 /**
@@ -19,7 +19,7 @@ port.on('message', ({ id, record }: ReplayRequest) => {
           ok: true,
           record: result.record,
           outcome: result.outcome,
-          obligations: result.state.obligations.map((o) => ({ id: o.id, rule: o.rule, text: o.text, status: o.status })),
+          obligations: obligationsOf(scenarios.get(result.record.scenarioId)!.scenario, result.state.guideline).map((o) => ({ id: o.id, rule: o.rule, text: o.text, status: o.status })),
           firedInjects: result.state.firedInjects,
         }
       : { id, ok: false, code: result.code, message: result.message };

@@ -16,7 +16,7 @@ export * from './run/run-record';
 export * from './bots/bots';
 export { hashValue, canonicalJson } from './util/hash';
 export { clockAt, needsResponse } from './guideline/rules';
-export { createEscalationMachine } from './guideline/escalation.machine';
+export { createEscalationMachine, obligationsOf } from './guideline/escalation.machine';
 export { buildDebrief, MAX_LESSONS_SHOWN, RETRY_TIPS } from './debrief/debrief';
 export * from './debrief/lesson.types';
 export { unsafePatternReason } from './util/safe-pattern';

@@ -104,7 +104,7 @@ describe('the autosave', () => {
 describe('the run watcher', () => {
   it('reports each breach, declared level and the end of the shift exactly once', () => {
     const s = new Simulation(miniScenario, { seed: 5, mode: 'practice' });
-    const watcher = new RunWatcher(s.state);
+    const watcher = new RunWatcher(s.state, s.scenario);
     s.advanceTo(600);
     const post = s.state.posts.find((p) => p.status === 'open')!;
     s.apply({ type: 'post.reply', postId: post.id, blocks: ['askDetailsPublicly'], tone: 'neutral' });

@@ -1,5 +1,6 @@
 import type { Action } from '../sim/actions';
 import { Prng } from '../util/prng';
+import { PUBLIC_REPLIES_PER_AUTHOR, REACH } from '../tuning';
 import { needsResponse } from '../guideline/rules';
 import { BLOCKS, CATEGORIES, ROLES, TONES, type Block, type Scenario } from '../scenario/scenario.schema';
 import type { Outcome } from '../scoring/scoring';
@@ -21,6 +22,21 @@ type Bot = (sim: Simulation, rng: Prng) => Action | undefined;
 
 /** How far back in the feed a bot looks: a person works the recent screenfuls, not the archive. */
 const LOOKBACK = 400;
+/** An escalation note's length limit (the action schema's). */
+const NOTE_MAX = 280;
+
+/** The guideline bot's order of work: higher first; reach adds to a reply's base. */
+const PRIORITY = {
+  hide: 90,
+  dmExposed: 85,
+  instigator: 85,
+  neededRole: 80,
+  surge: 40,
+  ruleOfTwoDm: 30,
+  highReach: 20,
+  someReach: 10,
+  routine: 10,
+} as const;
 
 function* recentPosts(sim: Simulation): Generator<Post> {
   const posts = sim.state.posts;
@@ -108,7 +124,7 @@ function goodReply(p: Post, scenario: Scenario): Action | undefined {
 function obligationDeed(sim: Simulation): Action | undefined {
   const s = sim.state;
   const scenario = sim.scenario;
-  for (const o of s.obligations) {
+  for (const o of sim.obligations()) {
     if (o.status !== 'open') continue;
     const def = scenario.guideline.obligations.find((d) => d.id === o.id)!;
     switch (def.action) {
@@ -146,7 +162,7 @@ function rootCauseDeed(sim: Simulation): Action | undefined {
   const owner = sim.scenario.rootCause.owner;
   for (const p of recentPosts(sim)) {
     if (visible(p) && p.aboutRootCause && !p.escalatedTo.includes(owner)) {
-      return { type: 'post.escalate', postId: p.id, role: owner, note: `Root cause: ${sim.scenario.rootCause.description}`.slice(0, 280) };
+      return { type: 'post.escalate', postId: p.id, role: owner, note: `Root cause: ${sim.scenario.rootCause.description}`.slice(0, NOTE_MAX) };
     }
   }
   return undefined;
@@ -174,27 +190,27 @@ const guideline: Bot = (sim) => {
   const repliesTo = new Map<string, number>();
   for (const p of recentPosts(sim)) {
     if (p.status === 'hidden' && p.flags.includes('personalData') && !p.inDm) {
-      consider({ type: 'post.dm', postId: p.id }, 85);
+      consider({ type: 'post.dm', postId: p.id }, PRIORITY.dmExposed);
       continue;
     }
     if (!visible(p)) continue;
     if (p.flags.includes('personalData') || p.flags.includes('abuse')) {
-      consider({ type: 'post.hide', postId: p.id }, 90);
+      consider({ type: 'post.hide', postId: p.id }, PRIORITY.hide);
       continue;
     }
     if (p.needs && !p.escalatedTo.includes(p.needs.role)) {
-      consider({ type: 'post.escalate', postId: p.id, role: p.needs.role, note: `Needs ${p.needs.role}: ${p.text}`.slice(0, 280) }, 80);
+      consider({ type: 'post.escalate', postId: p.id, role: p.needs.role, note: `Needs ${p.needs.role}: ${p.text}`.slice(0, NOTE_MAX) }, PRIORITY.neededRole);
       continue;
     }
     if (!unanswered(p)) continue;
     const mine = repliesTo.get(p.author.handle) ?? countTraineeReplies(sim, p.author.handle);
     repliesTo.set(p.author.handle, mine);
-    if (mine >= 2) {
-      consider({ type: 'post.dm', postId: p.id }, 30);
+    if (mine >= PUBLIC_REPLIES_PER_AUTHOR) {
+      consider({ type: 'post.dm', postId: p.id }, PRIORITY.ruleOfTwoDm);
       continue;
     }
-    const reach = p.author.followers >= 10000 ? 20 : p.author.followers >= 1000 ? 10 : 0;
-    const base = p.source === 'instigator' ? 85 : p.source === 'routine' ? 10 : 40;
+    const reach = p.author.followers >= REACH.HIGH ? PRIORITY.highReach : p.author.followers >= REACH.SOME ? PRIORITY.someReach : 0;
+    const base = p.source === 'instigator' ? PRIORITY.instigator : p.source === 'routine' ? PRIORITY.routine : PRIORITY.surge;
     consider(goodReply(p, scenario), base + reach);
   }
   if (best) return best.action;

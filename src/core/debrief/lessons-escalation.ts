@@ -3,6 +3,7 @@ import type { ObligationState, Post } from '../sim/state';
 import { capitalise, escalatedAt, example, plural, postsSoFar, type DebriefContext } from './debrief-context';
 import { ESCALATION_LESSON, type Lesson, type LessonFigure } from './lesson.types';
 import { modelReply, type ReplyIntent } from './model-reply';
+import { obligationsOf } from '../guideline/escalation.machine';
 
 /** Extra weight for a post that never reached its role over one that reached it late. */
 const NEVER_WEIGHT = 2;
@@ -117,8 +118,9 @@ export interface Duty {
 /** The guideline obligations matching `pick` that the situation opened by the review's clock. */
 export function obligationsFor(ctx: DebriefContext, pick: (o: Obligation) => boolean): Duty[] {
   const duties: Duty[] = [];
+  const states = obligationsOf(ctx.scenario, ctx.state.guideline);
   for (const def of ctx.scenario.guideline.obligations) {
-    const state = ctx.state.obligations.find((o) => o.id === def.id);
+    const state = states.find((o) => o.id === def.id);
     if (pick(def) && state && state.status !== 'waiting') duties.push({ def, state });
   }
   return duties;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTION_SECONDS } from '../tuning';
 import { blockSchema, categorySchema, roleSchema, toneSchema } from '../scenario/scenario.schema';
 
 /**
@@ -39,28 +40,28 @@ export type ActionType = Action['type'];
 export function actionCost(action: Action): number {
   switch (action.type) {
     case 'post.triage':
-      return 5;
+      return ACTION_SECONDS.triage;
     case 'post.reply':
-      return 40 + 10 * action.blocks.length;
+      return ACTION_SECONDS.replyBase + ACTION_SECONDS.replyPerBlock * action.blocks.length;
     case 'post.dm':
-      return 60;
+      return ACTION_SECONDS.dm;
     case 'post.hide':
     case 'post.delete':
     case 'post.close':
-      return 5;
+      return ACTION_SECONDS.hideDeleteClose;
     case 'post.escalate':
-      return 45;
+      return ACTION_SECONDS.escalate;
     case 'thread.link':
-      return 20;
+      return ACTION_SECONDS.link;
     case 'desk.holdingStatement':
-      return 120;
+      return ACTION_SECONDS.holdingStatement;
     case 'desk.pausePromotions':
-      return 30;
+      return ACTION_SECONDS.pausePromotions;
     case 'desk.callInStaff':
-      return 60;
+      return ACTION_SECONDS.callInStaff;
     case 'level.declare':
-      return 10;
+      return ACTION_SECONDS.declareLevel;
     case 'inject.fire':
-      return 0;
+      return ACTION_SECONDS.fireInject;
   }
 }

@@ -1,4 +1,5 @@
 import type { Prng } from '../util/prng';
+import { VIRAL_CHANCE, VIRAL_MULTIPLIER } from '../tuning';
 import type { Scenario, Template } from '../scenario/scenario.schema';
 import type { Post, PostSource } from './state';
 
@@ -38,7 +39,7 @@ function inventAuthor(template: Template, source: PostSource, rng: Prng): Post['
   const u = rng.unit();
   // Reach is skewed: most people have a small audience, a few have a large one.
   let followers = lo + Math.floor((hi - lo) * u * u);
-  if (source !== 'routine' && rng.chance(0.04)) followers *= 10;
+  if (source !== 'routine' && rng.chance(VIRAL_CHANCE)) followers *= VIRAL_MULTIPLIER;
   return { name: `${first} ${last}`, handle: `@${first.toLowerCase()}${last.toLowerCase()}${rng.int(1, 99)}`, followers };
 }
 

@@ -1,4 +1,5 @@
 import type { Block, BreachKind, Category, Tone } from '../scenario/scenario.schema';
+import { PUBLIC_REPLIES_PER_AUTHOR, STANDARD_REPLIES_PER_WINDOW } from '../tuning';
 import type { Post } from './state';
 
 /**
@@ -62,7 +63,7 @@ export function judgeReply(post: Post, blocks: Block[], tone: Tone, position: st
   if (has('standardReply')) {
     quality -= 1;
     notes.push('a standard reply reads as canned');
-    if (ctx.recentStandardReplies >= 2) breaches.push('cannedRepeat');
+    if (ctx.recentStandardReplies >= STANDARD_REPLIES_PER_WINDOW) breaches.push('cannedRepeat');
   }
   if (has('askDetailsPublicly')) {
     quality -= 2;
@@ -81,6 +82,6 @@ export function judgeReply(post: Post, blocks: Block[], tone: Tone, position: st
     quality -= 1;
     breaches.push('inconsistentAnswer');
   }
-  if (ctx.repliesToAuthor >= 2) breaches.push('repliedMoreThanTwice');
+  if (ctx.repliesToAuthor >= PUBLIC_REPLIES_PER_AUTHOR) breaches.push('repliedMoreThanTwice');
   return { quality: Math.max(-2, Math.min(2, quality)), breaches, notes };
 }

@@ -1,5 +1,6 @@
 import type { Action } from './actions';
 import type { Mode } from '../modes';
+import type { GuidelineSnapshot } from '../guideline/escalation.machine';
 import type { BreachKind, Block, Category, Flag, Role, Tone } from '../scenario/scenario.schema';
 
 /**
@@ -98,6 +99,28 @@ export interface MetricSample {
   arrivalsLastHour: number;
 }
 
+/** Why goodwill or heat changed; the debrief can show each cause's share. */
+export type PressureCause =
+  | 'breach'
+  | 'censored'
+  | 'reply'
+  | 'dm'
+  | 'teamReply'
+  | 'closedUnanswered'
+  | 'linkedThreads'
+  | 'holdingStatement'
+  | 'toneDeafPromotion'
+  | 'rootCauseFixed'
+  | 'roleMissed'
+  | 'obligationMissed'
+  | 'silence'
+  | 'overdue'
+  | 'caughtUp'
+  | 'inject';
+
+/** Net change applied so far, per cause (only causes that changed something appear). */
+export type PressureLedger = Partial<Record<PressureCause, number>>;
+
 export interface SimState {
   scenarioId: string;
   seed: number;
@@ -109,12 +132,16 @@ export interface SimState {
   rng: number[];
   nextPostId: number;
   posts: Post[];
+  /** Post ids waiting on the desk, oldest first: `open` for a first response, `awaitingRole` for a named role not yet told. */
+  queues: { open: number[]; awaitingRole: number[] };
   /** Self-excitation per channel, in expected posts per sim minute. */
   excitation: Record<string, number>;
   /** Multiplier on the branching ratio, in percent (100 = scenario's own). */
   heat: number;
   /** 0 … 100. */
   goodwill: number;
+  /** Where goodwill and heat went: written only by changeGoodwill / changeHeat / scaleHeat. */
+  pressure: { goodwill: PressureLedger; heat: PressureLedger };
   team: { agents: number; extra: number; pending: { at: number; count: number }[]; workCredit: number };
   trainee: { busyUntil: number; actions: number };
   declaredLevel: number;
@@ -127,7 +154,8 @@ export interface SimState {
   /** Largest audience of any negative post so far, and every flag seen so far (for entry criteria). */
   maxNegativeFollowers: number;
   flagsSeen: Flag[];
-  obligations: ObligationState[];
+  /** The escalation machine's snapshot: the only record of the guideline's obligations (read them with obligationsOf). */
+  guideline: GuidelineSnapshot;
   breaches: Breach[];
   moments: KeyMoment[];
   rootCause: { escalatedAt?: number; fixedAt?: number };

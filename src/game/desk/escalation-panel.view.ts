@@ -40,7 +40,7 @@ export class EscalationPanel {
     const oy = by + lineHeight('m') + 20;
     addText(scene, x + pad, oy, 'OBLIGATIONS', { size: 'xs', color: COLOR.dim });
     this.obligationsTop = oy + lineHeight('xs') + 2;
-    for (let i = 0; i < run.sim.state.obligations.length + 1; i++) {
+    for (let i = 0; i < run.sim.obligations().length + 1; i++) {
       this.obligations.push(addText(scene, x + pad, this.obligationsTop, '', { size: 's', wrap: w - 2 * pad }));
     }
     this.measures = addText(scene, x + pad, y + h * 0.55, '', { size: 's', color: COLOR.dim, wrap: w - 2 * pad });
@@ -52,16 +52,17 @@ export class EscalationPanel {
     const sim = this.run.sim;
     const s = sim.state;
     const minute = Math.floor(s.t / 60);
-    const key = `${minute}|${s.declaredLevel}|${s.obligations.map((o) => o.status).join()}|${s.holdingStatementAt}|${s.promotionsPausedAt}|${s.team.extra}|${s.team.pending.length}|${s.rootCause.escalatedAt}|${s.rootCause.fixedAt}`;
+    const obligations = sim.obligations();
+    const key = `${minute}|${s.declaredLevel}|${obligations.map((o) => o.status).join()}|${s.holdingStatementAt}|${s.promotionsPausedAt}|${s.team.extra}|${s.team.pending.length}|${s.rootCause.escalatedAt}|${s.rootCause.fixedAt}`;
     if (key !== this.key) {
       this.key = key;
       const levels = sim.scenario.guideline.levels;
       this.level.setText(`${levels[s.declaredLevel]!.name}`);
       let oy = this.obligationsTop;
-      const rows: { text: string; status: ObligationState['status'] }[] = s.obligations
+      const rows: { text: string; status: ObligationState['status'] }[] = obligations
         .filter((o) => o.status !== 'waiting')
         .map((o) => ({ text: this.line(o, s.t), status: o.status }));
-      const waiting = s.obligations.filter((o) => o.status === 'waiting').map((o) => o.rule);
+      const waiting = obligations.filter((o) => o.status === 'waiting').map((o) => o.rule);
       // Obligations not yet due share one line; G shows the guideline in full.
       if (waiting.length) rows.push({ text: `○ not due yet: ${waiting.join(', ')}`, status: 'waiting' });
       if (rows.length === 0) rows.push({ text: 'This guideline sets no deadlines.', status: 'waiting' });

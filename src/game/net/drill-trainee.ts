@@ -126,7 +126,7 @@ export class DrillTrainee {
         t: s.t,
         score: run.outcome().score,
         level,
-        obligations: s.obligations.map((o) => ({ id: o.id, status: o.status })),
+        obligations: run.sim.obligations().map((o) => ({ id: o.id, status: o.status })),
       })
       // Progress is a live view only; a missed report is replaced by the next one.
       .catch(() => undefined);

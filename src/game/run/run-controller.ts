@@ -51,7 +51,7 @@ export class RunController {
     this.seed = config.seed;
     this.speedValue = this.rules.fixedPace ? 1 : config.speed;
     this.sim = sim;
-    this.watcher = new RunWatcher(sim.state);
+    this.watcher = new RunWatcher(sim.state, sim.scenario);
   }
 
   static start(config: RunConfig): RunController {

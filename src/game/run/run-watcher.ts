@@ -1,4 +1,4 @@
-import type { Breach, KeyMoment, ObligationState, ObligationStatus, SimState } from '../../core/index';
+import { obligationsOf, type Breach, type KeyMoment, type ObligationState, type ObligationStatus, type Scenario, type SimState } from '../../core/index';
 
 /** Something that happened in the simulation since the last look, for sound, speech and the screen. */
 export type RunEvent =
@@ -27,13 +27,16 @@ export class RunWatcher {
   private readonly statuses = new Map<string, ObligationStatus>();
   private readonly warned = new Set<string>();
 
-  constructor(state: SimState) {
+  constructor(
+    state: SimState,
+    private readonly scenario: Scenario,
+  ) {
     this.posts = state.posts.length;
     this.breaches = state.breaches.length;
     this.moments = state.moments.length;
     this.declared = state.declaredLevel;
     this.over = state.over;
-    for (const o of state.obligations) {
+    for (const o of obligationsOf(scenario, state.guideline)) {
       this.statuses.set(o.id, o.status);
       if (o.status === 'open' && o.deadline !== undefined && o.deadline - state.t <= DEADLINE_WARNING_SECONDS) this.warned.add(o.id);
     }
@@ -47,7 +50,7 @@ export class RunWatcher {
     }
     for (; this.breaches < s.breaches.length; this.breaches++) events.push({ kind: 'breach', breach: s.breaches[this.breaches]! });
     for (; this.moments < s.moments.length; this.moments++) events.push({ kind: 'moment', moment: s.moments[this.moments]! });
-    for (const o of s.obligations) {
+    for (const o of obligationsOf(this.scenario, s.guideline)) {
       const before = this.statuses.get(o.id)!;
       if (before !== o.status) {
         events.push({ kind: 'obligation', obligation: o, from: before });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Lesson } from '../../../src/core/index';
+import { obligationsOf, ROLES, type Lesson } from '../../../src/core/index';
 import { makeContext } from '../../../src/core/debrief/debrief-context';
 import { trollLesson } from '../../../src/core/debrief/lessons-conduct';
 import { postsNeeding } from '../../../src/core/debrief/lessons-escalation';
@@ -109,7 +109,7 @@ describe.each(EVERY_RUN)('%s played by the %s bot: the debrief’s figures agree
       if (!met) continue;
       const actions = scenario.guideline.obligations.filter((o) => l.summary.includes(`Rule ${o.rule} (`));
       expect(met.of, l.id).toBe(actions.length);
-      expect(met.count, l.id).toBe(actions.filter((o) => s.obligations.find((x) => x.id === o.id)!.status === 'met').length);
+      expect(met.count, l.id).toBe(actions.filter((o) => obligationsOf(scenario, s.guideline).find((x) => x.id === o.id)!.status === 'met').length);
     }
   });
 });

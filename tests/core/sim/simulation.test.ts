@@ -217,7 +217,7 @@ describe('guideline obligations inside the simulation', () => {
     const sim = fresh();
     while (sim.state.trueLevel < 2) sim.step();
     const reached = sim.state.t;
-    const comms = () => sim.state.obligations.find((o) => o.id === 'tell-comms')!;
+    const comms = () => sim.obligations().find((o) => o.id === 'tell-comms')!;
     expect(comms()).toMatchObject({ status: 'open', openedAt: reached, deadline: reached + 15 * 60 });
     sim.advanceTo(reached + 15 * 60 - 10);
     expect(comms().status).toBe('open');

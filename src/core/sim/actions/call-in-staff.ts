@@ -1,0 +1,21 @@
+import { reject } from '../../errors';
+import { did } from '../assessment';
+import { addMoment } from '../context';
+import { staffCalled } from '../moments';
+import type { ActionOf, ActionRule } from './action-rule';
+
+/** Calling in extra staff, who join the team after the scenario's travel time. */
+export const callInStaff: ActionRule<ActionOf<'desk.callInStaff'>> = {
+  validate(ctx, a) {
+    const team = ctx.state.team;
+    const max = ctx.scenario.team.maxExtraStaff;
+    const called = team.extra + team.pending.reduce((n, p) => n + p.count, 0);
+    return called + a.count > max ? reject('action/no_staff_left', `${max - called} left`) : undefined;
+  },
+  perform(ctx, a) {
+    const minutes = ctx.scenario.team.callInMinutes;
+    ctx.state.team.pending.push({ at: ctx.state.t + minutes * 60, count: a.count });
+    addMoment(ctx, staffCalled(a.count, minutes));
+    did(ctx, { what: 'callInStaff' });
+  },
+};

@@ -1,0 +1,48 @@
+import { mustPost, type SimContext } from './context';
+
+/** The HUD's and the debrief's measurements, sampled once a sim minute into `history`. */
+
+/** Phase, once a sim minute: one metric sample. */
+export function sample(ctx: SimContext): void {
+  const { state: s, caches } = ctx;
+  let sentimentSum = 0;
+  let n = 0;
+  for (let i = caches.windowStart; i < s.posts.length; i++) {
+    const p = s.posts[i]!;
+    const calmed = p.replies.some((r) => r.quality > 0) || p.inDm;
+    sentimentSum += Math.min(2, p.sentiment + (calmed ? 1 : 0));
+    n++;
+  }
+  let negativeReach = 0;
+  let backlog = 0;
+  for (const id of s.queues.open) {
+    const p = mustPost(ctx, id);
+    backlog++;
+    if (p.sentiment < 0) negativeReach += p.author.followers;
+  }
+  s.history.push({
+    t: s.t,
+    sentiment: n === 0 ? 0 : Math.round((sentimentSum * 100) / n),
+    goodwill: Math.round(s.goodwill),
+    backlog,
+    serviceLevel: serviceLevel(ctx),
+    negativeReach,
+    declaredLevel: s.declaredLevel,
+    trueLevel: s.trueLevel,
+    arrivalsLastHour: s.posts.length - caches.windowStart,
+  });
+}
+
+/** Percent of due routine posts answered within target. */
+export function serviceLevel(ctx: SimContext): number {
+  const s = ctx.state;
+  const c = s.counters;
+  // Open routine posts already past their target count as missed, not as pending.
+  let overdue = 0;
+  for (const id of s.queues.open) {
+    const p = mustPost(ctx, id);
+    if (p.source === 'routine' && s.t - p.t > ctx.index.slaSeconds[p.channel]!) overdue++;
+  }
+  const due = c.routineDue + overdue;
+  return due === 0 ? 100 : Math.round((c.routineInTarget * 100) / due);
+}
