@@ -13,11 +13,14 @@ import {
 import { CitationSlip } from '../desk/citation-slip.view';
 import { coachTip } from '../desk/coach';
 import { EscalationPanel } from '../desk/escalation-panel.view';
+import { actionBarRows, availability, commandForKey, type DeskCommand, type DeskHost } from '../desk/desk-commands';
+import { namedPostIds, nextNamedPost } from '../desk/named-posts';
 import { EventPresenter } from '../desk/event-presenter';
 import { FeedModel, type FeedTab, type FeedView } from '../desk/feed-model';
 import { FeedPanel } from '../desk/feed.view';
 import { describeCriterion, guidelineDoc } from '../desk/guideline-text';
 import { Hud } from '../desk/hud.view';
+import { formatCountdown } from '../desk/labels';
 import { PostDetail } from '../desk/post-detail.view';
 import { formatSpeed, nextSpeed } from '../run/pace';
 import type { RunController } from '../run/run-controller';
@@ -44,7 +47,7 @@ type Zone = 'feed' | 'actions';
  * allowed and what it does is the core's business; a rejection is shown as the
  * core words it.
  */
-export class DeskScene extends BaseScene {
+export class DeskScene extends BaseScene implements DeskHost {
   private run!: RunController;
   private model!: FeedModel;
   private feed!: FeedPanel;
@@ -55,7 +58,7 @@ export class DeskScene extends BaseScene {
   private presenter!: EventPresenter;
   private statusText!: Phaser.GameObjects.Text;
   private coachText: Phaser.GameObjects.Text | undefined;
-  private actionButtons: Button[] = [];
+  private actionButtons: { cmd: DeskCommand; button: Button }[] = [];
   private actionFocus!: FocusList;
   private tab: FeedTab = 'all';
   private view: FeedView = 'live';
@@ -183,7 +186,7 @@ export class DeskScene extends BaseScene {
       this.services.audio.setIntensity((last.arrivalsLastHour / baselinePerHour - 1) / 15);
     }
     if (this.coachText) this.coachText.setText(`COACH: ${coachTip(s, post, this.visible.length)}`);
-    for (const b of this.actionButtons.slice(0, 8)) b.setEnabled(post !== undefined);
+    this.refreshActionBar();
   }
 
   /** Keeps the selected post on the same screen row while new posts push the live feed down. */
@@ -198,36 +201,30 @@ export class DeskScene extends BaseScene {
     if (idx >= 0) this.feed.reveal(idx);
   }
 
+  /** The action bar is made from the command table: one row of post commands, one of desk-wide ones. */
   private buildActionBar(): void {
-    const y1 = 602;
-    const y2 = 602 + 44;
     const h = 38;
-    const post: [string, string, () => void][] = [
-      ['T', 'Triage', () => this.openForPost('triage')],
-      ['R', 'Reply', () => this.openForPost('reply')],
-      ['D', 'DM', () => this.postAction('post.dm')],
-      ['H', 'Hide', () => this.postAction('post.hide')],
-      ['X', 'Delete', () => this.postAction('post.delete')],
-      ['E', 'Escalate', () => this.openForPost('escalate')],
-      ['L', 'Link', () => this.link()],
-      ['C', 'Close', () => this.postAction('post.close')],
-    ];
-    const desk: [string, string, () => void][] = [
-      ['V', 'Declare level', () => this.openDeclare()],
-      ['S', 'Holding statement', () => this.openDesk('statement')],
-      ['M', 'Pause promotions', () => this.send({ type: 'desk.pausePromotions' })],
-      ['A', 'Call in staff', () => this.openDesk('staff')],
-      ['G', 'Guideline', () => this.openGuideline()],
-      ['P', 'Pause', () => this.pause()],
-      ['?', 'Keys', () => this.openHelp()],
-    ];
-    const w1 = 1268 / post.length;
-    post.forEach(([key, label, fn], i) => this.actionButtons.push(new Button(this, 6 + i * w1, y1, w1 - 6, h, label, fn, { hotkey: key, size: 's' })));
-    const w2 = 1268 / desk.length;
-    desk.forEach(([key, label, fn], i) => this.actionButtons.push(new Button(this, 6 + i * w2, y2, w2 - 6, h, label, fn, { hotkey: key, size: 's' })));
-    if (!this.run.canPause) this.actionButtons[13]!.setEnabled(false);
-    this.actionFocus = new FocusList([...this.actionButtons, this.panel.declareButton], 'horizontal');
+    actionBarRows().forEach((row, r) => {
+      const y = 602 + r * 44;
+      const w = 1268 / row.length;
+      row.forEach((cmd, i) => {
+        const button = new Button(this, 6 + i * w, y, w - 6, h, cmd.label!, () => this.runCommand(cmd, cmd.keys[0]!), { hotkey: cmd.keyText.split(' ')[0], size: 's' });
+        this.actionButtons.push({ cmd, button });
+      });
+    });
+    this.actionFocus = new FocusList([...this.actionButtons.map((b) => b.button), this.panel.declareButton], 'horizontal');
     this.actionFocus.current()?.setFocused(false);
+    this.refreshActionBar();
+  }
+
+  /** Greys out what cannot run now; while the trainee is busy, the time-taking buttons count down. */
+  private refreshActionBar(): void {
+    const busy = this.busyFor();
+    for (const { cmd, button } of this.actionButtons) {
+      const state = availability(cmd, this);
+      button.setEnabled(state.ok);
+      button.setCaption(state.ok || state.reason !== 'busy' ? cmd.label! : `${cmd.label} ${formatCountdown(busy)}`);
+    }
   }
 
   // ───────────────────────────── input ─────────────────────────────
@@ -251,87 +248,68 @@ export class DeskScene extends BaseScene {
       } else this.pause();
       return true;
     }
-    switch (key) {
-      case 'ArrowDown':
-      case 'j':
-        this.moveSelection(1);
-        return true;
-      case 'ArrowUp':
-      case 'k':
-        this.moveSelection(-1);
-        return true;
-      case 'Home':
-        this.selectAt(0);
-        return true;
-      case 'End':
-        this.selectAt(this.model.length(this.tab, this.view) - 1);
-        return true;
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        this.cycleTab(key === 'ArrowLeft' ? -1 : 1);
-        return true;
-      case 'f':
-        this.view = this.view === 'live' ? 'queue' : 'live';
-        this.feed.top = 0;
-        this.lastSelectedIndex = -1;
-        this.setStatus(this.view === 'live' ? 'Live feed: every post, newest first.' : 'Queue: open posts, oldest first.');
-        return true;
-      case 't':
-        this.openForPost('triage');
-        return true;
-      case 'r':
-      case 'Enter':
-        this.openForPost('reply');
-        return true;
-      case 'd':
-        this.postAction('post.dm');
-        return true;
-      case 'h':
-        this.postAction('post.hide');
-        return true;
-      case 'x':
-      case 'Delete':
-        this.postAction('post.delete');
-        return true;
-      case 'e':
-        this.openForPost('escalate');
-        return true;
-      case 'l':
-        this.link();
-        return true;
-      case 'c':
-        this.postAction('post.close');
-        return true;
-      case 'v':
-        this.openDeclare();
-        return true;
-      case 's':
-        this.openDesk('statement');
-        return true;
-      case 'm':
-        this.send({ type: 'desk.pausePromotions' });
-        return true;
-      case 'a':
-        this.openDesk('staff');
-        return true;
-      case 'g':
-        this.openGuideline();
-        return true;
-      case '?':
-        this.openHelp();
-        return true;
-      case 'p':
-        this.pause();
-        return true;
-      case '+':
-      case '=':
-      case '-':
-      case '_':
-        this.changeSpeed(key === '+' || key === '=' ? 1 : -1);
-        return true;
-      default:
-        return false;
+    const cmd = commandForKey(key);
+    if (!cmd) return false;
+    this.runCommand(cmd, key);
+    return true;
+  }
+
+  /** Runs a command from the table if it can run now; says why not otherwise. */
+  private runCommand(cmd: DeskCommand, key: string): void {
+    const state = availability(cmd, this);
+    if (state.ok) cmd.run(this, key);
+    else if (state.reason === 'busy') this.setStatus(`Busy with the previous action: free in ${formatCountdown(this.busyFor())}.`, true);
+    else cmd.refused?.(this);
+  }
+
+  // ─────────────────────── the host the commands drive ───────────────────────
+
+  hasPost(): boolean {
+    return this.selectedPost() !== undefined;
+  }
+
+  askForPost(): void {
+    this.requirePost();
+  }
+
+  busyFor(): number {
+    const s = this.run.sim.state;
+    return Math.max(0, s.trainee.busyUntil - s.t);
+  }
+
+  canPause(): boolean {
+    return this.run.canPause;
+  }
+
+  selectFirst(): void {
+    this.selectAt(0);
+  }
+
+  selectLast(): void {
+    this.selectAt(this.model.length(this.tab, this.view) - 1);
+  }
+
+  toggleView(): void {
+    this.view = this.view === 'live' ? 'queue' : 'live';
+    this.feed.top = 0;
+    this.lastSelectedIndex = -1;
+    this.setStatus(this.view === 'live' ? 'Live feed: every post, newest first.' : 'Queue: open posts, oldest first.');
+  }
+
+  jumpToNamedPost(): void {
+    if (this.run.mode === 'ranked') {
+      this.setStatus('Ranked runs give no hints to jump to.', true);
+      return;
     }
+    const id = nextNamedPost(namedPostIds(this.run.sim.currentRequirements()), this.selected);
+    if (id === undefined) {
+      this.setStatus('No hint names a post right now.');
+      return;
+    }
+    this.view = 'live';
+    this.setTab('all');
+    this.select(id);
+    this.setStatus(`Jumped to post #${id}.`);
   }
 
   private setTab(tab: FeedTab): void {
@@ -340,7 +318,7 @@ export class DeskScene extends BaseScene {
     this.lastSelectedIndex = -1;
   }
 
-  private cycleTab(delta: 1 | -1): void {
+  cycleTab(delta: 1 | -1): void {
     const tabs = ['all', ...this.run.entry.scenario.channels.map((c) => c.id)];
     const i = (tabs.indexOf(this.tab) + delta + tabs.length) % tabs.length;
     this.setTab(tabs[i]!);
@@ -348,7 +326,7 @@ export class DeskScene extends BaseScene {
     this.setStatus(`${name}: ${this.model.openCount(this.tab)} open.`);
   }
 
-  private moveSelection(delta: 1 | -1): void {
+  moveSelection(delta: 1 | -1): void {
     const idx = this.selected === null ? -1 : this.model.indexOf(this.tab, this.view, this.selected);
     if (idx < 0) this.selectAt(this.feed.top);
     else this.selectAt(idx + delta);
@@ -389,7 +367,7 @@ export class DeskScene extends BaseScene {
   // ───────────────────────────── actions ─────────────────────────────
 
   /** Sends an action to the core; returns the rejection message, if any. */
-  private readonly send: Send = (action: Action) => {
+  readonly send: Send = (action: Action) => {
     const result = this.run.apply(action);
     if (!result.ok) {
       this.setStatus(`Not done: ${result.message}.`, true);
@@ -402,12 +380,12 @@ export class DeskScene extends BaseScene {
     return undefined;
   };
 
-  private postAction(type: 'post.dm' | 'post.hide' | 'post.delete' | 'post.close'): void {
+  postAction(type: 'post.dm' | 'post.hide' | 'post.delete' | 'post.close'): void {
     const p = this.requirePost();
     if (p) this.send({ type, postId: p.id });
   }
 
-  private link(): void {
+  link(): void {
     const p = this.requirePost();
     if (!p) return;
     if (this.linkFrom === null || this.linkFrom === p.id) {
@@ -420,7 +398,7 @@ export class DeskScene extends BaseScene {
     this.send({ type: 'thread.link', postIds: [from, p.id] });
   }
 
-  private openForPost(kind: 'triage' | 'reply' | 'escalate'): void {
+  openForPost(kind: 'triage' | 'reply' | 'escalate'): void {
     const p = this.requirePost();
     if (!p) return;
     const sim = this.run.sim;
@@ -429,12 +407,12 @@ export class DeskScene extends BaseScene {
     this.openDialog(kind, spec);
   }
 
-  private openDesk(kind: 'statement' | 'staff'): void {
+  openDesk(kind: 'statement' | 'staff'): void {
     const sim = this.run.sim;
     this.openDialog(kind, kind === 'statement' ? holdingStatementDialog(sim.scenario, sim.state, this.send) : callInStaffDialog(sim.scenario, sim.state, this.send));
   }
 
-  private openDeclare(): void {
+  openDeclare(): void {
     const sim = this.run.sim;
     const levels = sim.scenario.guideline.levels;
     const describe = (i: number) => (i === 0 ? 'business as usual' : `when ${levels[i]!.entry.map((c) => describeCriterion(sim.scenario, c)).join('; or ')}`);
@@ -447,17 +425,17 @@ export class DeskScene extends BaseScene {
     this.dialog = { name, ui };
   }
 
-  private openGuideline(): void {
+  openGuideline(): void {
     if (this.overlay) return;
     this.overlay = new DocOverlay(this, this.keys, 'guideline', guidelineDoc(this.run.entry.scenario), 'g', () => (this.overlay = undefined));
   }
 
-  private openHelp(): void {
+  openHelp(): void {
     if (this.overlay) return;
     this.overlay = new DocOverlay(this, this.keys, 'keys', keyHelpDoc(), '?', () => (this.overlay = undefined));
   }
 
-  private changeSpeed(direction: 1 | -1): void {
+  changeSpeed(direction: 1 | -1): void {
     if (this.run.rules.fixedPace) {
       this.setStatus('Ranked runs play at one fixed pace.', true);
       return;
@@ -466,7 +444,7 @@ export class DeskScene extends BaseScene {
     this.setStatus(`Speed ${formatSpeed(this.run.speed)}.`);
   }
 
-  private pause(): void {
+  pause(): void {
     if (!this.run.canPause) {
       this.setStatus(this.run.rules.pausedBy === 'trainer' ? 'Only your trainer can pause a drill: the shift runs on.' : 'There is no pause in ranked mode: the shift runs on.', true);
       return;
