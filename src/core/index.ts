@@ -15,3 +15,5 @@ export { clockAt, needsResponse } from './guideline/rules';
 export { createEscalationMachine } from './guideline/escalation.machine';
 export { buildDebrief, MAX_LESSONS_SHOWN, RETRY_TIPS } from './debrief/debrief';
 export * from './debrief/lesson.types';
+export { engagement, type Engagement } from './feed/engagement';
+export { channelLook } from './feed/look';

@@ -79,6 +79,10 @@ export const OBLIGATION_ACTIONS = [
   'fixRootCause',
 ] as const;
 
+/** Look-alike feeds the desk can draw (our own drawing, no platform marks). */
+export const CHANNEL_LOOKS = ['facebook-page', 'x-timeline', 'review-site'] as const;
+export type ChannelLook = (typeof CHANNEL_LOOKS)[number];
+
 const channelSchema = z.strictObject({
   id: localId,
   name: z.string().min(1).max(40),
@@ -86,6 +90,8 @@ const channelSchema = z.strictObject({
   sharePercent: z.number().int().min(0).max(100),
   /** First public reply expected within this many sim minutes. */
   serviceLevelMinutes: z.number().int().min(1).max(24 * 60),
+  /** How the desk draws the public feed; when absent, `channelLook` picks one from the channel's id and name. */
+  look: z.enum(CHANNEL_LOOKS).optional(),
 });
 
 const templateSchema = z.strictObject({
