@@ -17,11 +17,10 @@ import { actionBarRows, availability, commandForKey, type DeskCommand, type Desk
 import { namedPostIds, nextNamedPost } from '../desk/named-posts';
 import { EventPresenter } from '../desk/event-presenter';
 import { FeedModel, type FeedTab, type FeedView } from '../desk/feed-model';
-import { FeedPanel } from '../desk/feed.view';
 import { describeCriterion, guidelineDoc } from '../desk/guideline-text';
 import { Hud } from '../desk/hud.view';
 import { formatCountdown } from '../desk/labels';
-import { PostDetail } from '../desk/post-detail.view';
+import { ReadingLayer } from '../reading/reading-layer';
 import { formatSpeed, nextSpeed } from '../run/pace';
 import type { RunController } from '../run/run-controller';
 import type { GameServices } from '../session';
@@ -30,7 +29,7 @@ import { ChoiceDialog, type DialogSpec } from '../ui/choice-dialog';
 import { DocOverlay } from '../ui/doc-overlay';
 import { FocusList } from '../ui/focus-list';
 import { keyHelpDoc } from '../ui/key-help';
-import { addPanel, addText, COLOR, css, lineHeight } from '../ui/theme';
+import { addPanel, addText, COLOR, css } from '../ui/theme';
 import { BaseScene } from './base.scene';
 import { SCENE } from './scene-keys';
 
@@ -50,26 +49,23 @@ type Zone = 'feed' | 'actions';
 export class DeskScene extends BaseScene implements DeskHost {
   private run!: RunController;
   private model!: FeedModel;
-  private feed!: FeedPanel;
-  private detail!: PostDetail;
+  private reading!: ReadingLayer;
   private hud!: Hud;
   private panel!: EscalationPanel;
   private slip!: CitationSlip;
   private presenter!: EventPresenter;
   private statusText!: Phaser.GameObjects.Text;
-  private coachText: Phaser.GameObjects.Text | undefined;
+  private tutorial = false;
   private actionButtons: { cmd: DeskCommand; button: Button }[] = [];
   private actionFocus!: FocusList;
   private tab: FeedTab = 'all';
   private view: FeedView = 'live';
   private selected: number | null = null;
-  private lastSelectedIndex = -1;
   private linkFrom: number | null = null;
   private zone: Zone = 'feed';
   private dialog: { name: string; ui: ChoiceDialog } | undefined;
   private overlay: DocOverlay | undefined;
   private status = '';
-  private visible: number[] = [];
   private lastSave = 0;
   private endingAt: number | undefined;
   private firstFrame = true;
@@ -96,23 +92,33 @@ export class DeskScene extends BaseScene implements DeskHost {
     this.hud = new Hud(this, run);
     const top = 80;
     const bottom = 596;
-    addPanel(this, 0, top, 520, bottom - top);
-    this.feed = new FeedPanel(this, 6, top + 6, 508, bottom - top - 12, scenario, (tab, postId) => {
-      if (tab !== undefined) this.setTab(tab);
-      if (postId !== undefined) this.select(postId);
-      this.zone = 'feed';
-      this.actionFocus.current()?.setFocused(false);
-    });
-    this.detail = new PostDetail(this, 528, top, 410, bottom - top, scenario, coaching);
+    const feed = { x: 0, y: top, w: 520, h: bottom - top };
+    const detail = { x: 528, y: top, w: 410, h: bottom - top };
+    // The canvas keeps the panels' frames; the reading layer draws their text over them.
+    addPanel(this, feed.x, feed.y, feed.w, feed.h);
+    addPanel(this, detail.x, detail.y, detail.w, detail.h);
+    this.tutorial = run.rules.coachLines;
+    this.reading = new ReadingLayer(
+      this.game.canvas,
+      scenario,
+      { feed, detail },
+      this.services.settings.get().textSize,
+      coaching,
+      (tab, postId) => {
+        if (tab !== undefined) this.setTab(tab);
+        if (postId !== undefined) this.select(postId);
+        this.zone = 'feed';
+        this.actionFocus.current()?.setFocused(false);
+        this.renderKey = '';
+      },
+      () => this.showNewPosts(),
+    );
     this.panel = new EscalationPanel(this, 946, top, 334, bottom - top, run, () => this.openDeclare(), coaching);
-    this.slip = new CitationSlip(this, 846, top + 8, 426, () => this.reducedMotion());
+    // Over the escalation panel, clear of the reading layer (DOM draws above the canvas).
+    this.slip = new CitationSlip(this, 950, top + 8, 322, () => this.reducedMotion());
     this.presenter = new EventPresenter(run, this.services.audio, this.services.announcer, this.slip);
     this.buildActionBar();
     this.statusText = addText(this, 12, 692, '', { size: 's' });
-    if (run.rules.coachLines) {
-      this.coachText = addText(this, 528 + 12, bottom - lineHeight('s') * 3 - 10, '', { size: 's', bold: true, color: COLOR.focus, wrap: 386 });
-      this.detail.reserve = lineHeight('s') * 3 + 14;
-    }
 
     this.keys.push((key, e) => this.onKey(key, e));
     this.services.session.desk = () => ({
@@ -122,7 +128,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       dialog: this.dialog?.name ?? null,
       overlay: this.overlay?.name ?? null,
       status: this.status,
-      visiblePostIds: [...this.visible],
+      visiblePostIds: this.reading.visibleIds(),
       objects: this.countObjects(),
     });
     this.services.audio.setAmbience(true);
@@ -137,6 +143,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       this.events.off('resume', onResume);
       this.services.audio.setAmbience(false);
       this.services.session.desk = undefined;
+      this.reading.destroy();
     });
     this.setStatus(
       `${run.entry.scenario.title} — ${run.mode}. ${run.canPause ? 'P pauses. ' : ''}G shows the guideline, ? lists the keys.`,
@@ -152,6 +159,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       if (now >= this.endingAt) this.toDebrief();
       return;
     }
+    this.reading.setVisible(!this.dialog && !this.overlay);
     const events = this.run.advance(delta);
     this.presenter.present(events, now);
     this.render(now);
@@ -169,14 +177,13 @@ export class DeskScene extends BaseScene implements DeskHost {
     const s = this.run.sim.state;
     this.slip.update(now);
     // Most frames at the normal pace fall between two sim steps: nothing to redraw.
-    const key = `${s.t}|${s.log.length}|${s.over}|${this.run.speed}|${this.run.paused}|${this.tab}|${this.view}|${this.selected}|${this.linkFrom}|${this.zone}|${this.feed.top}`;
+    const key = `${s.t}|${s.log.length}|${s.over}|${this.run.speed}|${this.run.paused}|${this.tab}|${this.view}|${this.selected}|${this.linkFrom}|${this.zone}`;
     if (key === this.renderKey) return;
     this.renderKey = key;
     this.model.sync(s);
-    this.followSelection();
-    this.visible = this.feed.render(this.model, this.tab, this.view, this.selected, this.linkFrom, this.zone === 'feed', s.t);
     const post = this.selectedPost();
-    this.detail.render(post, s.t, this.linkFrom);
+    const coach = this.tutorial ? `Coach: ${coachTip(s, post, this.model.length(this.tab, this.view))}` : undefined;
+    this.reading.render({ state: s, model: this.model, tab: this.tab, view: this.view, selected: this.selected, linkFrom: this.linkFrom }, post, coach);
     this.hud.render();
     this.panel.render();
     const history = s.history;
@@ -185,20 +192,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       const baselinePerHour = Math.max(1, this.run.entry.scenario.baseline.postsPerDay / 24);
       this.services.audio.setIntensity((last.arrivalsLastHour / baselinePerHour - 1) / 15);
     }
-    if (this.coachText) this.coachText.setText(`COACH: ${coachTip(s, post, this.visible.length)}`);
     this.refreshActionBar();
-  }
-
-  /** Keeps the selected post on the same screen row while new posts push the live feed down. */
-  private followSelection(): void {
-    if (this.selected === null) {
-      this.lastSelectedIndex = -1;
-      return;
-    }
-    const idx = this.model.indexOf(this.tab, this.view, this.selected);
-    if (idx >= 0 && this.lastSelectedIndex >= 0) this.feed.top += idx - this.lastSelectedIndex;
-    this.lastSelectedIndex = idx;
-    if (idx >= 0) this.feed.reveal(idx);
   }
 
   /** The action bar is made from the command table: one row of post commands, one of desk-wide ones. */
@@ -291,14 +285,12 @@ export class DeskScene extends BaseScene implements DeskHost {
 
   toggleView(): void {
     this.view = this.view === 'live' ? 'queue' : 'live';
-    this.feed.top = 0;
-    this.lastSelectedIndex = -1;
     this.setStatus(this.view === 'live' ? 'Live feed: every post, newest first.' : 'Queue: open posts, oldest first.');
   }
 
   jumpToNamedPost(): void {
-    if (this.run.mode === 'ranked') {
-      this.setStatus('Ranked runs give no hints to jump to.', true);
+    if (!this.run.rules.coaching) {
+      this.setStatus('This mode gives no hints to jump to.', true);
       return;
     }
     const id = nextNamedPost(namedPostIds(this.run.sim.currentRequirements()), this.selected);
@@ -314,8 +306,12 @@ export class DeskScene extends BaseScene implements DeskHost {
 
   private setTab(tab: FeedTab): void {
     this.tab = tab;
-    this.feed.top = 0;
-    this.lastSelectedIndex = -1;
+  }
+
+  /** Lets the posts that arrived above a frozen selection into the feed; the selection stays. */
+  private showNewPosts(): void {
+    this.reading.showNew();
+    this.renderKey = '';
   }
 
   cycleTab(delta: 1 | -1): void {
@@ -328,7 +324,7 @@ export class DeskScene extends BaseScene implements DeskHost {
 
   moveSelection(delta: 1 | -1): void {
     const idx = this.selected === null ? -1 : this.model.indexOf(this.tab, this.view, this.selected);
-    if (idx < 0) this.selectAt(this.feed.top);
+    if (idx < 0) this.selectAt(this.reading.firstIndex());
     else this.selectAt(idx + delta);
   }
 
@@ -345,8 +341,6 @@ export class DeskScene extends BaseScene implements DeskHost {
 
   private select(id: number): void {
     this.selected = id;
-    this.lastSelectedIndex = this.model.indexOf(this.tab, this.view, id);
-    if (this.lastSelectedIndex >= 0) this.feed.reveal(this.lastSelectedIndex);
     const p = this.model.post(id);
     if (p) {
       const flags = p.flags.length ? `, flagged ${p.flags.join(', ')}` : '';
@@ -450,6 +444,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       return;
     }
     this.run.setPaused(true);
+    this.reading.setVisible(false);
     this.save(performance.now());
     this.scene.launch(SCENE.pause);
     this.scene.pause();
@@ -473,6 +468,7 @@ export class DeskScene extends BaseScene implements DeskHost {
   private endShift(now: number): void {
     if (this.endingAt !== undefined) return;
     this.endingAt = now + END_BANNER_MS;
+    this.reading.setVisible(false);
     this.dialog?.ui.close();
     this.overlay?.close();
     this.services.autosave.clear();
@@ -510,17 +506,15 @@ export class DeskScene extends BaseScene implements DeskHost {
     this.tab = 'all';
     this.view = 'live';
     this.selected = null;
-    this.lastSelectedIndex = -1;
     this.linkFrom = null;
     this.zone = 'feed';
     this.dialog = undefined;
     this.overlay = undefined;
     this.actionButtons = [];
-    this.visible = [];
     this.endingAt = undefined;
     this.firstFrame = true;
     this.renderKey = '';
-    this.coachText = undefined;
+    this.tutorial = false;
     this.lastSave = performance.now();
   }
 }
