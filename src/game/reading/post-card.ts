@@ -75,6 +75,40 @@ export function buildPinnedCard(p: Post, ctx: CardContext): HTMLElement {
   );
 }
 
+/** Characters of a queue row's excerpt: rows stay short so the backlog reads at a glance. */
+const QUEUE_EXCERPT = 110;
+
+/**
+ * A post as the desk's work queue shows it: not the public look but the
+ * desk's tool, compact: who, how long it has waited, where, its reach and
+ * flags, and the start of the text (the detail shows it all).
+ */
+export function buildQueueRow(p: Post, ctx: CardContext): HTMLElement {
+  const reach = reachOf(p.author.followers);
+  const excerpt = p.text.length > QUEUE_EXCERPT ? `${p.text.slice(0, QUEUE_EXCERPT - 1).replace(/\s+\S*$/, '')}…` : p.text;
+  const nameId = `rl-queue-${p.id}-name`;
+  return el(
+    'article',
+    { class: `rl-card rl-compact${ctx.selected ? ' rl-selected' : ''}`, 'data-post-id': String(p.id), 'aria-labelledby': nameId, 'aria-current': ctx.selected ? 'true' : undefined },
+    el(
+      'div',
+      { class: 'rl-head' },
+      avatar(p.author.handle, p.author.name, 24),
+      el(
+        'div',
+        { class: 'rl-who' },
+        el('span', { class: 'rl-name', id: nameId }, p.author.name),
+        el('span', { class: 'rl-time' }, `waiting ${relativeTime(ctx.state.t - p.t)}`),
+        chip(ctx.channelName, `channel rl-look-${ctx.look}`),
+        reach.tier === 'small' ? undefined : chip(reach.label, `reach-${reach.tier}`),
+        ...p.flags.map((f) => chip(`⚠ ${FLAG_LABEL[f]}`, 'flag')),
+        ctx.linking ? chip('Linking from here', 'focus') : undefined,
+      ),
+    ),
+    el('p', { class: 'rl-text' }, excerpt),
+  );
+}
+
 /** What changes the card's drawing: it is rebuilt only when this changes. */
 export function cardKey(p: Post, ctx: CardContext): string {
   const e = engagement(p, ctx.state);
@@ -159,7 +193,7 @@ export function buildCard(p: Post, ctx: CardContext): HTMLElement {
   const head = el(
     'div',
     { class: 'rl-head' },
-    avatar(p.author.handle, p.author.name, 40),
+    avatar(p.author.handle, p.author.name, 32),
     el(
       'div',
       { class: 'rl-who' },
@@ -189,8 +223,7 @@ export function buildCard(p: Post, ctx: CardContext): HTMLElement {
     ctx.look === 'review-site' ? el('p', { class: 'rl-stars', 'aria-label': `${stars(p.sentiment)} of 5 stars` }, '★'.repeat(stars(p.sentiment)) + '☆'.repeat(5 - stars(p.sentiment))) : undefined,
     notice ? el('p', { class: 'rl-public-notice' }, notice) : undefined,
     el('p', { class: `rl-text${notice ? ' rl-desk-only' : ''}` }, notice ? `Desk sees: ${p.text}` : p.text),
-    deskChips(p, ctx),
-    notice ? undefined : countsFor(p, ctx),
+    el('div', { class: 'rl-foot' }, deskChips(p, ctx), notice ? undefined : countsFor(p, ctx)),
     thread(p, ctx),
   );
   return card;

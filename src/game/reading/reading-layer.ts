@@ -3,9 +3,10 @@ import type { FeedModel, FeedTab, FeedView } from '../desk/feed-model';
 import type { TextSize } from '../ui/theme';
 import { HEIGHT, TEXT_SCALE, WIDTH } from '../ui/theme';
 import { DetailPanel } from './detail-panel';
+import { DutiesPanel } from './duties-panel';
 import { el } from './dom';
 import { FeedWindow } from './feed-window';
-import { buildCard, buildPinnedCard, cardKey, type CardContext } from './post-card';
+import { buildCard, buildPinnedCard, buildQueueRow, cardKey, type CardContext } from './post-card';
 
 /** A panel's place on the desk in design pixels (the canvas's 1280×720). */
 export interface Region {
@@ -45,6 +46,7 @@ export class ReadingLayer {
   private readonly pinnedEl: HTMLElement;
   private readonly list: HTMLElement;
   readonly detail: DetailPanel;
+  readonly duties: DutiesPanel;
   private readonly cards = new Map<number, CardSlot>();
   private readonly window = new FeedWindow();
   private readonly resize: ResizeObserver;
@@ -58,7 +60,7 @@ export class ReadingLayer {
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly scenario: Scenario,
-    private readonly regions: { feed: Region; detail: Region },
+    private readonly regions: { feed: Region; detail: Region; duties: Region },
     textSize: TextSize,
     coaching: boolean,
     private readonly onPick: (tab: FeedTab | undefined, postId: number | undefined) => void,
@@ -75,7 +77,8 @@ export class ReadingLayer {
     this.pinnedEl.addEventListener('click', (e) => this.pickFrom(e));
     this.feedPanel = el('section', { class: 'rl-panel rl-feed', 'aria-label': 'Social feed' }, this.tabsEl, el('div', { class: 'rl-bar' }, this.viewLine, this.newButton), this.pinnedEl, this.list);
     this.detail = new DetailPanel(scenario, coaching);
-    this.root = el('div', { id: 'reading', class: 'rl-root' }, this.feedPanel, this.detail.root);
+    this.duties = new DutiesPanel(coaching);
+    this.root = el('div', { id: 'reading', class: 'rl-root' }, this.feedPanel, this.detail.root, this.duties.root);
     this.root.style.setProperty('--rl-text', String(TEXT_SCALE[textSize]));
     document.body.append(this.root);
     this.resize = new ResizeObserver(() => this.place());
@@ -99,6 +102,7 @@ export class ReadingLayer {
     };
     put(this.feedPanel, this.regions.feed);
     put(this.detail.root, this.regions.detail);
+    put(this.duties.root, this.regions.duties);
   }
 
   setVisible(on: boolean): void {
@@ -121,14 +125,18 @@ export class ReadingLayer {
     return this.start;
   }
 
-  /** Ids of the cards at least partly inside the feed's viewport, top to bottom. */
+  /** Ids of the posts on screen, top to bottom: the pinned one, then the cards at least partly inside the feed's viewport. */
   visibleIds(): number[] {
     if (this.root.hidden) return [];
     const box = this.list.getBoundingClientRect();
-    return this.shownIds.filter((id) => {
-      const r = this.cards.get(id)?.el.getBoundingClientRect();
-      return r !== undefined && r.bottom > box.top + 1 && r.top < box.bottom - 1;
-    });
+    const pinned = this.pinnedEl.hidden ? [] : [...this.pinnedEl.querySelectorAll('[data-post-id]')].map((e) => Number(e.getAttribute('data-post-id')));
+    return [
+      ...pinned,
+      ...this.shownIds.filter((id) => {
+        const r = this.cards.get(id)?.el.getBoundingClientRect();
+        return r !== undefined && r.bottom > box.top + 1 && r.top < box.bottom - 1 && !pinned.includes(id);
+      }),
+    ];
   }
 
   render(f: FeedFrame, selectedPost: Post | undefined, coach: string | undefined): void {
@@ -187,10 +195,10 @@ export class ReadingLayer {
     ids.forEach((id, i) => {
       const p = f.state.posts[id - 1]!;
       const ctx = this.ctx(p, f, false);
-      const key = cardKey(p, ctx);
+      const key = `${f.view}|${cardKey(p, ctx)}`;
       let slot = this.cards.get(id);
       if (!slot || slot.key !== key) {
-        const card = buildCard(p, ctx);
+        const card = f.view === 'queue' ? buildQueueRow(p, ctx) : buildCard(p, ctx);
         if (slot) slot.el.replaceWith(card);
         slot = { el: card, key };
         this.cards.set(id, slot);

@@ -23,7 +23,7 @@ import { formatCountdown } from '../desk/labels';
 import { ReadingLayer } from '../reading/reading-layer';
 import { formatSpeed, nextSpeed } from '../run/pace';
 import type { RunController } from '../run/run-controller';
-import type { GameServices } from '../session';
+import type { DeskView, GameServices } from '../session';
 import { Button } from '../ui/button';
 import { ChoiceDialog, type DialogSpec } from '../ui/choice-dialog';
 import { DocOverlay } from '../ui/doc-overlay';
@@ -98,10 +98,11 @@ export class DeskScene extends BaseScene implements DeskHost {
     addPanel(this, feed.x, feed.y, feed.w, feed.h);
     addPanel(this, detail.x, detail.y, detail.w, detail.h);
     this.tutorial = run.rules.coachLines;
+    this.panel = new EscalationPanel(this, 946, top, 334, bottom - top, run, () => this.openDeclare());
     this.reading = new ReadingLayer(
       this.game.canvas,
       scenario,
-      { feed, detail },
+      { feed, detail, duties: this.panel.readingRegion },
       this.services.settings.get().textSize,
       coaching,
       (tab, postId) => {
@@ -113,7 +114,6 @@ export class DeskScene extends BaseScene implements DeskHost {
       },
       () => this.showNewPosts(),
     );
-    this.panel = new EscalationPanel(this, 946, top, 334, bottom - top, run, () => this.openDeclare(), coaching);
     // Over the escalation panel, clear of the reading layer (DOM draws above the canvas).
     this.slip = new CitationSlip(this, 950, top + 8, 322, () => this.reducedMotion());
     this.presenter = new EventPresenter(run, this.services.audio, this.services.announcer, this.slip);
@@ -130,6 +130,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       status: this.status,
       visiblePostIds: this.reading.visibleIds(),
       objects: this.countObjects(),
+      canvasTexts: this.canvasTexts(),
     });
     this.services.audio.setAmbience(true);
     // Back from the pause scene.
@@ -186,6 +187,7 @@ export class DeskScene extends BaseScene implements DeskHost {
     this.reading.render({ state: s, model: this.model, tab: this.tab, view: this.view, selected: this.selected, linkFrom: this.linkFrom }, post, coach);
     this.hud.render();
     this.panel.render();
+    this.reading.duties.render(this.run.sim);
     const history = s.history;
     const last = history[history.length - 1];
     if (last) {
@@ -369,7 +371,7 @@ export class DeskScene extends BaseScene implements DeskHost {
     }
     this.presenter.present(result.events, performance.now());
     this.setStatus(`✓ ${describeDone(action, this.run.sim)}`);
-    this.panel.refresh();
+    this.renderKey = '';
     this.save(performance.now());
     return undefined;
   };
@@ -500,6 +502,18 @@ export class DeskScene extends BaseScene implements DeskHost {
       counts[o.type] = (counts[o.type] ?? 0) + 1;
     }
     return counts;
+  }
+
+  private canvasTexts(): DeskView['canvasTexts'] {
+    const out: DeskView['canvasTexts'] = [];
+    for (const o of this.children.list) {
+      if (o.type !== 'Text') continue;
+      const t = o as Phaser.GameObjects.Text;
+      if (!t.visible || t.alpha === 0 || t.text.trim() === '') continue;
+      const b = t.getBounds();
+      out.push({ text: t.text, x: b.x, y: b.y, w: b.width, h: b.height });
+    }
+    return out;
   }
 
   private resetUi(): void {
