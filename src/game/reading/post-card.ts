@@ -64,7 +64,7 @@ export function buildPinnedCard(p: Post, ctx: CardContext): HTMLElement {
       el(
         'div',
         { class: 'rl-who' },
-        chip('📌 Started it', 'pinned'),
+        chip('Pinned · started it', 'pinned'),
         el('span', { class: 'rl-name', id: nameId }, p.author.name),
         el('span', { class: 'rl-time' }, `· ${relativeTime(ctx.state.t - p.t)}`),
         el('span', { class: 'rl-count' }, el('span', { class: 'rl-count-n' }, compact(e.reactions)), ' reactions'),

@@ -35,6 +35,8 @@ import { SCENE } from './scene-keys';
 
 /** Real milliseconds between autosaves while the clock runs (and after every action). */
 const AUTOSAVE_MS = 1000;
+/** Real milliseconds between redraws of the reading layer while only the clock moves. */
+const READING_MS = 150;
 /** Real milliseconds the end-of-shift banner shows before the debrief. */
 const END_BANNER_MS = 1500;
 
@@ -70,6 +72,9 @@ export class DeskScene extends BaseScene implements DeskHost {
   private endingAt: number | undefined;
   private firstFrame = true;
   private renderKey = '';
+  private readingKey = '';
+  private readingUserKey = '';
+  private readingAt = 0;
 
   constructor(services: GameServices) {
     super(SCENE.desk, services);
@@ -110,7 +115,7 @@ export class DeskScene extends BaseScene implements DeskHost {
         if (postId !== undefined) this.select(postId);
         this.zone = 'feed';
         this.actionFocus.current()?.setFocused(false);
-        this.renderKey = '';
+        this.redrawNow();
       },
       () => this.showNewPosts(),
     );
@@ -179,22 +184,46 @@ export class DeskScene extends BaseScene implements DeskHost {
     this.slip.update(now);
     // Most frames at the normal pace fall between two sim steps: nothing to redraw.
     const key = `${s.t}|${s.log.length}|${s.over}|${this.run.speed}|${this.run.paused}|${this.tab}|${this.view}|${this.selected}|${this.linkFrom}|${this.zone}`;
-    if (key === this.renderKey) return;
-    this.renderKey = key;
-    this.model.sync(s);
+    if (key !== this.renderKey) {
+      this.renderKey = key;
+      this.model.sync(s);
+      this.hud.render();
+      this.panel.render();
+      const history = s.history;
+      const last = history[history.length - 1];
+      if (last) {
+        const baselinePerHour = Math.max(1, this.run.entry.scenario.baseline.postsPerDay / 24);
+        this.services.audio.setIntensity((last.arrivalsLastHour / baselinePerHour - 1) / 15);
+      }
+      this.refreshActionBar();
+    }
+    this.renderReading(now, key);
+  }
+
+  /** Draws everything on the next frame, clock or not. */
+  private redrawNow(): void {
+    this.renderKey = '';
+    this.readingKey = '';
+    this.readingUserKey = '';
+  }
+
+  /**
+   * The reading layer follows the trainee at once (a key, a click, an action)
+   * but the clock only every READING_MS: text that changes sixty times a
+   * second cannot be read, and at high speed it would cost every frame.
+   */
+  private renderReading(now: number, key: string): void {
+    if (key === this.readingKey) return;
+    const s = this.run.sim.state;
+    const userKey = `${this.tab}|${this.view}|${this.selected}|${this.linkFrom}|${s.log.length}|${s.over}`;
+    if (userKey === this.readingUserKey && now - this.readingAt < READING_MS) return;
+    this.readingKey = key;
+    this.readingUserKey = userKey;
+    this.readingAt = now;
     const post = this.selectedPost();
     const coach = this.tutorial ? `Coach: ${coachTip(s, post, this.model.length(this.tab, this.view))}` : undefined;
     this.reading.render({ state: s, model: this.model, tab: this.tab, view: this.view, selected: this.selected, linkFrom: this.linkFrom }, post, coach);
-    this.hud.render();
-    this.panel.render();
     this.reading.duties.render(this.run.sim);
-    const history = s.history;
-    const last = history[history.length - 1];
-    if (last) {
-      const baselinePerHour = Math.max(1, this.run.entry.scenario.baseline.postsPerDay / 24);
-      this.services.audio.setIntensity((last.arrivalsLastHour / baselinePerHour - 1) / 15);
-    }
-    this.refreshActionBar();
   }
 
   /** The action bar is made from the command table: one row of post commands, one of desk-wide ones. */
@@ -313,7 +342,7 @@ export class DeskScene extends BaseScene implements DeskHost {
   /** Lets the posts that arrived above a frozen selection into the feed; the selection stays. */
   private showNewPosts(): void {
     this.reading.showNew();
-    this.renderKey = '';
+    this.redrawNow();
   }
 
   cycleTab(delta: 1 | -1): void {
@@ -371,7 +400,7 @@ export class DeskScene extends BaseScene implements DeskHost {
     }
     this.presenter.present(result.events, performance.now());
     this.setStatus(`✓ ${describeDone(action, this.run.sim)}`);
-    this.renderKey = '';
+    this.redrawNow();
     this.save(performance.now());
     return undefined;
   };
@@ -527,7 +556,7 @@ export class DeskScene extends BaseScene implements DeskHost {
     this.actionButtons = [];
     this.endingAt = undefined;
     this.firstFrame = true;
-    this.renderKey = '';
+    this.redrawNow();
     this.tutorial = false;
     this.lastSave = performance.now();
   }
