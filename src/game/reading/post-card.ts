@@ -109,28 +109,55 @@ export function buildQueueRow(p: Post, ctx: CardContext): HTMLElement {
   );
 }
 
-/** What changes the card's drawing: it is rebuilt only when this changes. */
+/** What changes the card's structure: it is rebuilt only when this changes (its clock and counts are updated in place). */
 export function cardKey(p: Post, ctx: CardContext): string {
+  return `${p.id}|${p.status}|${p.inDm}|${p.replies.length}|${p.escalatedTo.join()}|${p.linkedTo ?? ''}|${ctx.selected}|${ctx.linking}|${ctx.showChannel}|${ctx.pinned}`;
+}
+
+/**
+ * Brings a card's relative time and counts up to the state's time, touching
+ * only the text that changed: a spreading post ticks without a rebuild.
+ */
+export function refreshCard(card: HTMLElement, p: Post, ctx: CardContext): void {
+  const time = card.querySelector<HTMLElement>(':scope > .rl-head .rl-time');
+  const when = `· ${relativeTime(ctx.state.t - p.t)}`;
+  if (time && time.textContent !== when) time.textContent = when;
+  const counts = card.querySelector<HTMLElement>('.rl-counts');
+  if (!counts) return;
+  const values = countValues(p, ctx);
+  counts.querySelectorAll<HTMLElement>('.rl-count-n').forEach((n, i) => {
+    const v = compact(values[i] ?? 0);
+    if (n.textContent !== v) n.textContent = v;
+  });
+}
+
+/** The counts a look shows, in the order it shows them. */
+function countValues(p: Post, ctx: CardContext): number[] {
   const e = engagement(p, ctx.state);
-  const age = Math.floor((ctx.state.t - p.t) / 60);
-  return `${p.id}|${p.status}|${p.inDm}|${p.replies.length}|${p.escalatedTo.join()}|${p.linkedTo ?? ''}|${age}|${e.views}|${e.reactions}|${ctx.selected}|${ctx.linking}|${ctx.showChannel}|${ctx.pinned}`;
+  switch (ctx.look) {
+    case 'facebook-page':
+      return [e.reactions, e.comments, e.shares];
+    case 'x-timeline':
+      return [e.comments, e.shares, e.reactions, e.views];
+    case 'review-site':
+      return [e.reactions, e.views];
+  }
 }
 
 function chip(text: string, kind: string): HTMLElement {
   return el('span', { class: `rl-chip rl-chip-${kind}` }, text);
 }
 
+const COUNT_LABELS: Record<ChannelLook, { aria: string; labels: string[] }> = {
+  'facebook-page': { aria: 'Reactions, comments and shares', labels: ['reactions', 'comments', 'shares'] },
+  'x-timeline': { aria: 'Replies, reposts, likes and views', labels: ['replies', 'reposts', 'likes', 'views'] },
+  'review-site': { aria: 'Helpful votes and views', labels: ['found this helpful', 'views'] },
+};
+
 function countsFor(p: Post, ctx: CardContext): HTMLElement {
-  const e = engagement(p, ctx.state);
-  const item = (label: string, value: number, cls: string) => el('span', { class: `rl-count ${cls}` }, el('span', { class: 'rl-count-n' }, compact(value)), ` ${label}`);
-  switch (ctx.look) {
-    case 'facebook-page':
-      return el('div', { class: 'rl-counts', 'aria-label': 'Reactions, comments and shares' }, item('reactions', e.reactions, 'rl-react'), item('comments', e.comments, ''), item('shares', e.shares, ''));
-    case 'x-timeline':
-      return el('div', { class: 'rl-counts', 'aria-label': 'Replies, reposts, likes and views' }, item('replies', e.comments, ''), item('reposts', e.shares, ''), item('likes', e.reactions, 'rl-like'), item('views', e.views, ''));
-    case 'review-site':
-      return el('div', { class: 'rl-counts', 'aria-label': 'Helpful votes and views' }, item('found this helpful', e.reactions, ''), item('views', e.views, ''));
-  }
+  const { aria, labels } = COUNT_LABELS[ctx.look];
+  const values = countValues(p, ctx);
+  return el('div', { class: 'rl-counts', 'aria-label': aria }, ...labels.map((label, i) => el('span', { class: 'rl-count' }, el('span', { class: 'rl-count-n' }, compact(values[i]!)), ` ${label}`)));
 }
 
 /** How the public sees a hidden or deleted post, by look. */

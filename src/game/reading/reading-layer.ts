@@ -1,4 +1,4 @@
-import { channelLook, type Post, type Scenario, type SimState } from '../../core/index';
+import { channelLook, engagement, type Post, type Scenario, type SimState } from '../../core/index';
 import type { FeedModel, FeedTab, FeedView } from '../desk/feed-model';
 import type { TextSize } from '../ui/theme';
 import { HEIGHT, TEXT_SCALE, WIDTH } from '../ui/theme';
@@ -6,7 +6,7 @@ import { DetailPanel } from './detail-panel';
 import { DutiesPanel } from './duties-panel';
 import { el } from './dom';
 import { FeedWindow } from './feed-window';
-import { buildCard, buildPinnedCard, buildQueueRow, cardKey, type CardContext } from './post-card';
+import { buildCard, buildPinnedCard, buildQueueRow, cardKey, refreshCard, type CardContext } from './post-card';
 
 /** A panel's place on the desk in design pixels (the canvas's 1280×720). */
 export interface Region {
@@ -23,6 +23,10 @@ export interface FeedFrame {
   view: FeedView;
   selected: number | null;
   linkFrom: number | null;
+}
+
+function setIfChanged(e: Element, name: string, value: string): void {
+  if (e.getAttribute(name) !== value) e.setAttribute(name, value);
 }
 
 interface CardSlot {
@@ -177,7 +181,7 @@ export class ReadingLayer {
     const id = f.state.instigatorId;
     const p = id === undefined ? undefined : f.state.posts[id - 1];
     const show = p !== undefined && f.view === 'live' && (f.tab === 'all' || f.tab === p.channel);
-    const key = show ? `pin|${cardKey(p, this.ctx(p, f, true))}` : '';
+    const key = show ? `pin|${cardKey(p, this.ctx(p, f, true))}|${Math.floor((f.state.t - p.t) / 60)}|${engagement(p, f.state).reactions}` : '';
     if (key === this.pinnedKey) return;
     this.pinnedKey = key;
     this.pinnedEl.hidden = !show;
@@ -202,9 +206,9 @@ export class ReadingLayer {
         if (slot) slot.el.replaceWith(card);
         slot = { el: card, key };
         this.cards.set(id, slot);
-      }
-      slot.el.setAttribute('aria-posinset', String(this.start + i + 1));
-      slot.el.setAttribute('aria-setsize', String(f.model.length(f.tab, f.view)));
+      } else if (f.view === 'live') refreshCard(slot.el, p, ctx);
+      setIfChanged(slot.el, 'aria-posinset', String(this.start + i + 1));
+      setIfChanged(slot.el, 'aria-setsize', String(f.model.length(f.tab, f.view)));
       const at = this.list.children[i] ?? null;
       if (at !== slot.el) this.list.insertBefore(slot.el, at);
     });
