@@ -84,7 +84,8 @@ export class ReadingLayer {
     this.duties = new DutiesPanel(coaching);
     this.root = el('div', { id: 'reading', class: 'rl-root' }, this.feedPanel, this.detail.root, this.duties.root);
     this.root.style.setProperty('--rl-text', String(TEXT_SCALE[textSize]));
-    document.body.append(this.root);
+    // Inside the page's main landmark, beside the canvas, so assistive tech finds it where the game is.
+    (document.querySelector('main') ?? document.body).append(this.root);
     this.resize = new ResizeObserver(() => this.place());
     this.resize.observe(canvas);
     window.addEventListener('resize', this.onWindowResize);
