@@ -1,12 +1,14 @@
 /**
  * Regenerates the README's screenshots: `npx tsx docs/screenshots.ts` (about three minutes).
  * Builds the game, plays the flagship scenario by keyboard in headless Chromium at 10× the
- * normal pace, and saves the desk mid-surge and the debrief at the end of the shift.
+ * normal pace, and saves the desk mid-surge and the debrief at the end of the shift; then the
+ * desk mid-surge at the smallest and largest window with the largest text settings.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../tests/e2e/helpers/browser';
 import { buildAndServe } from '../tests/e2e/helpers/game-server';
+import { deskMidSurge } from '../tests/e2e/helpers/desk-at';
 import { playByKeyboard, snapshot, waitForScene } from '../tests/e2e/helpers/keyboard-player';
 
 const served = await buildAndServe();
@@ -27,6 +29,11 @@ try {
   await page.waitForTimeout(300);
   writeFileSync(join(import.meta.dirname, 'screenshot-debrief.png'), await page.screenshot());
   console.log(`saved; final score ${(await snapshot(page)).run!.outcome.score}`);
+  for (const [viewport, size] of [[{ width: 1024, height: 640 }, 'larger'], [{ width: 1920, height: 1080 }, 'large']] as const) {
+    const desk = await deskMidSurge(browser.context, served.url, viewport, size);
+    writeFileSync(join(import.meta.dirname, `screenshot-desk-${viewport.width}-${size}.png`), await desk.screenshot());
+    await desk.close();
+  }
 } finally {
   await browser.close();
   await served.close();

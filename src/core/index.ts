@@ -22,3 +22,5 @@ export * from './debrief/lesson.types';
 export { unsafePatternReason } from './util/safe-pattern';
 // The reply judge has its own entry, src/core/judge/index.ts: the game loads it as a lazy chunk.
 export type { JudgeRules } from './scenario/judge-rules.schema';
+export { engagement, type Engagement } from './feed/engagement';
+export { channelLook } from './feed/look';

@@ -4,6 +4,10 @@ import { categorySchema, flagSchema, roleSchema } from './vocabulary.schema';
 
 /** What arrives on the desk: channels, post templates and injects. */
 
+/** Look-alike feeds the desk can draw (our own drawing, no platform marks). */
+export const CHANNEL_LOOKS = ['facebook-page', 'x-timeline', 'review-site'] as const;
+export type ChannelLook = (typeof CHANNEL_LOOKS)[number];
+
 export const channelSchema = z.strictObject({
   id: documented(localId, {
     meaning: 'The channel\'s id, used by `templates[].channels`, `instigator.channel` and `injects[].posts[].channel`.',
@@ -20,6 +24,10 @@ export const channelSchema = z.strictObject({
     effect:
       'A routine post answered later, or not at all, counts as missed in the service-level score; negative posts left open past it cost goodwill every minute.',
     examples: [60],
+  }),
+  look: documented(z.enum(CHANNEL_LOOKS).optional(), {
+    meaning: 'How the desk draws the public feed: a Facebook-like page with comment threads, an X-like timeline, or a review site. Our own drawing, no platform marks.',
+    effect: 'Only the look of the feed; when left out, the desk picks one from the channel\'s id and name.',
   }),
 });
 

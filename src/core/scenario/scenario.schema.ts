@@ -7,6 +7,7 @@ import { judgeRulesSchema } from './judge-rules.schema';
 import { roleSchema } from './vocabulary.schema';
 
 export * from './vocabulary.schema';
+export { CHANNEL_LOOKS, type ChannelLook } from './content.schema';
 
 /**
  * The scenario format, version 1. This schema is the single source of truth for

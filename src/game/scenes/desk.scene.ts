@@ -13,26 +13,30 @@ import {
 import { CitationSlip } from '../desk/citation-slip.view';
 import { coachTip } from '../desk/coach';
 import { EscalationPanel } from '../desk/escalation-panel.view';
+import { actionBarRows, availability, commandForKey, type DeskCommand, type DeskHost } from '../desk/desk-commands';
+import { namedPostIds, nextNamedPost } from '../desk/named-posts';
 import { EventPresenter } from '../desk/event-presenter';
 import { FeedModel, type FeedTab, type FeedView } from '../desk/feed-model';
-import { FeedPanel } from '../desk/feed.view';
 import { describeCriterion, guidelineDoc } from '../desk/guideline-text';
 import { Hud } from '../desk/hud.view';
-import { PostDetail } from '../desk/post-detail.view';
+import { formatCountdown } from '../desk/labels';
+import { ReadingLayer } from '../reading/reading-layer';
 import { formatSpeed, nextSpeed } from '../run/pace';
 import type { RunController } from '../run/run-controller';
-import type { GameServices } from '../session';
+import type { DeskView, GameServices } from '../session';
 import { Button } from '../ui/button';
 import { ChoiceDialog, type DialogSpec } from '../ui/choice-dialog';
 import { DocOverlay } from '../ui/doc-overlay';
 import { FocusList } from '../ui/focus-list';
 import { keyHelpDoc } from '../ui/key-help';
-import { addPanel, addText, COLOR, css, lineHeight } from '../ui/theme';
+import { addPanel, addText, COLOR, css } from '../ui/theme';
 import { BaseScene } from './base.scene';
 import { SCENE } from './scene-keys';
 
 /** Real milliseconds between autosaves while the clock runs (and after every action). */
 const AUTOSAVE_MS = 1000;
+/** Real milliseconds between redraws of the reading layer while only the clock moves. */
+const READING_MS = 150;
 /** Real milliseconds the end-of-shift banner shows before the debrief. */
 const END_BANNER_MS = 1500;
 
@@ -44,33 +48,33 @@ type Zone = 'feed' | 'actions';
  * allowed and what it does is the core's business; a rejection is shown as the
  * core words it.
  */
-export class DeskScene extends BaseScene {
+export class DeskScene extends BaseScene implements DeskHost {
   private run!: RunController;
   private model!: FeedModel;
-  private feed!: FeedPanel;
-  private detail!: PostDetail;
+  private reading!: ReadingLayer;
   private hud!: Hud;
   private panel!: EscalationPanel;
   private slip!: CitationSlip;
   private presenter!: EventPresenter;
   private statusText!: Phaser.GameObjects.Text;
-  private coachText: Phaser.GameObjects.Text | undefined;
-  private actionButtons: Button[] = [];
+  private tutorial = false;
+  private actionButtons: { cmd: DeskCommand; button: Button }[] = [];
   private actionFocus!: FocusList;
   private tab: FeedTab = 'all';
   private view: FeedView = 'live';
   private selected: number | null = null;
-  private lastSelectedIndex = -1;
   private linkFrom: number | null = null;
   private zone: Zone = 'feed';
   private dialog: { name: string; ui: ChoiceDialog } | undefined;
   private overlay: DocOverlay | undefined;
   private status = '';
-  private visible: number[] = [];
   private lastSave = 0;
   private endingAt: number | undefined;
   private firstFrame = true;
   private renderKey = '';
+  private readingKey = '';
+  private readingUserKey = '';
+  private readingAt = 0;
 
   constructor(services: GameServices) {
     super(SCENE.desk, services);
@@ -93,23 +97,33 @@ export class DeskScene extends BaseScene {
     this.hud = new Hud(this, run);
     const top = 80;
     const bottom = 596;
-    addPanel(this, 0, top, 520, bottom - top);
-    this.feed = new FeedPanel(this, 6, top + 6, 508, bottom - top - 12, scenario, (tab, postId) => {
-      if (tab !== undefined) this.setTab(tab);
-      if (postId !== undefined) this.select(postId);
-      this.zone = 'feed';
-      this.actionFocus.current()?.setFocused(false);
-    });
-    this.detail = new PostDetail(this, 528, top, 410, bottom - top, scenario, coaching);
-    this.panel = new EscalationPanel(this, 946, top, 334, bottom - top, run, () => this.openDeclare(), coaching);
-    this.slip = new CitationSlip(this, 846, top + 8, 426, () => this.reducedMotion());
+    const feed = { x: 0, y: top, w: 520, h: bottom - top };
+    const detail = { x: 528, y: top, w: 410, h: bottom - top };
+    // The canvas keeps the panels' frames; the reading layer draws their text over them.
+    addPanel(this, feed.x, feed.y, feed.w, feed.h);
+    addPanel(this, detail.x, detail.y, detail.w, detail.h);
+    this.tutorial = run.rules.coachLines;
+    this.panel = new EscalationPanel(this, 946, top, 334, bottom - top, run, () => this.openDeclare());
+    this.reading = new ReadingLayer(
+      this.game.canvas,
+      scenario,
+      { feed, detail, duties: this.panel.readingRegion },
+      this.services.settings.get().textSize,
+      coaching,
+      (tab, postId) => {
+        if (tab !== undefined) this.setTab(tab);
+        if (postId !== undefined) this.select(postId);
+        this.zone = 'feed';
+        this.actionFocus.current()?.setFocused(false);
+        this.redrawNow();
+      },
+      () => this.showNewPosts(),
+    );
+    // Over the escalation panel, clear of the reading layer (DOM draws above the canvas).
+    this.slip = new CitationSlip(this, 950, top + 8, 322, () => this.reducedMotion());
     this.presenter = new EventPresenter(run, this.services.audio, this.services.announcer, this.slip);
     this.buildActionBar();
     this.statusText = addText(this, 12, 692, '', { size: 's' });
-    if (run.rules.coachLines) {
-      this.coachText = addText(this, 528 + 12, bottom - lineHeight('s') * 3 - 10, '', { size: 's', bold: true, color: COLOR.focus, wrap: 386 });
-      this.detail.reserve = lineHeight('s') * 3 + 14;
-    }
 
     this.keys.push((key, e) => this.onKey(key, e));
     this.services.session.desk = () => ({
@@ -119,8 +133,9 @@ export class DeskScene extends BaseScene {
       dialog: this.dialog?.name ?? null,
       overlay: this.overlay?.name ?? null,
       status: this.status,
-      visiblePostIds: [...this.visible],
+      visiblePostIds: this.reading.visibleIds(),
       objects: this.countObjects(),
+      canvasTexts: this.canvasTexts(),
     });
     this.services.audio.setAmbience(true);
     // Back from the pause scene.
@@ -134,6 +149,7 @@ export class DeskScene extends BaseScene {
       this.events.off('resume', onResume);
       this.services.audio.setAmbience(false);
       this.services.session.desk = undefined;
+      this.reading.destroy();
     });
     this.setStatus(
       `${run.entry.scenario.title} — ${run.mode}. ${run.canPause ? 'P pauses. ' : ''}G shows the guideline, ? lists the keys.`,
@@ -149,6 +165,7 @@ export class DeskScene extends BaseScene {
       if (now >= this.endingAt) this.toDebrief();
       return;
     }
+    this.reading.setVisible(!this.dialog && !this.overlay);
     const events = this.run.advance(delta);
     this.presenter.present(events, now);
     this.render(now);
@@ -166,68 +183,73 @@ export class DeskScene extends BaseScene {
     const s = this.run.sim.state;
     this.slip.update(now);
     // Most frames at the normal pace fall between two sim steps: nothing to redraw.
-    const key = `${s.t}|${s.log.length}|${s.over}|${this.run.speed}|${this.run.paused}|${this.tab}|${this.view}|${this.selected}|${this.linkFrom}|${this.zone}|${this.feed.top}`;
-    if (key === this.renderKey) return;
-    this.renderKey = key;
-    this.model.sync(s);
-    this.followSelection();
-    this.visible = this.feed.render(this.model, this.tab, this.view, this.selected, this.linkFrom, this.zone === 'feed', s.t);
+    const key = `${s.t}|${s.log.length}|${s.over}|${this.run.speed}|${this.run.paused}|${this.tab}|${this.view}|${this.selected}|${this.linkFrom}|${this.zone}`;
+    if (key !== this.renderKey) {
+      this.renderKey = key;
+      this.model.sync(s);
+      this.hud.render();
+      this.panel.render();
+      const history = s.history;
+      const last = history[history.length - 1];
+      if (last) {
+        const baselinePerHour = Math.max(1, this.run.entry.scenario.baseline.postsPerDay / 24);
+        this.services.audio.setIntensity((last.arrivalsLastHour / baselinePerHour - 1) / 15);
+      }
+      this.refreshActionBar();
+    }
+    this.renderReading(now, key);
+  }
+
+  /** Draws everything on the next frame, clock or not. */
+  private redrawNow(): void {
+    this.renderKey = '';
+    this.readingKey = '';
+    this.readingUserKey = '';
+  }
+
+  /**
+   * The reading layer follows the trainee at once (a key, a click, an action)
+   * but the clock only every READING_MS: text that changes sixty times a
+   * second cannot be read, and at high speed it would cost every frame.
+   */
+  private renderReading(now: number, key: string): void {
+    if (key === this.readingKey) return;
+    const s = this.run.sim.state;
+    const userKey = `${this.tab}|${this.view}|${this.selected}|${this.linkFrom}|${s.log.length}|${s.over}`;
+    if (userKey === this.readingUserKey && now - this.readingAt < READING_MS) return;
+    this.readingKey = key;
+    this.readingUserKey = userKey;
+    this.readingAt = now;
     const post = this.selectedPost();
-    this.detail.render(post, s.t, this.linkFrom);
-    this.hud.render();
-    this.panel.render();
-    const history = s.history;
-    const last = history[history.length - 1];
-    if (last) {
-      const baselinePerHour = Math.max(1, this.run.entry.scenario.baseline.postsPerDay / 24);
-      this.services.audio.setIntensity((last.arrivalsLastHour / baselinePerHour - 1) / 15);
-    }
-    if (this.coachText) this.coachText.setText(`COACH: ${coachTip(s, post, this.visible.length)}`);
-    for (const b of this.actionButtons.slice(0, 8)) b.setEnabled(post !== undefined);
+    const coach = this.tutorial ? `Coach: ${coachTip(s, post, this.model.length(this.tab, this.view))}` : undefined;
+    this.reading.render({ state: s, model: this.model, tab: this.tab, view: this.view, selected: this.selected, linkFrom: this.linkFrom }, post, coach);
+    this.reading.duties.render(this.run.sim);
   }
 
-  /** Keeps the selected post on the same screen row while new posts push the live feed down. */
-  private followSelection(): void {
-    if (this.selected === null) {
-      this.lastSelectedIndex = -1;
-      return;
-    }
-    const idx = this.model.indexOf(this.tab, this.view, this.selected);
-    if (idx >= 0 && this.lastSelectedIndex >= 0) this.feed.top += idx - this.lastSelectedIndex;
-    this.lastSelectedIndex = idx;
-    if (idx >= 0) this.feed.reveal(idx);
-  }
-
+  /** The action bar is made from the command table: one row of post commands, one of desk-wide ones. */
   private buildActionBar(): void {
-    const y1 = 602;
-    const y2 = 602 + 44;
     const h = 38;
-    const post: [string, string, () => void][] = [
-      ['T', 'Triage', () => this.openForPost('triage')],
-      ['R', 'Reply', () => this.openForPost('reply')],
-      ['D', 'DM', () => this.postAction('post.dm')],
-      ['H', 'Hide', () => this.postAction('post.hide')],
-      ['X', 'Delete', () => this.postAction('post.delete')],
-      ['E', 'Escalate', () => this.openForPost('escalate')],
-      ['L', 'Link', () => this.link()],
-      ['C', 'Close', () => this.postAction('post.close')],
-    ];
-    const desk: [string, string, () => void][] = [
-      ['V', 'Declare level', () => this.openDeclare()],
-      ['S', 'Holding statement', () => this.openDesk('statement')],
-      ['M', 'Pause promotions', () => this.send({ type: 'desk.pausePromotions' })],
-      ['A', 'Call in staff', () => this.openDesk('staff')],
-      ['G', 'Guideline', () => this.openGuideline()],
-      ['P', 'Pause', () => this.pause()],
-      ['?', 'Keys', () => this.openHelp()],
-    ];
-    const w1 = 1268 / post.length;
-    post.forEach(([key, label, fn], i) => this.actionButtons.push(new Button(this, 6 + i * w1, y1, w1 - 6, h, label, fn, { hotkey: key, size: 's' })));
-    const w2 = 1268 / desk.length;
-    desk.forEach(([key, label, fn], i) => this.actionButtons.push(new Button(this, 6 + i * w2, y2, w2 - 6, h, label, fn, { hotkey: key, size: 's' })));
-    if (!this.run.canPause) this.actionButtons[13]!.setEnabled(false);
-    this.actionFocus = new FocusList([...this.actionButtons, this.panel.declareButton], 'horizontal');
+    actionBarRows().forEach((row, r) => {
+      const y = 602 + r * 44;
+      const w = 1268 / row.length;
+      row.forEach((cmd, i) => {
+        const button = new Button(this, 6 + i * w, y, w - 6, h, cmd.label!, () => this.runCommand(cmd, cmd.keys[0]!), { hotkey: cmd.keyText.split(' ')[0], size: 's' });
+        this.actionButtons.push({ cmd, button });
+      });
+    });
+    this.actionFocus = new FocusList([...this.actionButtons.map((b) => b.button), this.panel.declareButton], 'horizontal');
     this.actionFocus.current()?.setFocused(false);
+    this.refreshActionBar();
+  }
+
+  /** Greys out what cannot run now; while the trainee is busy, the time-taking buttons count down. */
+  private refreshActionBar(): void {
+    const busy = this.busyFor();
+    for (const { cmd, button } of this.actionButtons) {
+      const state = availability(cmd, this);
+      button.setEnabled(state.ok);
+      button.setCaption(state.ok || state.reason !== 'busy' ? cmd.label! : `${cmd.label} ${formatCountdown(busy)}`);
+    }
   }
 
   // ───────────────────────────── input ─────────────────────────────
@@ -251,96 +273,79 @@ export class DeskScene extends BaseScene {
       } else this.pause();
       return true;
     }
-    switch (key) {
-      case 'ArrowDown':
-      case 'j':
-        this.moveSelection(1);
-        return true;
-      case 'ArrowUp':
-      case 'k':
-        this.moveSelection(-1);
-        return true;
-      case 'Home':
-        this.selectAt(0);
-        return true;
-      case 'End':
-        this.selectAt(this.model.length(this.tab, this.view) - 1);
-        return true;
-      case 'ArrowLeft':
-      case 'ArrowRight':
-        this.cycleTab(key === 'ArrowLeft' ? -1 : 1);
-        return true;
-      case 'f':
-        this.view = this.view === 'live' ? 'queue' : 'live';
-        this.feed.top = 0;
-        this.lastSelectedIndex = -1;
-        this.setStatus(this.view === 'live' ? 'Live feed: every post, newest first.' : 'Queue: open posts, oldest first.');
-        return true;
-      case 't':
-        this.openForPost('triage');
-        return true;
-      case 'r':
-      case 'Enter':
-        this.openForPost('reply');
-        return true;
-      case 'd':
-        this.postAction('post.dm');
-        return true;
-      case 'h':
-        this.postAction('post.hide');
-        return true;
-      case 'x':
-      case 'Delete':
-        this.postAction('post.delete');
-        return true;
-      case 'e':
-        this.openForPost('escalate');
-        return true;
-      case 'l':
-        this.link();
-        return true;
-      case 'c':
-        this.postAction('post.close');
-        return true;
-      case 'v':
-        this.openDeclare();
-        return true;
-      case 's':
-        this.openDesk('statement');
-        return true;
-      case 'm':
-        this.send({ type: 'desk.pausePromotions' });
-        return true;
-      case 'a':
-        this.openDesk('staff');
-        return true;
-      case 'g':
-        this.openGuideline();
-        return true;
-      case '?':
-        this.openHelp();
-        return true;
-      case 'p':
-        this.pause();
-        return true;
-      case '+':
-      case '=':
-      case '-':
-      case '_':
-        this.changeSpeed(key === '+' || key === '=' ? 1 : -1);
-        return true;
-      default:
-        return false;
+    const cmd = commandForKey(key);
+    if (!cmd) return false;
+    this.runCommand(cmd, key);
+    return true;
+  }
+
+  /** Runs a command from the table if it can run now; says why not otherwise. */
+  private runCommand(cmd: DeskCommand, key: string): void {
+    const state = availability(cmd, this);
+    if (state.ok) cmd.run(this, key);
+    else if (state.reason === 'busy') this.setStatus(`Busy with the previous action: free in ${formatCountdown(this.busyFor())}.`, true);
+    else cmd.refused?.(this);
+  }
+
+  // ─────────────────────── the host the commands drive ───────────────────────
+
+  hasPost(): boolean {
+    return this.selectedPost() !== undefined;
+  }
+
+  askForPost(): void {
+    this.requirePost();
+  }
+
+  busyFor(): number {
+    const s = this.run.sim.state;
+    return Math.max(0, s.trainee.busyUntil - s.t);
+  }
+
+  canPause(): boolean {
+    return this.run.canPause;
+  }
+
+  selectFirst(): void {
+    this.selectAt(0);
+  }
+
+  selectLast(): void {
+    this.selectAt(this.model.length(this.tab, this.view) - 1);
+  }
+
+  toggleView(): void {
+    this.view = this.view === 'live' ? 'queue' : 'live';
+    this.setStatus(this.view === 'live' ? 'Live feed: every post, newest first.' : 'Queue: open posts, oldest first.');
+  }
+
+  jumpToNamedPost(): void {
+    if (!this.run.rules.coaching) {
+      this.setStatus('This mode gives no hints to jump to.', true);
+      return;
     }
+    const id = nextNamedPost(namedPostIds(this.run.sim.currentRequirements()), this.selected);
+    if (id === undefined) {
+      this.setStatus('No hint names a post right now.');
+      return;
+    }
+    this.view = 'live';
+    this.setTab('all');
+    this.select(id);
+    this.setStatus(`Jumped to post #${id}.`);
   }
 
   private setTab(tab: FeedTab): void {
     this.tab = tab;
-    this.feed.top = 0;
-    this.lastSelectedIndex = -1;
   }
 
-  private cycleTab(delta: 1 | -1): void {
+  /** Lets the posts that arrived above a frozen selection into the feed; the selection stays. */
+  private showNewPosts(): void {
+    this.reading.showNew();
+    this.redrawNow();
+  }
+
+  cycleTab(delta: 1 | -1): void {
     const tabs = ['all', ...this.run.entry.scenario.channels.map((c) => c.id)];
     const i = (tabs.indexOf(this.tab) + delta + tabs.length) % tabs.length;
     this.setTab(tabs[i]!);
@@ -348,9 +353,9 @@ export class DeskScene extends BaseScene {
     this.setStatus(`${name}: ${this.model.openCount(this.tab)} open.`);
   }
 
-  private moveSelection(delta: 1 | -1): void {
+  moveSelection(delta: 1 | -1): void {
     const idx = this.selected === null ? -1 : this.model.indexOf(this.tab, this.view, this.selected);
-    if (idx < 0) this.selectAt(this.feed.top);
+    if (idx < 0) this.selectAt(this.reading.firstIndex());
     else this.selectAt(idx + delta);
   }
 
@@ -367,8 +372,6 @@ export class DeskScene extends BaseScene {
 
   private select(id: number): void {
     this.selected = id;
-    this.lastSelectedIndex = this.model.indexOf(this.tab, this.view, id);
-    if (this.lastSelectedIndex >= 0) this.feed.reveal(this.lastSelectedIndex);
     const p = this.model.post(id);
     if (p) {
       const flags = p.flags.length ? `, flagged ${p.flags.join(', ')}` : '';
@@ -389,7 +392,7 @@ export class DeskScene extends BaseScene {
   // ───────────────────────────── actions ─────────────────────────────
 
   /** Sends an action to the core; returns the rejection message, if any. */
-  private readonly send: Send = (action: Action) => {
+  readonly send: Send = (action: Action) => {
     const result = this.run.apply(action);
     if (!result.ok) {
       this.setStatus(`Not done: ${result.message}.`, true);
@@ -397,17 +400,17 @@ export class DeskScene extends BaseScene {
     }
     this.presenter.present(result.events, performance.now());
     this.setStatus(`✓ ${describeDone(action, this.run.sim)}`);
-    this.panel.refresh();
+    this.redrawNow();
     this.save(performance.now());
     return undefined;
   };
 
-  private postAction(type: 'post.dm' | 'post.hide' | 'post.delete' | 'post.close'): void {
+  postAction(type: 'post.dm' | 'post.hide' | 'post.delete' | 'post.close'): void {
     const p = this.requirePost();
     if (p) this.send({ type, postId: p.id });
   }
 
-  private link(): void {
+  link(): void {
     const p = this.requirePost();
     if (!p) return;
     if (this.linkFrom === null || this.linkFrom === p.id) {
@@ -420,7 +423,7 @@ export class DeskScene extends BaseScene {
     this.send({ type: 'thread.link', postIds: [from, p.id] });
   }
 
-  private openForPost(kind: 'triage' | 'reply' | 'escalate'): void {
+  openForPost(kind: 'triage' | 'reply' | 'escalate'): void {
     const p = this.requirePost();
     if (!p) return;
     const sim = this.run.sim;
@@ -429,12 +432,12 @@ export class DeskScene extends BaseScene {
     this.openDialog(kind, spec);
   }
 
-  private openDesk(kind: 'statement' | 'staff'): void {
+  openDesk(kind: 'statement' | 'staff'): void {
     const sim = this.run.sim;
     this.openDialog(kind, kind === 'statement' ? holdingStatementDialog(sim.scenario, sim.state, this.send) : callInStaffDialog(sim.scenario, sim.state, this.send));
   }
 
-  private openDeclare(): void {
+  openDeclare(): void {
     const sim = this.run.sim;
     const levels = sim.scenario.guideline.levels;
     const describe = (i: number) => (i === 0 ? 'business as usual' : `when ${levels[i]!.entry.map((c) => describeCriterion(sim.scenario, c)).join('; or ')}`);
@@ -447,17 +450,17 @@ export class DeskScene extends BaseScene {
     this.dialog = { name, ui };
   }
 
-  private openGuideline(): void {
+  openGuideline(): void {
     if (this.overlay) return;
     this.overlay = new DocOverlay(this, this.keys, 'guideline', guidelineDoc(this.run.entry.scenario), 'g', () => (this.overlay = undefined));
   }
 
-  private openHelp(): void {
+  openHelp(): void {
     if (this.overlay) return;
     this.overlay = new DocOverlay(this, this.keys, 'keys', keyHelpDoc(), '?', () => (this.overlay = undefined));
   }
 
-  private changeSpeed(direction: 1 | -1): void {
+  changeSpeed(direction: 1 | -1): void {
     if (this.run.rules.fixedPace) {
       this.setStatus('Ranked runs play at one fixed pace.', true);
       return;
@@ -466,12 +469,13 @@ export class DeskScene extends BaseScene {
     this.setStatus(`Speed ${formatSpeed(this.run.speed)}.`);
   }
 
-  private pause(): void {
+  pause(): void {
     if (!this.run.canPause) {
       this.setStatus(this.run.rules.pausedBy === 'trainer' ? 'Only your trainer can pause a drill: the shift runs on.' : 'There is no pause in ranked mode: the shift runs on.', true);
       return;
     }
     this.run.setPaused(true);
+    this.reading.setVisible(false);
     this.save(performance.now());
     this.scene.launch(SCENE.pause);
     this.scene.pause();
@@ -495,6 +499,7 @@ export class DeskScene extends BaseScene {
   private endShift(now: number): void {
     if (this.endingAt !== undefined) return;
     this.endingAt = now + END_BANNER_MS;
+    this.reading.setVisible(false);
     this.dialog?.ui.close();
     this.overlay?.close();
     this.services.autosave.clear();
@@ -528,21 +533,31 @@ export class DeskScene extends BaseScene {
     return counts;
   }
 
+  private canvasTexts(): DeskView['canvasTexts'] {
+    const out: DeskView['canvasTexts'] = [];
+    for (const o of this.children.list) {
+      if (o.type !== 'Text') continue;
+      const t = o as Phaser.GameObjects.Text;
+      if (!t.visible || t.alpha === 0 || t.text.trim() === '') continue;
+      const b = t.getBounds();
+      out.push({ text: t.text, x: b.x, y: b.y, w: b.width, h: b.height });
+    }
+    return out;
+  }
+
   private resetUi(): void {
     this.tab = 'all';
     this.view = 'live';
     this.selected = null;
-    this.lastSelectedIndex = -1;
     this.linkFrom = null;
     this.zone = 'feed';
     this.dialog = undefined;
     this.overlay = undefined;
     this.actionButtons = [];
-    this.visible = [];
     this.endingAt = undefined;
     this.firstFrame = true;
-    this.renderKey = '';
-    this.coachText = undefined;
+    this.redrawNow();
+    this.tutorial = false;
     this.lastSave = performance.now();
   }
 }

@@ -1,6 +1,7 @@
+import { deskHelpSections } from '../desk/desk-commands';
 import type { DocLine } from '../desk/guideline-text';
 
-/** Every key the game answers to, by screen. The help overlay (?) and the menu's key list show this. */
+/** Every key the game answers to, by screen; the desk's come from its command table. The help overlay (?) and the menu's key list show this. */
 export const KEY_HELP: { screen: string; keys: [string, string][] }[] = [
   {
     screen: 'Everywhere',
@@ -19,41 +20,7 @@ export const KEY_HELP: { screen: string; keys: [string, string][] }[] = [
       ['Enter', 'read the briefing of the focused scenario'],
     ],
   },
-  {
-    screen: 'Desk: the feed',
-    keys: [
-      ['↑ ↓ (or K J)', 'previous / next post'],
-      ['← →', 'previous / next channel tab (All, Facebook, …)'],
-      ['F', 'switch between the live feed and the queue of open posts'],
-      ['Home End', 'first / last post in the list'],
-      ['Tab', 'move focus to the action buttons and back'],
-    ],
-  },
-  {
-    screen: 'Desk: the selected post',
-    keys: [
-      ['T', 'triage: its category, and whether it is urgent'],
-      ['R or Enter', 'reply in public: phrase blocks, tone, and the brand position'],
-      ['D', 'take it to private messages (DM)'],
-      ['H', 'hide it (abuse or personal data only)'],
-      ['X or Delete', 'delete it'],
-      ['E', 'escalate it to a role, with a note'],
-      ['L', 'link it with a post on another channel (press L on each)'],
-      ['C', 'close the case'],
-    ],
-  },
-  {
-    screen: 'Desk: the whole desk',
-    keys: [
-      ['V', 'declare an escalation level'],
-      ['S', 'publish a holding statement'],
-      ['M', 'pause scheduled promotions'],
-      ['A', 'call in extra staff'],
-      ['G', 'the guideline, one key away'],
-      ['P or Esc', 'pause (practice and tutorial only)'],
-      ['+ −', 'faster / slower (practice and tutorial only)'],
-    ],
-  },
+  ...deskHelpSections(),
   {
     screen: 'Dialogs',
     keys: [
