@@ -170,11 +170,12 @@ describe('the game in Chromium', () => {
     await waitForScene(page, 'desk');
     expect((await snapshot(page)).run!.state.log).toEqual(before.run!.state.log);
 
-    // A corrupt save is reported and discarded; the menu still works. The save is corrupted from a
-    // page of the same origin without the game, so the running desk cannot autosave over it first.
-    await page.goto(`${served.url}favicon.svg`);
-    await page.evaluate(() => localStorage.setItem('surge-drill.autosave.v1', '{"format":1,"record":{"broken":true}}'));
+    // A corrupt save is reported and discarded; the menu still works. The save is corrupted while the
+    // menu shows (no shift runs there), so no desk can autosave over it before the reload reads it.
     await page.goto(`${served.url}?renderer=canvas`);
+    await waitForScene(page, 'menu');
+    await page.evaluate(() => localStorage.setItem('surge-drill.autosave.v1', '{"format":1,"record":{"broken":true}}'));
+    await page.reload();
     await waitForScene(page, 'menu');
     const notices = await page.evaluate(() => window.surgeDrill!.notices());
     expect(notices.join(' ')).toContain('could not be restored and was discarded');
