@@ -16,7 +16,8 @@ import { migrateToLatest } from './db/migrate';
 import { memoryDrillBus, postgresDrillBus } from './drills/drill-bus';
 import { ApiError, type ErrorBody } from './http/http-errors';
 import { docsRoutes } from './http/docs.routes';
-import { drillEventRoutes, type StreamRegistry } from './drills/drill-events.routes';
+import { drillEventRoutes } from './drills/drill-events.routes';
+import { DEFAULT_STREAM_LIMITS, StreamRegistry, type StreamLimits } from './drills/stream-registry';
 import { drillRoutes } from './drills/drills.routes';
 import { gameRoutes } from './http/game.routes';
 import { healthRoutes } from './http/health.routes';
@@ -39,6 +40,8 @@ export interface AppOptions {
   verifyMaxQueue?: number;
   verifyTimeoutMs?: number;
   sseHeartbeatMs?: number;
+  /** Caps on live event streams (defaults suit a classroom behind one address). */
+  streamLimits?: Partial<StreamLimits>;
 }
 
 /**
@@ -65,10 +68,8 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus };
 
   // Event streams never finish on their own; end them first so close() does not wait for clients.
-  const streams: StreamRegistry = new Set();
-  app.addHook('preClose', async () => {
-    for (const end of [...streams]) end();
-  });
+  const streams = new StreamRegistry({ ...DEFAULT_STREAM_LIMITS, ...options.streamLimits });
+  app.addHook('preClose', async () => streams.endAll());
 
   await app.register(rateLimit, {
     global: true,
@@ -109,7 +110,7 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
     return reply.code(status).send(body);
   });
 
-  const api = new ApiRegistry(app);
+  const api = new ApiRegistry(app, { rateLimitPerMinute: options.rateLimitPerMinute });
   healthRoutes(api, ctx);
   scenarioRoutes(api, ctx);
   runRoutes(api, ctx);

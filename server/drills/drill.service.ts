@@ -153,10 +153,17 @@ export async function fireInject(ctx: AppContext, drill: DrillRow, injectId: str
   return { eventId, injectId, title: inject.title, at: Date.now() };
 }
 
+/** The game reports every few seconds; this leaves room for a retry, not for a flood. */
+const PROGRESS_MIN_INTERVAL_MS = 1_000;
+
 /** Live, unverified progress for the trainer's view; the verified result comes with the final run. */
 export async function reportProgress(ctx: AppContext, caller: Extract<Caller, { role: 'trainee' }>, progress: TraineeProgress): Promise<void> {
   if (caller.drill.status === 'lobby' || caller.drill.status === 'ended') throw new ApiError('drill/state', `the drill is ${caller.drill.status}`);
   const at = Date.now();
+  const last = caller.trainee.progress_at;
+  if (last !== null && at - Number(last) < PROGRESS_MIN_INTERVAL_MS) {
+    throw new ApiError('request/rate_limited', `report progress at most once every ${PROGRESS_MIN_INTERVAL_MS / 1000} s`);
+  }
   await saveProgress(ctx.db, caller.trainee.id, JSON.stringify(progress), at);
   await ctx.bus.publish({ drillId: caller.drill.id, kind: 'progress', trainerOnly: true, data: { traineeId: caller.trainee.id, ...progress, at } });
 }

@@ -114,9 +114,12 @@ export function drillRoutes(api: ApiRegistry, ctx: AppContext): void {
       params: drillParams,
       body: progressBody,
       auth: auth.trainee,
-      rateLimit: 'perCaller',
+      rateLimit: 'progressPerAddress',
       reply: { status: 204, description: 'Recorded' },
-      errors: { 409: { description: 'Drill not running' } },
+      errors: {
+        409: { description: 'Drill not running' },
+        429: { description: 'Reported too soon after the last report, or too many reports from this address' },
+      },
     },
     async ({ body, caller }) => {
       await reportProgress(ctx, caller, body);
