@@ -11,7 +11,7 @@ import fp from 'fastify-plugin';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ApiRegistry } from './http/api-route';
 import type { AppContext } from './context';
-import { openDatabase } from './db/database';
+import { isDatabaseUnavailable, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { memoryDrillBus, postgresDrillBus } from './drills/drill-bus';
 import { ApiError, type ErrorBody } from './http/http-errors';
@@ -52,7 +52,7 @@ export interface AppOptions {
 async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise<void> {
   // Scenarios first: a broken file stops the start before anything is opened or created.
   const catalog = typeof options.scenarios === 'string' ? loadScenarioCatalog(options.scenarios) : options.scenarios;
-  const database = openDatabase(options.databaseUrl);
+  const database = openDatabase(options.databaseUrl, { onPoolError: (err) => app.log.warn({ err }, 'database connection lost; the pool will reconnect') });
   app.addHook('onClose', async () => database.db.destroy());
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
@@ -88,7 +88,10 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
     return payload;
   });
 
-  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+  app.setErrorHandler((rawError: FastifyError | ApiError, request, reply) => {
+    // A database that is restarting or unreachable is a 503 to retry, not a 500.
+    const error = isDatabaseUnavailable(rawError) ? new ApiError('database/unavailable') : rawError;
+    if (error !== rawError) request.log.warn({ err: rawError }, 'database unavailable');
     let status: number;
     let body: ErrorBody;
     if (error instanceof ApiError) {

@@ -27,8 +27,15 @@ export type DrillListener = (event: DrillEvent) => void;
 export interface DrillBus {
   publish(event: DrillEvent): Promise<void>;
   subscribe(drillId: string, listener: DrillListener): () => void;
+  /**
+   * Called after the bus was deaf for a while (its LISTEN connection was re-opened): stored
+   * events published meanwhile were not delivered, so streams re-read them from drill_events.
+   */
+  onResume(listener: () => void): () => void;
   close(): Promise<void>;
 }
+
+const RESUMED = Symbol('resumed');
 
 class LocalSubscribers {
   private readonly emitter = new EventEmitter();
@@ -39,8 +46,15 @@ class LocalSubscribers {
     this.emitter.on(drillId, listener);
     return () => this.emitter.off(drillId, listener);
   }
+  onResume(listener: () => void): () => void {
+    this.emitter.on(RESUMED, listener);
+    return () => this.emitter.off(RESUMED, listener);
+  }
   deliver(event: DrillEvent): void {
     this.emitter.emit(event.drillId, event);
+  }
+  resumed(): void {
+    this.emitter.emit(RESUMED);
   }
 }
 
@@ -50,17 +64,21 @@ export function memoryDrillBus(): DrillBus {
   return {
     publish: async (event) => local.deliver(event),
     subscribe: (drillId, listener) => local.subscribe(drillId, listener),
+    onResume: (listener) => local.onResume(listener),
     close: async () => {},
   };
 }
 
 const CHANNEL = 'surge_drill_events';
+/** Pause between attempts to re-open the LISTEN connection while the database is away. */
+const RECONNECT_MS = 1_000;
 
 /**
  * Several stateless instances (PostgreSQL): every publish goes through NOTIFY and
  * every instance, this one included, delivers what its LISTEN connection receives.
- * A dropped LISTEN connection is re-opened; SSE clients recover any control event
- * missed meanwhile from drill_events via Last-Event-ID when they reconnect.
+ * A dropped LISTEN connection (PostgreSQL restarting) is re-opened until it succeeds; then
+ * open streams re-read the control events they missed from drill_events (onResume), as
+ * reconnecting SSE clients do via Last-Event-ID.
  */
 export async function postgresDrillBus(url: string, db: Kysely<Database>, log: FastifyBaseLogger): Promise<DrillBus> {
   const local = new LocalSubscribers();
@@ -70,6 +88,15 @@ export async function postgresDrillBus(url: string, db: Kysely<Database>, log: F
 
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
+    let lost = false;
+    const onLost = (err?: Error) => {
+      if (lost || closed) return; // 'error' and 'end' both report the same loss
+      lost = true;
+      log.warn({ err }, 'drill bus: LISTEN connection lost; reconnecting');
+      void next.end().catch(() => {});
+      if (client === next) client = undefined;
+      reconnectSoon();
+    };
     next.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
@@ -78,24 +105,32 @@ export async function postgresDrillBus(url: string, db: Kysely<Database>, log: F
         log.warn({ err }, 'drill bus: unreadable notification');
       }
     });
-    next.on('error', (err) => {
-      log.warn({ err }, 'drill bus: LISTEN connection lost; reconnecting');
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      lost = true;
       void next.end().catch(() => {});
-      if (client === next) client = undefined;
-      reconnectSoon();
-    });
-    await next.connect();
-    await next.query(`LISTEN ${CHANNEL}`);
+      throw err;
+    }
+    next.on('error', onLost);
+    next.on('end', () => onLost());
     client = next;
   };
   const reconnectSoon = (): void => {
     if (closed) return;
     retry = setTimeout(() => {
-      connect().catch((err) => {
-        log.error({ err }, 'drill bus: reconnect failed; trying again');
-        reconnectSoon();
-      });
-    }, 1000);
+      connect().then(
+        () => {
+          log.info('drill bus: LISTEN connection re-established');
+          local.resumed();
+        },
+        (err) => {
+          log.warn({ err }, 'drill bus: reconnect failed; trying again');
+          reconnectSoon();
+        },
+      );
+    }, RECONNECT_MS);
   };
   await connect();
 
@@ -104,6 +139,7 @@ export async function postgresDrillBus(url: string, db: Kysely<Database>, log: F
       await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(event)})`.execute(db);
     },
     subscribe: (drillId, listener) => local.subscribe(drillId, listener),
+    onResume: (listener) => local.onResume(listener),
     async close() {
       closed = true;
       clearTimeout(retry);

@@ -72,10 +72,19 @@ export function drillEventRoutes(api: ApiRegistry, ctx: AppContext, streams: Str
         write(event.kind, event.data, event.id);
       };
       const unsubscribe = ctx.bus.subscribe(drill.id, (event) => (pending ? pending.push(event) : deliver(event)));
+      // The bus was deaf for a while (PostgreSQL restarted): catch up from the stored events.
+      const stopCatchUp = ctx.bus.onResume(() => {
+        if (pending) return; // the backlog read below covers it
+        drillEventsAfter(ctx.db, drill.id, sentUpTo, trainer ? undefined : TRAINEE_KINDS).then(
+          (rows) => rows.forEach((row) => deliver({ drillId: drill.id, kind: row.kind as DrillEvent['kind'], id: row.id, trainerOnly: false, data: JSON.parse(row.payload) })),
+          (err: unknown) => request.log.warn({ err }, 'drill event stream: catching up failed'),
+        );
+      });
       const heartbeat = setInterval(() => connection.send(': keep-alive\n\n'), heartbeatMs);
       end = () => {
         clearInterval(heartbeat);
         unsubscribe();
+        stopCatchUp();
         admission.release();
         connection.close();
       };

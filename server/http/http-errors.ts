@@ -20,6 +20,7 @@ const SERVER_ERRORS = {
   'drill/already_finished': [409, 'this trainee already submitted a different run'],
   'verify/busy': [503, 'the server is busy verifying runs; retry shortly'],
   'verify/timeout': [503, 'verifying the run took too long; retry shortly'],
+  'database/unavailable': [503, 'the database is unavailable for the moment; retry shortly'],
   'server/error': [500, 'internal server error'],
 } as const satisfies Record<string, readonly [number, string]>;
 
