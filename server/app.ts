@@ -19,6 +19,7 @@ import { docsRoutes } from './http/docs.routes';
 import { drillEventRoutes } from './drills/drill-events.routes';
 import { DEFAULT_STREAM_LIMITS, StreamRegistry, type StreamLimits } from './drills/stream-registry';
 import { drillRoutes } from './drills/drills.routes';
+import { guardJoinCodes } from './drills/join-code-guard';
 import { gameRoutes } from './http/game.routes';
 import { healthRoutes } from './http/health.routes';
 import { leaderboardRoutes } from './leaderboards/leaderboards.routes';
@@ -118,6 +119,7 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   scenarioRoutes(api, ctx);
   runRoutes(api, ctx);
   leaderboardRoutes(api, ctx);
+  guardJoinCodes(app);
   drillRoutes(api, ctx);
   drillEventRoutes(api, ctx, streams, options.sseHeartbeatMs ?? 15_000);
   docsRoutes(api);

@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import type { AttemptsTable } from '../runs/attempts.table';
-import type { DrillEventsTable, DrillTraineesTable, DrillsTable } from '../drills/drills.table';
+import type { DrillBusPayloadsTable, DrillEventsTable, DrillTraineesTable, DrillsTable } from '../drills/drills.table';
 import type { RunsTable } from '../runs/runs.table';
 import type { PlayerBestsTable, TeamMemberBestsTable } from '../leaderboards/standings.table';
 
@@ -15,6 +15,7 @@ export interface Database {
   drills: DrillsTable;
   drill_trainees: DrillTraineesTable;
   drill_events: DrillEventsTable;
+  drill_bus_payloads: DrillBusPayloadsTable;
   player_bests: PlayerBestsTable;
   team_member_bests: TeamMemberBestsTable;
 }

@@ -70,6 +70,10 @@ export function memoryDrillBus(): DrillBus {
 }
 
 const CHANNEL = 'surge_drill_events';
+/** NOTIFY payloads must stay under 8000 bytes; larger events travel by reference. */
+const NOTIFY_INLINE_BYTES = 7_000;
+/** Parked payloads are read within milliseconds by every instance; keep them a little longer. */
+const PARKED_PAYLOAD_KEEP_MS = 60_000;
 /** Pause between attempts to re-open the LISTEN connection while the database is away. */
 const RECONNECT_MS = 1_000;
 
@@ -99,11 +103,10 @@ export async function postgresDrillBus(url: string, db: Kysely<Database>, log: F
     };
     next.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
-      try {
-        local.deliver(JSON.parse(message.payload) as DrillEvent);
-      } catch (err) {
-        log.warn({ err }, 'drill bus: unreadable notification');
-      }
+      readNotification(db, message.payload).then(
+        (event) => event && local.deliver(event),
+        (err: unknown) => log.warn({ err }, 'drill bus: unreadable notification'),
+      );
     });
     try {
       await next.connect();
@@ -136,7 +139,7 @@ export async function postgresDrillBus(url: string, db: Kysely<Database>, log: F
 
   return {
     async publish(event) {
-      await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(event)})`.execute(db);
+      await sql`select pg_notify(${CHANNEL}, ${await notificationPayload(db, event)})`.execute(db);
     },
     subscribe: (drillId, listener) => local.subscribe(drillId, listener),
     onResume: (listener) => local.onResume(listener),
@@ -146,4 +149,21 @@ export async function postgresDrillBus(url: string, db: Kysely<Database>, log: F
       await client?.end().catch(() => {});
     },
   };
+}
+
+/** The NOTIFY payload for an event: the event itself, or a reference to it parked in drill_bus_payloads. */
+async function notificationPayload(db: Kysely<Database>, event: DrillEvent): Promise<string> {
+  const text = JSON.stringify(event);
+  if (Buffer.byteLength(text) <= NOTIFY_INLINE_BYTES) return text;
+  const now = Date.now();
+  await db.deleteFrom('drill_bus_payloads').where('created_at', '<', now - PARKED_PAYLOAD_KEEP_MS).execute();
+  const row = await db.insertInto('drill_bus_payloads').values({ payload: text, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  return JSON.stringify({ parked: row.id });
+}
+
+async function readNotification(db: Kysely<Database>, payload: string): Promise<DrillEvent | undefined> {
+  const message = JSON.parse(payload) as DrillEvent | { parked: number };
+  if (!('parked' in message)) return message;
+  const row = await db.selectFrom('drill_bus_payloads').select('payload').where('id', '=', message.parked).executeTakeFirst();
+  return row ? (JSON.parse(row.payload) as DrillEvent) : undefined;
 }
