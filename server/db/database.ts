@@ -43,12 +43,23 @@ const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIME
 /** pg's own wording when a socket closes under a query or a checkout times out. */
 const UNAVAILABLE_MESSAGE = /^Connection terminated|^timeout exceeded when trying to connect|^Client has encountered a connection error/;
 
+/** SQLite: another process holds the write lock (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, …) or a table lock. */
+const SQLITE_LOCKED_CODE = /^SQLITE_(BUSY|LOCKED)/;
+
 /** True when an error means "the database is away for now" (answer 503 and let the client retry), not a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  return (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || UNAVAILABLE_MESSAGE.test(error.message);
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || SQLITE_LOCKED_CODE.test(code))) return true;
+  return UNAVAILABLE_MESSAGE.test(error.message);
 }
+
+/**
+ * better-sqlite3 is synchronous: while it waits for a lock another process holds, the whole
+ * event loop waits. So wait only briefly, then answer 503 (the client retries) rather than
+ * freezing every request for seconds.
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 100;
 
 /** Opening a connection is safe to retry (nothing has run yet); a restart takes a moment. */
 const CONNECT_ATTEMPTS = 3;
@@ -100,6 +111,6 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind, url };
 }
