@@ -11,6 +11,7 @@ import fp from 'fastify-plugin';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ApiRegistry } from './http/api-route';
 import type { AppContext } from './context';
+import type { TrustProxy } from './config';
 import { isDatabaseUnavailable, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { memoryDrillBus, postgresDrillBus } from './drills/drill-bus';
@@ -145,9 +146,11 @@ export function redactUrl(url: string): string {
 
 export type BuildOptions = AppOptions & {
   logLevel?: string;
-  /** Honour X-Forwarded-For from a load balancer for rate limiting and logs. */
-  trustProxy?: boolean;
+  /** Honour X-Forwarded-For from this many proxy hops, or from these proxy addresses (see config). */
+  trustProxy?: TrustProxy;
 };
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** Creates the Fastify instance (logging, limits, timeouts) and registers the app plugin. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
@@ -163,7 +166,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         };
   const app = Fastify({
     logger,
-    trustProxy: options.trustProxy ?? false,
+    // A hop count as proxy-addr's function form: trust the `hops` nearest addresses in the chain.
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
     // JSON bodies other than run records are small; run routes raise their own limit.
     bodyLimit: 16 * 1024,
     // A client has 30 s to send its request (slow-loris guard); idle keep-alive sockets close after 72 s.
