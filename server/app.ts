@@ -139,9 +139,33 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
 const surgeDrill = fp(surgeDrillApp, { name: 'surge-drill', fastify: '5.x' });
 export default surgeDrill;
 
-/** Drops `token=` values from logged URLs: tokens travel in query strings only where headers are impossible. */
+/** Query parameter names whose values never reach the logs (compared after percent-decoding, as the router does). */
+const SECRET_PARAMS = new Set(['token']);
+
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return name.toLowerCase();
+  }
+}
+
+/**
+ * Drops token values from logged URLs: tokens travel in query strings only where headers are
+ * impossible. Names are decoded first, so `?%74oken=…` (which the router reads as `token`) is caught too.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
+  const cut = url.indexOf('?');
+  if (cut < 0) return url;
+  const params = url
+    .slice(cut + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      return SECRET_PARAMS.has(decodedName(name)) ? `${name}=[redacted]` : pair;
+    });
+  return `${url.slice(0, cut)}?${params.join('&')}`;
 }
 
 export type BuildOptions = AppOptions & {
