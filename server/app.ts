@@ -29,6 +29,9 @@ import { scenarioRoutes } from './scenarios/scenarios.routes';
 import { loadScenarioCatalog, type ScenarioCatalog } from './scenarios/scenarios.service';
 import { ReplayPool } from './verify/replay.pool';
 
+/** Only for embedders that set no public URL (tests); the process entry always passes one. */
+const DEFAULT_PUBLIC_URL = 'http://localhost';
+
 export interface AppOptions {
   /** `sqlite:PATH`, `sqlite::memory:` or `postgres://…`. */
   databaseUrl: string;
@@ -38,6 +41,8 @@ export interface AppOptions {
   verifyWorkers: number;
   /** Requests per minute per client address. */
   rateLimitPerMinute: number;
+  /** Where clients reach the server; xAPI activity IRIs are built on it, never on the request's Host header. */
+  publicUrl?: string;
   /** Replays waiting beyond this answer 503 instead of queueing without bound. */
   verifyMaxQueue?: number;
   verifyTimeoutMs?: number;
@@ -121,7 +126,7 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   runRoutes(api, ctx);
   leaderboardRoutes(api, ctx);
   guardJoinCodes(app);
-  drillRoutes(api, ctx);
+  drillRoutes(api, ctx, { publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL });
   drillEventRoutes(api, ctx, streams, options.sseHeartbeatMs ?? 15_000);
   docsRoutes(api);
   await gameRoutes(app, options.distDir);

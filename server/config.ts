@@ -43,6 +43,8 @@ const envSchema = z.object({
       }
       return addresses;
     }),
+  /** Where players reach the server (https://drills.example.org): the base of xAPI activity IRIs. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
