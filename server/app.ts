@@ -7,6 +7,7 @@
  * framework costs nothing in portability we need.
  */
 import rateLimit from '@fastify/rate-limit';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import fp from 'fastify-plugin';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ApiRegistry } from './http/api-route';
@@ -28,6 +29,10 @@ import { runRoutes } from './runs/runs.routes';
 import { scenarioRoutes } from './scenarios/scenarios.routes';
 import { loadScenarioCatalog, type ScenarioCatalog } from './scenarios/scenarios.service';
 import { ReplayPool } from './verify/replay.pool';
+
+/** Missing paths a client may request per minute: a tenth of its general budget, at least this many. */
+const NOT_FOUND_BUDGET_DIVISOR = 10;
+const MIN_NOT_FOUND_PER_MINUTE = 10;
 
 /** Only for embedders that set no public URL (tests); the process entry always passes one. */
 const DEFAULT_PUBLIC_URL = 'http://localhost';
@@ -132,13 +137,19 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   await gameRoutes(app, options.distDir);
 
   // Probing for endpoints is rate-limited harder than normal use.
-  app.setNotFoundHandler(
-    { preHandler: app.rateLimit({ max: Math.max(10, Math.floor(options.rateLimitPerMinute / 10)), timeWindow: 60_000 }) },
-    async (request, reply) => {
-      reply.code(404);
-      return { code: 'request/not_found', message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody;
-    },
-  );
+  // Its own counter: a GET that reaches the static files' wildcard route was already counted by the
+  // global limit, and @fastify/rate-limit runs once per request, so a second limiter there never ran.
+  const notFoundPerMinute = Math.max(MIN_NOT_FOUND_PER_MINUTE, Math.floor(options.rateLimitPerMinute / NOT_FOUND_BUDGET_DIVISOR));
+  const notFound = new RateLimiterMemory({ points: notFoundPerMinute, duration: 60 });
+  app.setNotFoundHandler(async (request, reply) => {
+    const allowed = await notFound.consume(request.ip).then(
+      () => true,
+      () => false,
+    );
+    if (!allowed) throw new ApiError('request/rate_limited', 'too many requests for missing paths');
+    reply.code(404);
+    return { code: 'request/not_found', message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody;
+  });
 }
 
 const surgeDrill = fp(surgeDrillApp, { name: 'surge-drill', fastify: '5.x' });
