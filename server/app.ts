@@ -7,17 +7,21 @@
  * framework costs nothing in portability we need.
  */
 import rateLimit from '@fastify/rate-limit';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import fp from 'fastify-plugin';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ApiRegistry } from './http/api-route';
 import type { AppContext } from './context';
-import { openDatabase } from './db/database';
+import type { TrustProxy } from './config';
+import { isDatabaseUnavailable, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { memoryDrillBus, postgresDrillBus } from './drills/drill-bus';
 import { ApiError, type ErrorBody } from './http/http-errors';
 import { docsRoutes } from './http/docs.routes';
-import { drillEventRoutes, type StreamRegistry } from './drills/drill-events.routes';
+import { drillEventRoutes } from './drills/drill-events.routes';
+import { DEFAULT_STREAM_LIMITS, StreamRegistry, type StreamLimits } from './drills/stream-registry';
 import { drillRoutes } from './drills/drills.routes';
+import { guardJoinCodes } from './drills/join-code-guard';
 import { gameRoutes } from './http/game.routes';
 import { healthRoutes } from './http/health.routes';
 import { leaderboardRoutes } from './leaderboards/leaderboards.routes';
@@ -25,6 +29,13 @@ import { runRoutes } from './runs/runs.routes';
 import { scenarioRoutes } from './scenarios/scenarios.routes';
 import { loadScenarioCatalog, type ScenarioCatalog } from './scenarios/scenarios.service';
 import { ReplayPool } from './verify/replay.pool';
+
+/** Missing paths a client may request per minute: a tenth of its general budget, at least this many. */
+const NOT_FOUND_BUDGET_DIVISOR = 10;
+const MIN_NOT_FOUND_PER_MINUTE = 10;
+
+/** Only for embedders that set no public URL (tests); the process entry always passes one. */
+const DEFAULT_PUBLIC_URL = 'http://localhost';
 
 export interface AppOptions {
   /** `sqlite:PATH`, `sqlite::memory:` or `postgres://…`. */
@@ -35,10 +46,14 @@ export interface AppOptions {
   verifyWorkers: number;
   /** Requests per minute per client address. */
   rateLimitPerMinute: number;
+  /** Where clients reach the server; xAPI activity IRIs are built on it, never on the request's Host header. */
+  publicUrl?: string;
   /** Replays waiting beyond this answer 503 instead of queueing without bound. */
   verifyMaxQueue?: number;
   verifyTimeoutMs?: number;
   sseHeartbeatMs?: number;
+  /** Caps on live event streams (defaults suit a classroom behind one address). */
+  streamLimits?: Partial<StreamLimits>;
 }
 
 /**
@@ -49,7 +64,7 @@ export interface AppOptions {
 async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise<void> {
   // Scenarios first: a broken file stops the start before anything is opened or created.
   const catalog = typeof options.scenarios === 'string' ? loadScenarioCatalog(options.scenarios) : options.scenarios;
-  const database = openDatabase(options.databaseUrl);
+  const database = openDatabase(options.databaseUrl, { onPoolError: (err) => app.log.warn({ err }, 'database connection lost; the pool will reconnect') });
   app.addHook('onClose', async () => database.db.destroy());
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
@@ -65,10 +80,8 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus };
 
   // Event streams never finish on their own; end them first so close() does not wait for clients.
-  const streams: StreamRegistry = new Set();
-  app.addHook('preClose', async () => {
-    for (const end of [...streams]) end();
-  });
+  const streams = new StreamRegistry({ ...DEFAULT_STREAM_LIMITS, ...options.streamLimits });
+  app.addHook('preClose', async () => streams.endAll());
 
   await app.register(rateLimit, {
     global: true,
@@ -87,7 +100,10 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
     return payload;
   });
 
-  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+  app.setErrorHandler((rawError: FastifyError | ApiError, request, reply) => {
+    // A database that is restarting or unreachable is a 503 to retry, not a 500.
+    const error = isDatabaseUnavailable(rawError) ? new ApiError('database/unavailable') : rawError;
+    if (error !== rawError) request.log.warn({ err: rawError }, 'database unavailable');
     let status: number;
     let body: ErrorBody;
     if (error instanceof ApiError) {
@@ -109,39 +125,72 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
     return reply.code(status).send(body);
   });
 
-  const api = new ApiRegistry(app);
+  const api = new ApiRegistry(app, { rateLimitPerMinute: options.rateLimitPerMinute });
   healthRoutes(api, ctx);
   scenarioRoutes(api, ctx);
   runRoutes(api, ctx);
   leaderboardRoutes(api, ctx);
-  drillRoutes(api, ctx);
+  guardJoinCodes(app);
+  drillRoutes(api, ctx, { publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL });
   drillEventRoutes(api, ctx, streams, options.sseHeartbeatMs ?? 15_000);
   docsRoutes(api);
   await gameRoutes(app, options.distDir);
 
   // Probing for endpoints is rate-limited harder than normal use.
-  app.setNotFoundHandler(
-    { preHandler: app.rateLimit({ max: Math.max(10, Math.floor(options.rateLimitPerMinute / 10)), timeWindow: 60_000 }) },
-    async (request, reply) => {
-      reply.code(404);
-      return { code: 'request/not_found', message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody;
-    },
-  );
+  // Its own counter: a GET that reaches the static files' wildcard route was already counted by the
+  // global limit, and @fastify/rate-limit runs once per request, so a second limiter there never ran.
+  const notFoundPerMinute = Math.max(MIN_NOT_FOUND_PER_MINUTE, Math.floor(options.rateLimitPerMinute / NOT_FOUND_BUDGET_DIVISOR));
+  const notFound = new RateLimiterMemory({ points: notFoundPerMinute, duration: 60 });
+  app.setNotFoundHandler(async (request, reply) => {
+    const allowed = await notFound.consume(request.ip).then(
+      () => true,
+      () => false,
+    );
+    if (!allowed) throw new ApiError('request/rate_limited', 'too many requests for missing paths');
+    reply.code(404);
+    return { code: 'request/not_found', message: `no such endpoint: ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody;
+  });
 }
 
 const surgeDrill = fp(surgeDrillApp, { name: 'surge-drill', fastify: '5.x' });
 export default surgeDrill;
 
-/** Drops `token=` values from logged URLs: tokens travel in query strings only where headers are impossible. */
+/** Query parameter names whose values never reach the logs (compared after percent-decoding, as the router does). */
+const SECRET_PARAMS = new Set(['token']);
+
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return name.toLowerCase();
+  }
+}
+
+/**
+ * Drops token values from logged URLs: tokens travel in query strings only where headers are
+ * impossible. Names are decoded first, so `?%74oken=…` (which the router reads as `token`) is caught too.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&]*/g, '$1[redacted]');
+  const cut = url.indexOf('?');
+  if (cut < 0) return url;
+  const params = url
+    .slice(cut + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      return SECRET_PARAMS.has(decodedName(name)) ? `${name}=[redacted]` : pair;
+    });
+  return `${url.slice(0, cut)}?${params.join('&')}`;
 }
 
 export type BuildOptions = AppOptions & {
   logLevel?: string;
-  /** Honour X-Forwarded-For from a load balancer for rate limiting and logs. */
-  trustProxy?: boolean;
+  /** Honour X-Forwarded-For from this many proxy hops, or from these proxy addresses (see config). */
+  trustProxy?: TrustProxy;
 };
+
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** Creates the Fastify instance (logging, limits, timeouts) and registers the app plugin. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
@@ -157,7 +206,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         };
   const app = Fastify({
     logger,
-    trustProxy: options.trustProxy ?? false,
+    // A hop count as proxy-addr's function form: trust the `hops` nearest addresses in the chain.
+    trustProxy: typeof options.trustProxy === 'number' ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
     // JSON bodies other than run records are small; run routes raise their own limit.
     bodyLimit: 16 * 1024,
     // A client has 30 s to send its request (slow-loris guard); idle keep-alive sockets close after 72 s.

@@ -10,6 +10,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
  * HOST defaults to 127.0.0.1 so a laptop does not expose the server to its network
  * by accident; set HOST=0.0.0.0 in a container or behind a load balancer.
  */
+/** Fastify's trustProxy: off, a hop count, or the trusted proxies' addresses. */
+export type TrustProxy = false | number | string[];
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -20,8 +23,28 @@ const envSchema = z.object({
   VERIFY_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.min(4, availableParallelism() - 1))),
   /** Requests per minute per IP before 429. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  /** Set to true behind a load balancer so rate limits and logs see the client's address. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * Behind load balancers: how many proxy hops to trust (`true` = 1, the nearest), or the proxies'
+   * addresses/CIDRs, comma-separated. The client address is then the right-most X-Forwarded-For
+   * entry not added by a trusted proxy: the left-most entry is whatever the client wrote.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): TrustProxy => {
+      const value = v.trim();
+      if (value === 'false') return false;
+      if (value === 'true') return 1;
+      if (/^\d+$/.test(value)) return Number(value);
+      const addresses = value.split(',').map((a) => a.trim()).filter(Boolean);
+      if (addresses.length === 0 || addresses.some((a) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a))) {
+        ctx.addIssue({ code: 'custom', message: 'expected false, true (one hop), a hop count, or proxy addresses/CIDRs separated by commas' });
+        return z.NEVER;
+      }
+      return addresses;
+    }),
+  /** Where players reach the server (https://drills.example.org): the base of xAPI activity IRIs. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -15,6 +15,7 @@ try {
     distDir: env.DIST_DIR,
     verifyWorkers: env.VERIFY_WORKERS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    publicUrl: env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
   });

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import type { AttemptsTable } from '../runs/attempts.table';
-import type { DrillEventsTable, DrillTraineesTable, DrillsTable } from '../drills/drills.table';
+import type { DrillBusPayloadsTable, DrillEventsTable, DrillTraineesTable, DrillsTable } from '../drills/drills.table';
 import type { RunsTable } from '../runs/runs.table';
 import type { PlayerBestsTable, TeamMemberBestsTable } from '../leaderboards/standings.table';
 
@@ -15,6 +15,7 @@ export interface Database {
   drills: DrillsTable;
   drill_trainees: DrillTraineesTable;
   drill_events: DrillEventsTable;
+  drill_bus_payloads: DrillBusPayloadsTable;
   player_bests: PlayerBestsTable;
   team_member_bests: TeamMemberBestsTable;
 }
@@ -37,16 +38,70 @@ export function databaseKind(url: string): DatabaseKind {
 
 const INT8_OID = 20;
 
-export function openDatabase(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
+/** Socket errors and PostgreSQL's "connection exception" / "operator intervention" codes. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+/** pg's own wording when a socket closes under a query or a checkout times out. */
+const UNAVAILABLE_MESSAGE = /^Connection terminated|^timeout exceeded when trying to connect|^Client has encountered a connection error/;
+
+/** SQLite: another process holds the write lock (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, …) or a table lock. */
+const SQLITE_LOCKED_CODE = /^SQLITE_(BUSY|LOCKED)/;
+
+/** True when an error means "the database is away for now" (answer 503 and let the client retry), not a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || SQLITE_LOCKED_CODE.test(code))) return true;
+  return UNAVAILABLE_MESSAGE.test(error.message);
+}
+
+/**
+ * better-sqlite3 is synchronous: while it waits for a lock another process holds, the whole
+ * event loop waits. So wait only briefly, then answer 503 (the client retries) rather than
+ * freezing every request for seconds.
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 100;
+
+/** Opening a connection is safe to retry (nothing has run yet); a restart takes a moment. */
+const CONNECT_ATTEMPTS = 3;
+const CONNECT_RETRY_MS = 300;
+/** A request waits at most this long for a connection rather than hanging on an unreachable host. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export interface OpenOptions {
+  poolSize?: number;
+  /** Told about errors on idle pooled connections (a restart, an administrator's terminate). */
+  onPoolError?: (error: Error) => void;
+}
+
+function postgresPool(url: string, options: OpenOptions): PostgresPool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // Counts and millisecond timestamps are int8; they fit a JS number exactly.
+    types: { getTypeParser: (oid: number, format?: string) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) } as pg.CustomTypesConfig,
+  });
+  // Without a listener, an idle client's error (PostgreSQL restarting) is an unhandled 'error' event that ends the process.
+  pool.on('error', (error) => options.onPoolError?.(error));
+  return {
+    async connect() {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await pool.connect();
+        } catch (error) {
+          if (attempt >= CONNECT_ATTEMPTS || !isDatabaseUnavailable(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, CONNECT_RETRY_MS * attempt));
+        }
+      }
+    },
+    end: () => pool.end(),
+  };
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
   const kind = databaseKind(url);
   if (kind === 'postgres') {
-    const pool = new pg.Pool({
-      connectionString: url,
-      max: options.poolSize ?? 10,
-      // Counts and millisecond timestamps are int8; they fit a JS number exactly.
-      types: { getTypeParser: (oid: number, format?: string) => (oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format as 'text')) } as pg.CustomTypesConfig,
-    });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind, url };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(url, options) }) }), kind, url };
   }
   const path = url.slice('sqlite:'.length);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -56,6 +111,6 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind, url };
 }

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
 import * as standings from './migrations/0002-standings';
+import * as busPayloads from './migrations/0003-bus-payloads';
 
 /** Migrations in order, imported statically so they ship with the server (no directory scan). */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-standings': standings,
+  '0003-bus-payloads': busPayloads,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

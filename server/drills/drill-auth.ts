@@ -2,10 +2,25 @@ import type { RouteAuth } from '../http/api-route';
 import { callerToken } from '../http/auth-token';
 import { ApiError } from '../http/http-errors';
 import type { AppContext } from '../context';
-import { authenticate, type Caller } from './drill.service';
+import { findTraineeByToken } from './drills.repository';
+import { liveDrillByCode, tokenHash, type Caller } from './drill.service';
 
 export type TrainerCaller = Extract<Caller, { role: 'trainer' }>;
 export type TraineeCaller = Extract<Caller, { role: 'trainee' }>;
+
+/**
+ * Who is calling, from their token. An unknown (or expired) code, a wrong token and a token of
+ * another drill all get the same 403, after the same lookups: nobody learns from the answer
+ * whether a code is in use or another drill's token is valid.
+ */
+export async function authenticate(ctx: AppContext, code: string, token: string | undefined, allow: 'trainer' | 'trainee' | 'either'): Promise<Caller> {
+  if (!token) throw new ApiError('drill/unauthorized');
+  const hash = tokenHash(token);
+  const [drill, trainee] = await Promise.all([liveDrillByCode(ctx, code), allow !== 'trainer' ? findTraineeByToken(ctx.db, hash) : undefined]);
+  if (drill && allow !== 'trainee' && hash === drill.trainer_token_hash) return { role: 'trainer', drill };
+  if (drill && trainee && trainee.drill_id === drill.id) return { role: 'trainee', drill, trainee };
+  throw new ApiError('drill/forbidden');
+}
 
 /** What a drill route's parsed params and query offer for authentication. */
 type DrillAuth<C> = RouteAuth<{ code: string }, { token?: string | undefined } | undefined, C>;
@@ -18,7 +33,7 @@ export function drillAuth(ctx: AppContext): { trainer: DrillAuth<TrainerCaller>;
   const token = (request: Parameters<typeof callerToken>[0], query: { token?: string | undefined } | undefined) => callerToken(request, query?.token);
   return {
     trainer: {
-      refusals: { 401: 'No token', 403: "Not this drill's trainer" },
+      refusals: { 401: 'No token', 403: "No such drill, or not this drill's trainer" },
       resolve: async ({ request, params, query }) => {
         const caller = await authenticate(ctx, params.code, token(request, query), 'trainer');
         if (caller.role !== 'trainer') throw new ApiError('drill/forbidden');
@@ -26,7 +41,7 @@ export function drillAuth(ctx: AppContext): { trainer: DrillAuth<TrainerCaller>;
       },
     },
     trainee: {
-      refusals: { 401: 'No token', 403: 'Not a trainee of this drill' },
+      refusals: { 401: 'No token', 403: 'No such drill, or not a trainee of this drill' },
       resolve: async ({ request, params, query }) => {
         const caller = await authenticate(ctx, params.code, token(request, query), 'trainee');
         if (caller.role !== 'trainee') throw new ApiError('drill/forbidden', 'this endpoint is for trainees');
@@ -34,7 +49,7 @@ export function drillAuth(ctx: AppContext): { trainer: DrillAuth<TrainerCaller>;
       },
     },
     member: {
-      refusals: { 401: 'No token', 403: 'Not a member of this drill' },
+      refusals: { 401: 'No token', 403: 'No such drill, or not a member of this drill' },
       resolve: async ({ request, params, query }) => authenticate(ctx, params.code, token(request, query), 'either'),
     },
   };

@@ -27,8 +27,15 @@ export type DrillListener = (event: DrillEvent) => void;
 export interface DrillBus {
   publish(event: DrillEvent): Promise<void>;
   subscribe(drillId: string, listener: DrillListener): () => void;
+  /**
+   * Called after the bus was deaf for a while (its LISTEN connection was re-opened): stored
+   * events published meanwhile were not delivered, so streams re-read them from drill_events.
+   */
+  onResume(listener: () => void): () => void;
   close(): Promise<void>;
 }
+
+const RESUMED = Symbol('resumed');
 
 class LocalSubscribers {
   private readonly emitter = new EventEmitter();
@@ -39,8 +46,15 @@ class LocalSubscribers {
     this.emitter.on(drillId, listener);
     return () => this.emitter.off(drillId, listener);
   }
+  onResume(listener: () => void): () => void {
+    this.emitter.on(RESUMED, listener);
+    return () => this.emitter.off(RESUMED, listener);
+  }
   deliver(event: DrillEvent): void {
     this.emitter.emit(event.drillId, event);
+  }
+  resumed(): void {
+    this.emitter.emit(RESUMED);
   }
 }
 
@@ -50,17 +64,25 @@ export function memoryDrillBus(): DrillBus {
   return {
     publish: async (event) => local.deliver(event),
     subscribe: (drillId, listener) => local.subscribe(drillId, listener),
+    onResume: (listener) => local.onResume(listener),
     close: async () => {},
   };
 }
 
 const CHANNEL = 'surge_drill_events';
+/** NOTIFY payloads must stay under 8000 bytes; larger events travel by reference. */
+const NOTIFY_INLINE_BYTES = 7_000;
+/** Parked payloads are read within milliseconds by every instance; keep them a little longer. */
+const PARKED_PAYLOAD_KEEP_MS = 60_000;
+/** Pause between attempts to re-open the LISTEN connection while the database is away. */
+const RECONNECT_MS = 1_000;
 
 /**
  * Several stateless instances (PostgreSQL): every publish goes through NOTIFY and
  * every instance, this one included, delivers what its LISTEN connection receives.
- * A dropped LISTEN connection is re-opened; SSE clients recover any control event
- * missed meanwhile from drill_events via Last-Event-ID when they reconnect.
+ * A dropped LISTEN connection (PostgreSQL restarting) is re-opened until it succeeds; then
+ * open streams re-read the control events they missed from drill_events (onResume), as
+ * reconnecting SSE clients do via Last-Event-ID.
  */
 export async function postgresDrillBus(url: string, db: Kysely<Database>, log: FastifyBaseLogger): Promise<DrillBus> {
   const local = new LocalSubscribers();
@@ -70,44 +92,78 @@ export async function postgresDrillBus(url: string, db: Kysely<Database>, log: F
 
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
-    next.on('notification', (message) => {
-      if (message.channel !== CHANNEL || !message.payload) return;
-      try {
-        local.deliver(JSON.parse(message.payload) as DrillEvent);
-      } catch (err) {
-        log.warn({ err }, 'drill bus: unreadable notification');
-      }
-    });
-    next.on('error', (err) => {
+    let lost = false;
+    const onLost = (err?: Error) => {
+      if (lost || closed) return; // 'error' and 'end' both report the same loss
+      lost = true;
       log.warn({ err }, 'drill bus: LISTEN connection lost; reconnecting');
       void next.end().catch(() => {});
       if (client === next) client = undefined;
       reconnectSoon();
+    };
+    next.on('notification', (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return;
+      readNotification(db, message.payload).then(
+        (event) => event && local.deliver(event),
+        (err: unknown) => log.warn({ err }, 'drill bus: unreadable notification'),
+      );
     });
-    await next.connect();
-    await next.query(`LISTEN ${CHANNEL}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      lost = true;
+      void next.end().catch(() => {});
+      throw err;
+    }
+    next.on('error', onLost);
+    next.on('end', () => onLost());
     client = next;
   };
   const reconnectSoon = (): void => {
     if (closed) return;
     retry = setTimeout(() => {
-      connect().catch((err) => {
-        log.error({ err }, 'drill bus: reconnect failed; trying again');
-        reconnectSoon();
-      });
-    }, 1000);
+      connect().then(
+        () => {
+          log.info('drill bus: LISTEN connection re-established');
+          local.resumed();
+        },
+        (err) => {
+          log.warn({ err }, 'drill bus: reconnect failed; trying again');
+          reconnectSoon();
+        },
+      );
+    }, RECONNECT_MS);
   };
   await connect();
 
   return {
     async publish(event) {
-      await sql`select pg_notify(${CHANNEL}, ${JSON.stringify(event)})`.execute(db);
+      await sql`select pg_notify(${CHANNEL}, ${await notificationPayload(db, event)})`.execute(db);
     },
     subscribe: (drillId, listener) => local.subscribe(drillId, listener),
+    onResume: (listener) => local.onResume(listener),
     async close() {
       closed = true;
       clearTimeout(retry);
       await client?.end().catch(() => {});
     },
   };
+}
+
+/** The NOTIFY payload for an event: the event itself, or a reference to it parked in drill_bus_payloads. */
+async function notificationPayload(db: Kysely<Database>, event: DrillEvent): Promise<string> {
+  const text = JSON.stringify(event);
+  if (Buffer.byteLength(text) <= NOTIFY_INLINE_BYTES) return text;
+  const now = Date.now();
+  await db.deleteFrom('drill_bus_payloads').where('created_at', '<', now - PARKED_PAYLOAD_KEEP_MS).execute();
+  const row = await db.insertInto('drill_bus_payloads').values({ payload: text, created_at: now }).returning('id').executeTakeFirstOrThrow();
+  return JSON.stringify({ parked: row.id });
+}
+
+async function readNotification(db: Kysely<Database>, payload: string): Promise<DrillEvent | undefined> {
+  const message = JSON.parse(payload) as DrillEvent | { parked: number };
+  if (!('parked' in message)) return message;
+  const row = await db.selectFrom('drill_bus_payloads').select('payload').where('id', '=', message.parked).executeTakeFirst();
+  return row ? (JSON.parse(row.payload) as DrillEvent) : undefined;
 }

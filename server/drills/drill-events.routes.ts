@@ -5,9 +5,9 @@ import { drillEventsAfter } from './drills.repository';
 import type { DrillEvent } from './drill-bus';
 import { drillAuth } from './drill-auth';
 import { drillView, firedInjects } from './drill.service';
-
-/** Open event streams, ended before the server closes so shutdown does not wait on them. */
-export type StreamRegistry = Set<() => void>;
+import { ApiError } from '../http/http-errors';
+import { SseConnection } from './sse-connection';
+import type { StreamRegistry } from './stream-registry';
 
 const TRAINEE_KINDS = ['status', 'inject'] as const;
 
@@ -16,7 +16,8 @@ const TRAINEE_KINDS = ['status', 'inject'] as const;
  * trainer's full view, or a trainee's own state); then control events (`status`,
  * `inject`, and for the trainer `joined`, `finished`) with their stored ids, and
  * `progress` for the trainer. A reconnecting client sends Last-Event-ID (EventSource
- * does so itself) and receives every control event it missed.
+ * does so itself) and receives every control event it missed. Streams are capped per drill and
+ * per address, and a client that stops reading is dropped rather than buffered for.
  */
 export function drillEventRoutes(api: ApiRegistry, ctx: AppContext, streams: StreamRegistry, heartbeatMs: number): void {
   api.add(
@@ -34,12 +35,17 @@ export function drillEventRoutes(api: ApiRegistry, ctx: AppContext, streams: Str
         contentType: 'text/event-stream',
         schema: drillEventSchema,
       },
+      errors: { 429: { description: 'Too many event streams for this drill or from this address' } },
     },
     async ({ caller, query, request, reply }) => {
       const drill = caller.drill;
       const trainer = caller.role === 'trainer';
       const header = Number(request.headers['last-event-id']);
       const resumeAfter = query.lastEventId ?? (Number.isInteger(header) && header > 0 ? header : undefined);
+
+      let end = () => {};
+      const admission = streams.admit({ drillId: drill.id, address: request.ip, trainer, end: () => end() });
+      if (!admission.ok) throw new ApiError('request/rate_limited', admission.reason);
 
       reply.hijack();
       const raw = reply.raw;
@@ -49,9 +55,10 @@ export function drillEventRoutes(api: ApiRegistry, ctx: AppContext, streams: Str
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      const write = <K extends DrillEventKind>(kind: K, data: DrillEventData<K>, id?: number) => {
-        raw.write(`${id !== undefined ? `id: ${id}\n` : ''}event: ${kind}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
+      const connection = new SseConnection(raw, streams.limits.maxQueuedBytes, () =>
+        request.log.warn({ drill: drill.code, trainer }, 'drill event stream dropped: client not reading'),
+      );
+      const write = <K extends DrillEventKind>(kind: K, data: DrillEventData<K>, id?: number) => connection.event(kind, data, id);
 
       // Subscribe before reading the backlog so nothing falls between them; buffer until the snapshot is out.
       let sentUpTo = 0;
@@ -65,15 +72,23 @@ export function drillEventRoutes(api: ApiRegistry, ctx: AppContext, streams: Str
         write(event.kind, event.data, event.id);
       };
       const unsubscribe = ctx.bus.subscribe(drill.id, (event) => (pending ? pending.push(event) : deliver(event)));
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), heartbeatMs);
-      const end = () => {
+      // The bus was deaf for a while (PostgreSQL restarted): catch up from the stored events.
+      const stopCatchUp = ctx.bus.onResume(() => {
+        if (pending) return; // the backlog read below covers it
+        drillEventsAfter(ctx.db, drill.id, sentUpTo, trainer ? undefined : TRAINEE_KINDS).then(
+          (rows) => rows.forEach((row) => deliver({ drillId: drill.id, kind: row.kind as DrillEvent['kind'], id: row.id, trainerOnly: false, data: JSON.parse(row.payload) })),
+          (err: unknown) => request.log.warn({ err }, 'drill event stream: catching up failed'),
+        );
+      });
+      const heartbeat = setInterval(() => connection.send(': keep-alive\n\n'), heartbeatMs);
+      end = () => {
         clearInterval(heartbeat);
         unsubscribe();
-        streams.delete(end);
-        raw.end();
+        stopCatchUp();
+        admission.release();
+        connection.close();
       };
-      streams.add(end);
-      request.raw.on('close', end);
+      raw.on('close', end);
 
       try {
         const backlog = await drillEventsAfter(ctx.db, drill.id, 0, trainer ? undefined : TRAINEE_KINDS);

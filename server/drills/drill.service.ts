@@ -48,29 +48,26 @@ export async function createDrill(ctx: AppContext, input: { scenarioId: string; 
   throw new Error('could not draw an unused join code in 16 tries');
 }
 
-async function drillByCode(ctx: AppContext, code: string): Promise<DrillRow> {
+/**
+ * A drill's code and tokens work this long after it is created (a rehearsal and its debrief),
+ * then the drill is gone as far as the API is concerned: live codes stay few, so guessing one
+ * stays hopeless, and nothing a trainee holds works for ever.
+ */
+export const DRILL_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+
+/** The drill with this code, unless there is none or it has expired. */
+export async function liveDrillByCode(ctx: AppContext, code: string): Promise<DrillRow | undefined> {
   const drill = await findDrillByCode(ctx.db, code);
+  return drill && Date.now() - drill.created_at <= DRILL_LIFETIME_MS ? drill : undefined;
+}
+
+async function drillByCode(ctx: AppContext, code: string): Promise<DrillRow> {
+  const drill = await liveDrillByCode(ctx, code);
   if (!drill) throw new ApiError('drill/unknown', code);
   return drill;
 }
 
 export type Caller = { role: 'trainer'; drill: DrillRow } | { role: 'trainee'; drill: DrillRow; trainee: TraineeRow };
-
-/**
- * Who is calling, from their token. A token of another drill is refused with 403, the
- * same as a wrong one: nobody learns whether another drill's token is valid.
- */
-export async function authenticate(ctx: AppContext, code: string, token: string | undefined, allow: 'trainer' | 'trainee' | 'either'): Promise<Caller> {
-  const drill = await drillByCode(ctx, code);
-  if (!token) throw new ApiError('drill/unauthorized');
-  const hash = tokenHash(token);
-  if (allow !== 'trainee' && hash === drill.trainer_token_hash) return { role: 'trainer', drill };
-  if (allow !== 'trainer') {
-    const trainee = await findTraineeByToken(ctx.db, hash);
-    if (trainee && trainee.drill_id === drill.id) return { role: 'trainee', drill, trainee };
-  }
-  throw new ApiError('drill/forbidden');
-}
 
 async function recordEvent<K extends LiveEventKind>(ctx: AppContext, drill: DrillRow, kind: K, data: DrillEventData<K>, trainerOnly: boolean): Promise<number> {
   const row = await appendDrillEvent(ctx.db, { drill_id: drill.id, kind, payload: JSON.stringify(data), created_at: Date.now() });
@@ -153,10 +150,17 @@ export async function fireInject(ctx: AppContext, drill: DrillRow, injectId: str
   return { eventId, injectId, title: inject.title, at: Date.now() };
 }
 
+/** The game reports every few seconds; this leaves room for a retry, not for a flood. */
+const PROGRESS_MIN_INTERVAL_MS = 1_000;
+
 /** Live, unverified progress for the trainer's view; the verified result comes with the final run. */
 export async function reportProgress(ctx: AppContext, caller: Extract<Caller, { role: 'trainee' }>, progress: TraineeProgress): Promise<void> {
   if (caller.drill.status === 'lobby' || caller.drill.status === 'ended') throw new ApiError('drill/state', `the drill is ${caller.drill.status}`);
   const at = Date.now();
+  const last = caller.trainee.progress_at;
+  if (last !== null && at - Number(last) < PROGRESS_MIN_INTERVAL_MS) {
+    throw new ApiError('request/rate_limited', `report progress at most once every ${PROGRESS_MIN_INTERVAL_MS / 1000} s`);
+  }
   await saveProgress(ctx.db, caller.trainee.id, JSON.stringify(progress), at);
   await ctx.bus.publish({ drillId: caller.drill.id, kind: 'progress', trainerOnly: true, data: { traineeId: caller.trainee.id, ...progress, at } });
 }

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import {
   drillCommand,
   drillCreateBody,
@@ -25,13 +24,10 @@ import { drillAuth } from './drill-auth';
 import { controlDrill, createDrill, drillResults, drillView, fireInject, joinDrill, reportProgress, submitDrillRun } from './drill.service';
 import { RUN_BODY_LIMIT } from '../runs/runs.routes';
 
-/** Base URL for xAPI activity ids: where this server is reached from. */
-function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
-
-export function drillRoutes(api: ApiRegistry, ctx: AppContext): void {
+export function drillRoutes(api: ApiRegistry, ctx: AppContext, options: { publicUrl: string }): void {
   const auth = drillAuth(ctx);
+  // xAPI activity IRIs: the configured public URL, not the client-supplied Host header.
+  const baseUrl = options.publicUrl.replace(/\/+$/, '');
 
   api.add(
     {
@@ -114,9 +110,12 @@ export function drillRoutes(api: ApiRegistry, ctx: AppContext): void {
       params: drillParams,
       body: progressBody,
       auth: auth.trainee,
-      rateLimit: 'perCaller',
+      rateLimit: 'progressPerAddress',
       reply: { status: 204, description: 'Recorded' },
-      errors: { 409: { description: 'Drill not running' } },
+      errors: {
+        409: { description: 'Drill not running' },
+        429: { description: 'Reported too soon after the last report, or too many reports from this address' },
+      },
     },
     async ({ body, caller }) => {
       await reportProgress(ctx, caller, body);
@@ -183,9 +182,9 @@ export function drillRoutes(api: ApiRegistry, ctx: AppContext): void {
       auth: auth.trainer,
       reply: { status: 200, description: 'Statements', schema: xapiResponse },
     },
-    async ({ caller, request, reply }) => {
+    async ({ caller, reply }) => {
       reply.header('content-disposition', `attachment; filename="drill-${caller.drill.code}-xapi.json"`);
-      return xapiStatements(await drillResults(ctx, caller.drill), caller.drill, baseUrl(request));
+      return xapiStatements(await drillResults(ctx, caller.drill), caller.drill, baseUrl);
     },
   );
 }

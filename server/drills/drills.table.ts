@@ -50,6 +50,14 @@ export interface DrillEventsTable {
   created_at: number;
 }
 
+/** A live event too large to travel inside a NOTIFY payload, parked briefly (PostgreSQL bus). */
+export interface DrillBusPayloadsTable {
+  id: Generated<number>;
+  /** The whole DrillEvent as JSON. */
+  payload: string;
+  created_at: number;
+}
+
 export type DrillRow = Selectable<DrillsTable>;
 export type NewDrill = Insertable<DrillsTable>;
 export type DrillUpdate = Updateable<DrillsTable>;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { z } from 'zod';
 import { ApiError } from './http-errors';
-import { RATE_LIMITS, type RateLimitClass } from './rate-limits';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, rateLimitClasses, type RateLimitClass, type RateLimitClasses } from './rate-limits';
 
 /** An optional request part: a zod schema, or nothing (then the handler sees `undefined`). */
 type Part = z.ZodType | undefined;
@@ -101,7 +101,15 @@ export class ApiRegistry {
   readonly routes: RegisteredRoute[] = [];
   private readonly inputs = new WeakMap<FastifyRequest, { params: unknown; query: unknown; body: unknown; caller: unknown }>();
 
-  constructor(private readonly app: FastifyInstance) {}
+  private readonly rateLimits: RateLimitClasses;
+
+  /** `rateLimitPerMinute` is the app-wide per-address budget that some rate-limit classes scale from. */
+  constructor(
+    private readonly app: FastifyInstance,
+    options: { rateLimitPerMinute?: number } = {},
+  ) {
+    this.rateLimits = rateLimitClasses(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
+  }
 
   add<P extends Part = undefined, Q extends Part = undefined, B extends Part = undefined, R extends RouteReply = RouteReply, C = undefined>(
     spec: RouteSpec<P, Q, B, R, C>,
@@ -116,7 +124,7 @@ export class ApiRegistry {
       method: spec.method,
       url: spec.url,
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
-      ...(spec.rateLimit ? { config: { rateLimit: RATE_LIMITS[spec.rateLimit] } } : {}),
+      ...(spec.rateLimit ? { config: { rateLimit: this.rateLimits[spec.rateLimit] } } : {}),
       preHandler: [
         async (request) => {
           inputs.set(request, {

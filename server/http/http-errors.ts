@@ -13,13 +13,14 @@ const SERVER_ERRORS = {
   'run/not_ranked': [422, 'only ranked runs go on a leaderboard'],
   'drill/unknown': [404, 'no such drill'],
   'drill/unauthorized': [401, 'a token is required'],
-  'drill/forbidden': [403, 'this token does not belong to this drill'],
+  'drill/forbidden': [403, 'no such drill, or this token does not belong to it'],
   'drill/state': [409, 'the drill is not in a state that allows this'],
   'drill/name_taken': [409, 'someone in this drill already has that name'],
   'drill/mismatch': [422, 'the run was not played on this drill'],
   'drill/already_finished': [409, 'this trainee already submitted a different run'],
   'verify/busy': [503, 'the server is busy verifying runs; retry shortly'],
   'verify/timeout': [503, 'verifying the run took too long; retry shortly'],
+  'database/unavailable': [503, 'the database is unavailable for the moment; retry shortly'],
   'server/error': [500, 'internal server error'],
 } as const satisfies Record<string, readonly [number, string]>;
 

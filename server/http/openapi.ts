@@ -9,6 +9,7 @@ const STANDARD_ERRORS: Record<number, string> = {
   400: 'The request is malformed (the reason names the field)',
   413: 'The body is larger than this endpoint accepts',
   429: 'Too many requests from this address',
+  503: 'The database (or the run verifier) is unavailable for the moment; retry after Retry-After',
 };
 
 const RUN_RECORD_REF = '#/components/schemas/RunRecord';

@@ -2,12 +2,28 @@ import type { FastifyRequest } from 'fastify';
 import { callerToken } from './auth-token';
 
 /**
- * Per-route rate-limit classes, named where routes are declared (`rateLimit: 'perCaller'`).
- * Routes without a class share the app-wide per-address limit.
+ * Progress posts have a per-address budget of their own, so that many (or fresh) trainee tokens
+ * cannot escape it; a classroom shares one address and each trainee reports every few seconds,
+ * so it is this multiple of the general per-address budget. Each trainee is further held to a
+ * minimum interval between reports (drill.service).
  */
-export const RATE_LIMITS = {
-  /** A classroom shares one address: limit per caller token instead of per IP. */
-  perCaller: { max: 240, keyGenerator: (request: FastifyRequest) => `caller:${callerToken(request) ?? request.ip}` },
-} as const;
+export const PROGRESS_ADDRESS_BUDGET_FACTOR = 2;
 
-export type RateLimitClass = keyof typeof RATE_LIMITS;
+/**
+ * Per-route rate-limit classes, named where routes are declared (`rateLimit: 'perCaller'`).
+ * Routes without a class share the app-wide per-address limit, `perMinute`.
+ */
+export function rateLimitClasses(perMinute: number) {
+  return {
+    /** A classroom shares one address: limit per caller token instead of per IP. */
+    perCaller: { max: 240, keyGenerator: (request: FastifyRequest) => `caller:${callerToken(request) ?? request.ip}` },
+    /** Live progress: a budget per address that fresh tokens cannot escape. */
+    progressPerAddress: { max: perMinute * PROGRESS_ADDRESS_BUDGET_FACTOR, keyGenerator: (request: FastifyRequest) => `progress:${request.ip}` },
+  } as const;
+}
+
+/** The app-wide per-address budget when none is configured (RATE_LIMIT_PER_MINUTE's default). */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+
+export type RateLimitClasses = ReturnType<typeof rateLimitClasses>;
+export type RateLimitClass = keyof RateLimitClasses;

@@ -161,7 +161,9 @@ describe.each(DATABASE_TARGETS)('drills on %s', (target) => {
     expect((await post(app, `/api/drills/${a.code}/progress`, progress, traineeA.traineeToken)).status).toBe(204);
     const foreign = await sse(`/api/drills/${a.code}/events?token=${traineeB.traineeToken}`);
     expect(foreign.status).toBe(403);
-    expect((await get(app, '/api/drills/ZZZZZZ', a.trainerToken)).status).toBe(404);
+    // An unknown code answers exactly as a wrong token does (issue 13: codes must not be enumerable).
+    const unknown = await get(app, '/api/drills/ZZZZZZ', a.trainerToken);
+    expect([unknown.status, unknown.body]).toEqual([403, (await get(app, `/api/drills/${b.code}`, a.trainerToken)).body]);
   });
 
   it('enforces the drill lifecycle and the inject library', async () => {

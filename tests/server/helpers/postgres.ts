@@ -29,6 +29,10 @@ async function freePort(): Promise<number> {
 export interface ThrowawayPostgres {
   /** Creates an empty database and answers its connection string. */
   createDatabase(): Promise<string>;
+  /** Stops the server (fast shutdown: sessions are terminated), keeping its data. */
+  pause(): void;
+  /** Starts it again after pause(). */
+  resume(): void;
   stop(): void;
 }
 
@@ -51,7 +55,8 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
   const data = join(dir, 'data');
   const port = await freePort();
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'app', '--no-sync']);
-  run('pg_ctl', ['-w', '-D', data, '-l', join(dir, 'log'), '-o', `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const start = () => run('pg_ctl', ['-w', '-D', data, '-l', join(dir, 'log'), '-o', `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  start();
   let count = 0;
   return {
     async createDatabase() {
@@ -62,6 +67,8 @@ export async function startThrowawayPostgres(bin: string): Promise<ThrowawayPost
       await admin.end();
       return `postgres://app@127.0.0.1:${port}/${name}`;
     },
+    pause: () => run('pg_ctl', ['-w', '-D', data, '-m', 'fast', 'stop']),
+    resume: start,
     stop() {
       const args = ['-D', data, '-m', 'immediate', 'stop'];
       if (asRoot) spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args], { stdio: 'pipe' });
