@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type Rollup } from 'vite';
 import { launchBrowser, type Browser } from './helpers/browser';
+import { bundleForPage } from './helpers/bundle-for-page';
 import { goldenRuns } from '../core/golden/golden-runs';
-import { REPO_ROOT } from '../repo-root';
 
 /**
  * The same golden runs in Node and in Chromium: the core must not drift between
@@ -13,17 +11,7 @@ let browser: Browser;
 let bundle: string;
 
 beforeAll(async () => {
-  const out = (await build({
-    configFile: false,
-    logLevel: 'error',
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry: join(REPO_ROOT, 'tests/core/golden/golden-runs.ts'), formats: ['iife'], name: 'Golden' },
-    },
-  })) as Rollup.RollupOutput[] | Rollup.RollupOutput;
-  const output = (Array.isArray(out) ? out[0]! : out).output;
-  bundle = output.find((o): o is Rollup.OutputChunk => o.type === 'chunk')!.code;
+  bundle = await bundleForPage('tests/core/golden/golden-runs.ts', 'Golden');
   browser = await launchBrowser();
 });
 

@@ -1,10 +1,8 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type Rollup } from 'vite';
 import { launchBrowser, type Browser } from './helpers/browser';
+import { bundleForPage } from './helpers/bundle-for-page';
 import { contextOf, loadCorpus } from '../core/judge/corpus';
 import { judgeAll } from '../core/judge/judge-all';
-import { REPO_ROOT } from '../repo-root';
 
 /**
  * The reply judge gives the same verdict in Chromium as in Node for every reply in
@@ -15,13 +13,7 @@ let browser: Browser;
 let bundle: string;
 
 beforeAll(async () => {
-  const out = (await build({
-    configFile: false,
-    logLevel: 'error',
-    build: { write: false, minify: false, lib: { entry: join(REPO_ROOT, 'tests/core/judge/judge-all.ts'), formats: ['iife'], name: 'Judge' } },
-  })) as Rollup.RollupOutput[] | Rollup.RollupOutput;
-  const output = (Array.isArray(out) ? out[0]! : out).output;
-  bundle = output.find((o): o is Rollup.OutputChunk => o.type === 'chunk')!.code;
+  bundle = await bundleForPage('tests/core/judge/judge-all.ts', 'Judge');
   browser = await launchBrowser();
 });
 

@@ -52,7 +52,7 @@ const PINNED_EXCERPT = 70;
  */
 export function buildPinnedCard(p: Post, ctx: CardContext): HTMLElement {
   const e = engagement(p, ctx.state);
-  const excerpt = p.text.length > PINNED_EXCERPT ? `${p.text.slice(0, PINNED_EXCERPT - 1).replace(/\s+\S*$/, '')}…` : p.text;
+  const excerpt = excerptOf(p.text, PINNED_EXCERPT);
   const nameId = `rl-pinned-${p.id}-name`;
   return el(
     'article',
@@ -75,6 +75,11 @@ export function buildPinnedCard(p: Post, ctx: CardContext): HTMLElement {
   );
 }
 
+/** The text cut at a word boundary to fit `max` characters, with an ellipsis when cut. */
+function excerptOf(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : text;
+}
+
 /** Characters of a queue row's excerpt: rows stay short so the backlog reads at a glance. */
 const QUEUE_EXCERPT = 110;
 
@@ -85,7 +90,7 @@ const QUEUE_EXCERPT = 110;
  */
 export function buildQueueRow(p: Post, ctx: CardContext): HTMLElement {
   const reach = reachOf(p.author.followers);
-  const excerpt = p.text.length > QUEUE_EXCERPT ? `${p.text.slice(0, QUEUE_EXCERPT - 1).replace(/\s+\S*$/, '')}…` : p.text;
+  const excerpt = excerptOf(p.text, QUEUE_EXCERPT);
   const nameId = `rl-queue-${p.id}-name`;
   return el(
     'article',
