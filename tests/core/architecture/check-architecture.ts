@@ -1,14 +1,16 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
-import { parseSync } from 'oxc-parser';
+import { parse } from '@babel/parser';
 import { CHECKED_ROOTS, EXACT_MATH, FORBIDDEN_GLOBALS, LAYERS, LOCALE_METHODS, type Layer } from './layers';
 
 /**
  * Checks a source tree against the layer rules in `layers.ts`. Files are parsed
- * with oxc (a full TypeScript parser), so imports inside strings or comments do not
- * count, and side-effect, type-only, re-export and dynamic imports all do.
- * (es-module-lexer was the first choice, but it lexes JavaScript only: it fails on
- * `x! / 100` and does not see `export type { T } from`.)
+ * with Babel's parser (TypeScript syntax, ESTree shape), so imports inside strings
+ * or comments do not count, and side-effect, type-only, re-export and dynamic
+ * imports all do. (es-module-lexer lexes JavaScript only: it fails on `x! / 100`
+ * and does not see `export type { T } from`. oxc-parser ships its parser as
+ * per-platform binaries, and the registry these machines use serves only some,
+ * so `npm ci` refused its lockfile; Babel's parser is plain JavaScript.)
  */
 
 export interface Violation {
@@ -45,10 +47,10 @@ export function checkArchitecture(root: string, layers: readonly Layer[] = LAYER
       report(0, 'belongs to no layer: add its folder to LAYERS in tests/core/architecture/layers.ts');
       continue;
     }
-    const parsed = parseSync(file, text);
-    for (const e of parsed.errors) report(e.labels[0]?.start ?? 0, `cannot be parsed: ${e.message}`);
+    const parsed = parse(text, { sourceType: 'module', plugins: ['typescript', 'estree'], errorRecovery: true });
+    for (const e of parsed.errors ?? []) report((e as { pos?: number }).pos ?? 0, `cannot be parsed: ${e.reasonCode}`);
     const program = parsed.program as unknown as Node;
-    for (const site of importSites(parsed.module, program, text)) {
+    for (const site of importSites(program)) {
       const problem = checkImport(root, file, layer, site.specifier);
       if (problem) report(site.start, problem);
     }
@@ -74,27 +76,39 @@ function lineOf(text: string, offset: number): number {
 }
 
 /** Every place a file names another module: static, side-effect, re-export, dynamic and `import('x').T` types. */
-function importSites(module: ReturnType<typeof parseSync>['module'], program: Node, text: string): ImportSite[] {
+function importSites(program: Node): ImportSite[] {
   const sites: ImportSite[] = [];
-  for (const i of module.staticImports) sites.push({ specifier: i.moduleRequest.value, start: i.start });
-  for (const e of module.staticExports) {
-    for (const entry of e.entries) if (entry.moduleRequest) sites.push({ specifier: entry.moduleRequest.value, start: entry.start });
-  }
-  for (const d of module.dynamicImports) sites.push({ specifier: stringLiteral(text.slice(d.moduleRequest.start, d.moduleRequest.end)), start: d.start });
+  const literal = (n: unknown): string | undefined => {
+    const node = n as Node | undefined;
+    if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
+    if (node?.type === 'TemplateLiteral' && (node.expressions as unknown[]).length === 0) return ((node.quasis as Node[])[0]!.value as { cooked: string }).cooked;
+    if (node?.type === 'TSLiteralType') return literal(node.literal);
+    return undefined;
+  };
   walk(program, (node) => {
-    if (node.type === 'TSImportType') {
-      const value = (node.source as Node | undefined)?.value;
-      sites.push({ specifier: typeof value === 'string' ? value : undefined, start: node.start });
+    switch (node.type) {
+      case 'ImportDeclaration':
+      case 'ExportAllDeclaration':
+        sites.push({ specifier: literal(node.source), start: node.start });
+        break;
+      case 'ExportNamedDeclaration':
+        if (node.source) sites.push({ specifier: literal(node.source), start: node.start });
+        break;
+      case 'ImportExpression':
+        sites.push({ specifier: literal(node.source), start: node.start });
+        break;
+      case 'CallExpression':
+        if ((node.callee as Node).type === 'Import') sites.push({ specifier: literal((node.arguments as Node[])[0]), start: node.start });
+        break;
+      case 'TSImportType':
+        sites.push({ specifier: literal(node.argument ?? node.source), start: node.start });
+        break;
+      case 'TSExternalModuleReference':
+        sites.push({ specifier: literal(node.expression), start: node.start });
+        break;
     }
-    if (node.type === 'TSExternalModuleReference') sites.push({ specifier: (node.expression as Node).value as string, start: node.start });
   }, false);
   return sites;
-}
-
-/** The value of a plain string literal (quotes or a template without substitutions), else undefined. */
-function stringLiteral(source: string): string | undefined {
-  const m = /^\s*(['"`])([^'"`$\\]*)\1\s*$/.exec(source);
-  return m?.[2];
 }
 
 function checkImport(root: string, file: string, layer: Layer, specifier: string | undefined): string | undefined {
