@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import { callerToken } from './auth-token';
 
 /**
  * Progress posts have a per-address budget of their own, so that many (or fresh) trainee tokens
@@ -10,13 +9,11 @@ import { callerToken } from './auth-token';
 export const PROGRESS_ADDRESS_BUDGET_FACTOR = 2;
 
 /**
- * Per-route rate-limit classes, named where routes are declared (`rateLimit: 'perCaller'`).
+ * Per-route rate-limit classes, named where routes are declared (`rateLimit: 'progressPerAddress'`).
  * Routes without a class share the app-wide per-address limit, `perMinute`.
  */
 export function rateLimitClasses(perMinute: number) {
   return {
-    /** A classroom shares one address: limit per caller token instead of per IP. */
-    perCaller: { max: 240, keyGenerator: (request: FastifyRequest) => `caller:${callerToken(request) ?? request.ip}` },
     /** Live progress: a budget per address that fresh tokens cannot escape. */
     progressPerAddress: { max: perMinute * PROGRESS_ADDRESS_BUDGET_FACTOR, keyGenerator: (request: FastifyRequest) => `progress:${request.ip}` },
   } as const;
