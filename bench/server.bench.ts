@@ -9,7 +9,7 @@
  *   2. verified submissions: runs/s end to end (attempt issued earlier, record replayed
  *      in the worker pool, stored), p99 per submission, and /api/health's p99 *while*
  *      the verifier is busy (replay runs off the request thread, so it should stay low).
- * Writes the figures to /work/notes/server-figures.md (or BENCH_OUT).
+ * Prints the figures and also writes them, as a Markdown table, to BENCH_OUT (default: server-figures.md in the OS temp folder).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ const CONNECTIONS = 16;
 const BOARD_PLAYERS = 5000;
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 60);
 const WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
-const OUT = process.env.BENCH_OUT ?? '/work/notes/server-figures.md';
+const OUT = process.env.BENCH_OUT ?? join(tmpdir(), 'server-figures.md');
 
 // The longest shipped scenario (the most replay work per run) unless BENCH_SCENARIO names one.
 const shipped = readdirSync(SCENARIOS)
