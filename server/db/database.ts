@@ -83,11 +83,22 @@ function postgresPool(url: string, options: OpenOptions): PostgresPool {
   });
   // Without a listener, an idle client's error (PostgreSQL restarting) is an unhandled 'error' event that ends the process.
   pool.on('error', (error) => options.onPoolError?.(error));
+  // The pool listens for errors only on idle clients. A client checked out by a query that is
+  // between messages when PostgreSQL terminates it would emit an unhandled 'error' too; its
+  // query then fails on its own (answered 503), so the listener only reports.
+  const guarded = new WeakSet<pg.PoolClient>();
+  const guard = (client: pg.PoolClient): pg.PoolClient => {
+    if (!guarded.has(client)) {
+      guarded.add(client);
+      client.on('error', (error) => options.onPoolError?.(error));
+    }
+    return client;
+  };
   return {
     async connect() {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await pool.connect();
+          return guard(await pool.connect());
         } catch (error) {
           if (attempt >= CONNECT_ATTEMPTS || !isDatabaseUnavailable(error)) throw error;
           await new Promise((resolve) => setTimeout(resolve, CONNECT_RETRY_MS * attempt));

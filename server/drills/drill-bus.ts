@@ -93,8 +93,10 @@ export async function postgresDrillBus(url: string, db: Kysely<Database>, log: F
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
     let lost = false;
+    let listening = false;
     const onLost = (err?: Error) => {
-      if (lost || closed) return; // 'error' and 'end' both report the same loss
+      // While connecting, the failure rejects connect() below; an error event then must not end the process.
+      if (!listening || lost || closed) return; // 'error' and 'end' both report the same loss
       lost = true;
       log.warn({ err }, 'drill bus: LISTEN connection lost; reconnecting');
       void next.end().catch(() => {});
@@ -108,6 +110,9 @@ export async function postgresDrillBus(url: string, db: Kysely<Database>, log: F
         (err: unknown) => log.warn({ err }, 'drill bus: unreadable notification'),
       );
     });
+    // Listeners first: a client without an 'error' listener ends the process when the database goes away.
+    next.on('error', onLost);
+    next.on('end', () => onLost());
     try {
       await next.connect();
       await next.query(`LISTEN ${CHANNEL}`);
@@ -116,8 +121,7 @@ export async function postgresDrillBus(url: string, db: Kysely<Database>, log: F
       void next.end().catch(() => {});
       throw err;
     }
-    next.on('error', onLost);
-    next.on('end', () => onLost());
+    listening = true;
     client = next;
   };
   const reconnectSoon = (): void => {

@@ -58,7 +58,7 @@ describe('the server across a PostgreSQL restart', () => {
     // Then the whole database goes away for a while.
     cluster.pause();
     await new Promise((r) => setTimeout(r, OUTAGE_MS));
-    const during = await fetch(board);
+    const during = await fetch(board).catch((err: Error) => { throw new Error(`${err.message}\n${server!.output()}`); });
     expect(during.status).toBe(503);
     expect(await during.json()).toMatchObject({ code: 'database/unavailable' });
     cluster.resume();
