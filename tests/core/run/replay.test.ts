@@ -4,9 +4,8 @@ import { Simulation } from '../../../src/core/sim/simulation';
 import { makeRunRecord, rebuild, replay, type RunRecord } from '../../../src/core/run/run-record';
 import { runBot } from '../../../src/core/bots/bots';
 import { hashValue } from '../../../src/core/util/hash';
-import { BLOCKS, CATEGORIES, ROLES, TONES } from '../../../src/core/scenario/scenario.schema';
-import type { Action } from '../../../src/core/sim/actions';
 import { miniScenario } from '../../fixtures/mini-scenario';
+import { miniActionArb } from '../../fixtures/mini-actions';
 import { goldenRuns } from '../golden/golden-runs';
 
 const HASH = hashValue(miniScenario);
@@ -86,25 +85,7 @@ describe('replay', () => {
   });
 });
 
-/** Random but valid-looking actions; the simulation rejects the impossible ones, which are then not logged. */
-const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ type: fc.constant('post.triage' as const), postId: fc.integer({ min: 1, max: 60 }), category: fc.constantFrom(...CATEGORIES), urgent: fc.boolean() }),
-  fc.record({
-    type: fc.constant('post.reply' as const),
-    postId: fc.integer({ min: 1, max: 60 }),
-    blocks: fc.subarray([...BLOCKS], { minLength: 1, maxLength: 4 }),
-    tone: fc.constantFrom(...TONES),
-    position: fc.constantFrom('investigating', 'one-off'),
-  }),
-  fc.record({ type: fc.constantFrom('post.dm' as const, 'post.hide' as const, 'post.delete' as const, 'post.close' as const), postId: fc.integer({ min: 1, max: 60 }) }),
-  fc.record({ type: fc.constant('post.escalate' as const), postId: fc.integer({ min: 1, max: 60 }), role: fc.constantFrom(...ROLES), note: fc.constant('Escalating with context.') }),
-  fc.record({ type: fc.constant('level.declare' as const), level: fc.constantFrom('normal', 'elevated', 'incident') }),
-  fc.record({ type: fc.constant('desk.holdingStatement' as const), position: fc.constantFrom('investigating', 'one-off') }),
-  fc.constant({ type: 'desk.pausePromotions' as const }),
-  fc.record({ type: fc.constant('desk.callInStaff' as const), count: fc.integer({ min: 1, max: 2 }) }),
-  fc.record({ type: fc.constant('inject.fire' as const), injectId: fc.constantFrom('photo', 'lawyer-letter') }),
-  fc.record({ type: fc.constant('thread.link' as const), postIds: fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 })) }),
-);
+const actionArb = miniActionArb(60);
 
 describe('replay property', () => {
   it('for random seeds and random action logs, the replay equals the original run', () => {

@@ -3,34 +3,16 @@ import fc from 'fast-check';
 import { Simulation } from '../../../src/core/sim/simulation';
 import { runBot } from '../../../src/core/bots/bots';
 import { hashValue } from '../../../src/core/util/hash';
-import { BLOCKS, CATEGORIES, ROLES, TONES } from '../../../src/core/scenario/scenario.schema';
 import type { Action } from '../../../src/core/sim/actions';
 import type { SimState } from '../../../src/core/sim/state';
 import { miniScenario } from '../../fixtures/mini-scenario';
+import { miniActionArb } from '../../fixtures/mini-actions';
 
 const jsonClone = (s: SimState): SimState => JSON.parse(JSON.stringify(s));
 const STEP = miniScenario.duration.stepSeconds;
 const STEPS = (miniScenario.duration.simMinutes * 60) / STEP;
 
-/** Random but valid-looking actions; the simulation rejects the impossible ones. */
-const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ type: fc.constant('post.triage' as const), postId: fc.integer({ min: 1, max: 80 }), category: fc.constantFrom(...CATEGORIES), urgent: fc.boolean() }),
-  fc.record({
-    type: fc.constant('post.reply' as const),
-    postId: fc.integer({ min: 1, max: 80 }),
-    blocks: fc.subarray([...BLOCKS], { minLength: 1, maxLength: 4 }),
-    tone: fc.constantFrom(...TONES),
-    position: fc.constantFrom('investigating', 'one-off'),
-  }),
-  fc.record({ type: fc.constantFrom('post.dm' as const, 'post.hide' as const, 'post.delete' as const, 'post.close' as const), postId: fc.integer({ min: 1, max: 80 }) }),
-  fc.record({ type: fc.constant('post.escalate' as const), postId: fc.integer({ min: 1, max: 80 }), role: fc.constantFrom(...ROLES), note: fc.constant('Escalating with context.') }),
-  fc.record({ type: fc.constant('level.declare' as const), level: fc.constantFrom('normal', 'elevated', 'incident') }),
-  fc.record({ type: fc.constant('desk.holdingStatement' as const), position: fc.constantFrom('investigating', 'one-off') }),
-  fc.constant({ type: 'desk.pausePromotions' as const }),
-  fc.record({ type: fc.constant('desk.callInStaff' as const), count: fc.integer({ min: 1, max: 2 }) }),
-  fc.record({ type: fc.constant('inject.fire' as const), injectId: fc.constantFrom('photo', 'lawyer-letter') }),
-  fc.record({ type: fc.constant('thread.link' as const), postIds: fc.tuple(fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 80 })) }),
-);
+const actionArb = miniActionArb(80);
 
 /** Plays `plan` (actions at step indexes) on `sim` from its current time on, then ends the shift. */
 function play(sim: Simulation, plan: [number, Action][]): void {
