@@ -45,6 +45,7 @@ const CORE_STATUS: Record<ErrorCode, number> = {
   'action/unknown_position': 422,
   'action/already_done': 422,
   'action/no_staff_left': 422,
+  'action/staff_after_shift': 422,
   'action/empty_reply': 422,
   'action/note_required': 422,
   'action/same_channel': 422,

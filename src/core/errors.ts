@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   'action/unknown_position': 'no such position on the issue',
   'action/already_done': 'that has already been done',
   'action/no_staff_left': 'no more staff can be called in',
+  'action/staff_after_shift': 'staff called now would arrive after the shift ends',
   'action/empty_reply': 'a reply needs at least one phrase block',
   'action/note_required': 'an escalation needs a note of at least 10 characters',
   'action/same_channel': 'linked threads must be on different channels',

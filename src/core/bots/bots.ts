@@ -136,7 +136,8 @@ function obligationDeed(sim: Simulation): Action | undefined {
         break;
       case 'callInStaff': {
         const left = scenario.team.maxExtraStaff - s.team.extra - s.team.pending.reduce((n, p) => n + p.count, 0);
-        if (left > 0) return { type: 'desk.callInStaff', count: left };
+        const arrivesInShift = s.t + scenario.team.callInMinutes * 60 < s.endT;
+        if (left > 0 && arrivesInShift) return { type: 'desk.callInStaff', count: left };
         break;
       }
       case 'escalate': {
@@ -214,8 +215,18 @@ const guideline: Bot = (sim) => {
     consider(goodReply(p, scenario), base + reach);
   }
   if (best) return best.action;
-  return linkDeed(sim);
+  return linkDeed(sim) ?? triageDeed(sim);
 };
+
+/** With nothing more pressing, a careful agent tags the newest untagged post (urgent when it has reach or flags). */
+function triageDeed(sim: Simulation): Action | undefined {
+  for (const p of recentPosts(sim)) {
+    if (!visible(p) || p.triage) continue;
+    const urgent = p.flags.length > 0 || p.author.followers >= REACH.HIGH;
+    return { type: 'post.triage', postId: p.id, category: p.category, urgent };
+  }
+  return undefined;
+}
 
 function countTraineeReplies(sim: Simulation, handle: string): number {
   let n = 0;

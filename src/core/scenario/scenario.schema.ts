@@ -25,6 +25,10 @@ const weightsSchema = z.strictObject({
   escalation: weight('Weight of declaring the level the situation is at, neither late nor early.'),
   rootCause: weight('Weight of fixing the root cause, and how early.'),
   containment: weight('Weight of containment: how far the negative posts stayed below the surge ceiling, and how far they decayed from their peak.'),
+  triage: documented(wholeNumber(0, 100).default(0), {
+    meaning: 'Weight of triage accuracy: the share of the posts the trainee categorised (T) that went into their true category. No triage scores 0.',
+    examples: [5],
+  }),
 });
 export type ScoreWeights = z.infer<typeof weightsSchema>;
 

@@ -1,6 +1,8 @@
 import { clamp, roundInt } from '../util/fixed-math';
 import { obligationsOf } from '../guideline/escalation.machine';
 import { ROLE_LABELS, type Scenario, type ScoreWeights } from '../scenario/scenario.schema';
+import { serviceLevelFigures } from '../sim/metrics';
+import { traineeWorkload } from '../sim/team';
 import type { KeyMoment, SimState } from '../sim/state';
 import {
   CONDUCT_PER_BREACH,
@@ -58,19 +60,25 @@ const goodwillPart: PartRule = (_, s) => ({
   why: `Goodwill ended at ${roundInt(s.goodwill)} of 100 (it started at ${GOODWILL_START}).`,
 });
 
-const serviceLevelPart: PartRule = (_, s) => ({
-  label: 'Service level',
-  score: s.history[s.history.length - 1]?.serviceLevel ?? 100,
-  why: `${s.counters.routineInTarget} of ${Math.max(s.counters.routineDue, 0)} routine customers answered within target; overdue ones count as missed.`,
-});
+const serviceLevelPart: PartRule = (scenario, s) => {
+  const f = serviceLevelFigures(scenario, s);
+  return {
+    label: 'Routine service level',
+    score: f.percent,
+    why:
+      f.due === 0
+        ? 'No routine customer was due an answer.'
+        : `${f.inTarget} of ${f.due} routine customers answered within target; late, dropped and overdue ones count as missed.`,
+  };
+};
 
 const obligationsPart: PartRule = (scenario, s) => {
   const c = s.counters;
-  const opened = obligationsOf(scenario, s.guideline).filter((o) => o.status !== 'waiting');
-  const total = opened.length + c.postNeedsMet + c.postNeedsLate + c.postNeedsMissed;
-  const met = opened.filter((o) => o.status === 'met').length + c.postNeedsMet;
-  const late = opened.filter((o) => o.status === 'metLate').length + c.postNeedsLate;
-  // An obligation still open at the end of the shift is not yet missed, but it is not met either.
+  // An obligation still open when the shift ends fell due after it: neither met nor missed, so not counted.
+  const settled = obligationsOf(scenario, s.guideline).filter((o) => o.status !== 'waiting' && o.status !== 'open');
+  const total = settled.length + c.postNeedsMet + c.postNeedsLate + c.postNeedsMissed;
+  const met = settled.filter((o) => o.status === 'met').length + c.postNeedsMet;
+  const late = settled.filter((o) => o.status === 'metLate').length + c.postNeedsLate;
   return {
     label: 'Obligations met',
     score: total === 0 ? 100 : ((met + late / 2) * 100) / total,
@@ -78,12 +86,21 @@ const obligationsPart: PartRule = (scenario, s) => {
   };
 };
 
+/**
+ * Conduct is judged on what the desk did, so it is earned in proportion to the posts
+ * that waited for the trainee and got their attention: an idle desk breaks no rule
+ * but earns no conduct either.
+ */
 const conductPart: PartRule = (_, s) => {
   const breaches = s.breaches.length;
+  const { handled, waited } = traineeWorkload(s);
+  const kept = 100 - CONDUCT_PER_BREACH * breaches;
+  const rules = breaches === 0 ? 'No breach of the guideline' : `${breaches} breach${breaches === 1 ? '' : 'es'} at ${CONDUCT_PER_BREACH} points each`;
+  if (waited === 0) return { label: 'Conduct', score: kept, why: `${rules}.` };
   return {
     label: 'Conduct',
-    score: 100 - CONDUCT_PER_BREACH * breaches,
-    why: breaches === 0 ? 'No breach of the guideline.' : `${breaches} breach${breaches === 1 ? '' : 'es'} at ${CONDUCT_PER_BREACH} points each.`,
+    score: (kept * Math.min(handled, waited)) / waited,
+    why: `${rules}; it counts for the ${Math.min(handled, waited)} of ${waited} posts that waited for you and that you handled.`,
   };
 };
 
@@ -100,6 +117,11 @@ const escalationPart: PartRule = (_, s) => {
 const rootCausePart: PartRule = (scenario, s) => {
   const rc = s.rootCause;
   const shift = s.endT;
+  // The guideline's own deadline for passing the cause on is the standard: meeting it is full marks.
+  const duty = obligationsOf(scenario, s.guideline).find((o) => scenario.guideline.obligations.find((g) => g.id === o.id)?.action === 'fixRootCause');
+  if (duty?.status === 'met') {
+    return { label: 'Root cause', score: 100, why: `Passed to ${ROLE_LABELS[scenario.rootCause.owner]} within the guideline's deadline (rule ${duty.rule}).` };
+  }
   if (rc.fixedAt !== undefined) {
     return { label: 'Root cause', score: 100 - (rc.fixedAt / shift) * ROOT_FIXED_LATENESS, why: `Fixed ${Math.floor(rc.fixedAt / 60)} min into the shift; earlier is better.` };
   }
@@ -127,6 +149,16 @@ const containmentPart: PartRule = (scenario, s) => {
   };
 };
 
+/** Triage: the share of the posts the trainee categorised that they categorised correctly. */
+const triagePart: PartRule = (_, s) => {
+  const { triageCorrect, triageTotal } = s.counters;
+  return {
+    label: 'Triage accuracy',
+    score: triageTotal === 0 ? 0 : (triageCorrect * 100) / triageTotal,
+    why: triageTotal === 0 ? 'No post was triaged.' : `${triageCorrect} of ${triageTotal} posts triaged into their true category.`,
+  };
+};
+
 /** The components in the order the breakdown shows them. */
 const PARTS: [keyof ScoreWeights, PartRule][] = [
   ['goodwill', goodwillPart],
@@ -136,6 +168,7 @@ const PARTS: [keyof ScoreWeights, PartRule][] = [
   ['escalation', escalationPart],
   ['rootCause', rootCausePart],
   ['containment', containmentPart],
+  ['triage', triagePart],
 ];
 
 export function computeOutcome(scenario: Scenario, s: SimState): Outcome {
@@ -156,23 +189,47 @@ function negativeLastHour(s: SimState): number {
   return n;
 }
 
+/**
+ * The ending story. Every sentence is a claim about this run, so each is chosen by
+ * what the state shows (a test checks them against every bot's runs), not by the score alone.
+ */
 function narrate(scenario: Scenario, s: SimState, score: number): string {
-  const brand = scenario.brand.name;
-  const inst = scenario.instigator.name;
-  const parts: string[] = [];
-  const g = GRADE_FLOORS;
-  if (score >= g.A) parts.push(`By the end of the shift the story around ${brand} had run out of steam.`);
-  else if (score >= g.B) parts.push(`${brand} came through bruised but credible.`);
-  else if (score >= g.C) parts.push(`${brand} held on, but the shift left marks.`);
-  else if (score >= g.D) parts.push(`The pile-on around ${inst}'s post outran the desk.`);
-  else parts.push(`${brand} became the story: screenshots of the desk's replies were still circulating at the end of the shift.`);
-  if (s.rootCause.fixedAt !== undefined) parts.push(`The fix by ${ROLE_LABELS[scenario.rootCause.owner]} took away the cause of the complaints.`);
-  else parts.push('Nobody fixed the underlying problem, so new complaints kept coming.');
-  if (s.breaches.length > 0) {
-    const kinds = [...new Set(s.breaches.map((b) => b.text.toLowerCase()))].slice(0, 2).join('; ');
-    parts.push(`The guideline was broken ${s.breaches.length} time${s.breaches.length === 1 ? '' : 's'} (${kinds}).`);
-  } else parts.push('The desk kept to the guideline throughout.');
+  const parts = [headline(scenario, s, score), rootCauseSentence(scenario, s), guidelineSentence(scenario, s)];
   const lagMin = Math.floor(s.escalationLagSeconds / 60);
   if (lagMin > NARRATE_LAG_MINUTES) parts.push(`The desk ran ${lagMin} minutes behind the situation's true level.`);
   return parts.join(' ');
+}
+
+function headline(scenario: Scenario, s: SimState, score: number): string {
+  const brand = scenario.brand.name;
+  const g = GRADE_FLOORS;
+  if (score >= g.A) return `By the end of the shift the story around ${brand} had run out of steam.`;
+  if (score >= g.B) return `${brand} came through bruised but credible.`;
+  if (score >= g.C) return `${brand} held on, but the shift left marks.`;
+  if (score >= g.D) return `The pile-on around ${scenario.instigator.name}'s post outran the desk.`;
+  const replies = s.posts.flatMap((p) => p.replies.filter((r) => r.by === 'trainee'));
+  if (replies.length === 0) return `${brand} became the story: its silence was the talking point at the end of the shift.`;
+  if (replies.some((r) => r.quality < 0)) return `${brand} became the story: screenshots of the desk's replies were still circulating at the end of the shift.`;
+  return `${brand} became the story: the complaints were still spreading at the end of the shift.`;
+}
+
+function rootCauseSentence(scenario: Scenario, s: SimState): string {
+  const owner = ROLE_LABELS[scenario.rootCause.owner];
+  if (s.rootCause.fixedAt !== undefined) return `The fix by ${owner} took away the cause of the complaints.`;
+  if (s.rootCause.escalatedAt !== undefined) return `Nobody fixed the underlying problem before the shift ended (${owner} had it from minute ${Math.floor(s.rootCause.escalatedAt / 60)}), so new complaints kept coming.`;
+  return 'Nobody fixed the underlying problem, so new complaints kept coming.';
+}
+
+/** Rules broken, obligations missed, or work left undone: "kept to the guideline" only when none of them. */
+function guidelineSentence(scenario: Scenario, s: SimState): string {
+  const n = s.breaches.length;
+  if (n > 0) {
+    const kinds = [...new Set(s.breaches.map((b) => b.text.toLowerCase()))].slice(0, 2).join('; ');
+    return `The guideline was broken ${n} time${n === 1 ? '' : 's'} (${kinds}).`;
+  }
+  const missed = obligationsOf(scenario, s.guideline).filter((o) => o.status === 'missed').length + s.counters.postNeedsMissed;
+  const { handled, waited } = traineeWorkload(s);
+  if (waited > 0 && handled === 0) return `No rule was broken, but none of the ${waited} posts that waited for the trainee got their attention.`;
+  if (missed > 0) return `No rule was broken, but ${missed} obligation${missed === 1 ? ' was' : 's were'} missed.`;
+  return 'The desk kept to the guideline throughout.';
 }

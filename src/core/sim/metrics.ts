@@ -1,4 +1,6 @@
-import { mustPost, type SimContext } from './context';
+import type { Scenario } from '../scenario/scenario.schema';
+import { mustPost, postById, type SimContext } from './context';
+import type { SimState } from './state';
 
 /** The HUD's and the debrief's measurements, sampled once a sim minute into `history`. */
 
@@ -33,16 +35,28 @@ export function sample(ctx: SimContext): void {
   });
 }
 
-/** Percent of due routine posts answered within target. */
-export function serviceLevel(ctx: SimContext): number {
-  const s = ctx.state;
+/** Routine customers due an answer so far, and how many got one within target: one definition for HUD, score and debrief. */
+export interface ServiceLevelFigures {
+  inTarget: number;
+  /** Answered (in target or late), dropped unanswered, and still open past target. */
+  due: number;
+  percent: number;
+}
+
+export function serviceLevelFigures(scenario: Scenario, s: SimState): ServiceLevelFigures {
   const c = s.counters;
   // Open routine posts already past their target count as missed, not as pending.
   let overdue = 0;
   for (const id of s.queues.open) {
-    const p = mustPost(ctx, id);
-    if (p.source === 'routine' && s.t - p.t > ctx.index.slaSeconds[p.channel]!) overdue++;
+    const p = postById(s, id)!;
+    const target = scenario.channels.find((ch) => ch.id === p.channel)!.serviceLevelMinutes * 60;
+    if (p.source === 'routine' && s.t - p.t > target) overdue++;
   }
   const due = c.routineDue + overdue;
-  return due === 0 ? 100 : Math.round((c.routineInTarget * 100) / due);
+  return { inTarget: c.routineInTarget, due, percent: due === 0 ? 100 : Math.round((c.routineInTarget * 100) / due) };
+}
+
+/** Percent of due routine posts answered within target. */
+export function serviceLevel(ctx: SimContext): number {
+  return serviceLevelFigures(ctx.scenario, ctx.state).percent;
 }

@@ -129,7 +129,7 @@ export function instigatorAnswered(ctx: SimContext, p: Post, tone: string): Mome
     kind: 'post',
     title: `Replied to ${p.author.name}`,
     guideline: 'A timely, personal reply to the instigator takes the air out of the pile-on.',
-    did: `A ${tone} reply at ${clock(ctx, ctx.state.t)}.`,
+    did: `${/^[aeiou]/i.test(tone) ? 'An' : 'A'} ${tone} reply at ${clock(ctx, ctx.state.t)}.`,
     consequence: 'Friends and family mobilise less.',
     good: true,
   };

@@ -2,23 +2,38 @@ import { FAST_LANE_LEVEL, REACH, TEAM_REPLY_GOODWILL } from '../tuning';
 import { needsResponse } from '../guideline/rules';
 import { mustPost, type SimContext } from './context';
 import { changeGoodwill } from './pressure';
-import type { Post } from './state';
+import type { Post, SimState } from './state';
 
 /**
  * The rest of the desk: agents who answer routine posts at a fixed rate while
  * the trainee handles the hard ones, and the open queue they work through.
  */
 
-/** Posts the rest of the team may answer: unflagged, no named role needed, not reserved by the trainee. */
+/** Posts the team never answers, whatever the queue: flagged, needing a named role, the instigator's, or from a big account. */
+function onlyForTrainee(p: Post): boolean {
+  return p.flags.length > 0 || p.needs !== undefined || p.source === 'instigator' || p.author.followers >= REACH.TEAM_LIMIT;
+}
+
+/** Posts the rest of the team may answer now: open, not only for the trainee, not reserved by them as urgent. */
 function teamMayAnswer(p: Post): boolean {
-  return (
-    p.status === 'open' &&
-    p.flags.length === 0 &&
-    p.needs === undefined &&
-    p.source !== 'instigator' &&
-    !(p.triage?.urgent ?? false) &&
-    p.author.followers < REACH.TEAM_LIMIT
-  );
+  return p.status === 'open' && !onlyForTrainee(p) && !(p.triage?.urgent ?? false);
+}
+
+/**
+ * The trainee's own share of the work: posts that waited for them (needing an answer
+ * or flagged, and never taken by the team) and how many of those they handled in
+ * any way (a reply, a DM, an escalation, hiding, deleting or closing).
+ */
+export function traineeWorkload(s: SimState): { handled: number; waited: number } {
+  let handled = 0;
+  let waited = 0;
+  for (const p of s.posts) {
+    if (!onlyForTrainee(p) || !(needsResponse(p) || p.flags.length > 0)) continue;
+    waited++;
+    const acted = p.replies.some((r) => r.by === 'trainee') || p.inDm || p.escalatedTo.length > 0 || p.status === 'hidden' || p.status === 'deleted' || p.status === 'closed';
+    if (acted) handled++;
+  }
+  return { handled, waited };
 }
 
 /** Phase: the team earns work credit for the step and spends it on the queue, one post per credit. */

@@ -46,10 +46,12 @@ export class Hud {
       x,
     });
     this.metrics = {
-      sentiment: make(176, 'SENTIMENT', true),
+      // Mood is how the recent posts feel; goodwill is the brand's standing, which good handling raises
+      // even while the crowd is still angry: the labels say which is which so the two never seem to contradict.
+      sentiment: make(176, 'MOOD OF POSTS', true),
       goodwill: make(326, 'GOODWILL', true),
-      backlog: make(446, 'BACKLOG', true),
-      service: make(566, 'SERVICE LVL', true),
+      backlog: make(446, 'UNANSWERED', true),
+      service: make(566, 'ROUTINE SVC', true),
       forecast: make(676, 'FORECAST', true),
       team: make(826, 'TEAM', false),
     };
@@ -77,7 +79,7 @@ export class Hud {
     m.sentiment.value.setColor(css(sent <= -0.5 ? COLOR.bad : sent < 0 ? COLOR.warn : COLOR.good));
     m.goodwill.value.setText(`${last.goodwill}/100`);
     m.goodwill.value.setColor(css(last.goodwill < 50 ? COLOR.bad : last.goodwill < 65 ? COLOR.warn : COLOR.good));
-    m.backlog.value.setText(`${last.backlog} open`);
+    m.backlog.value.setText(`${last.backlog}`);
     m.backlog.value.setColor(css(last.backlog > 60 ? COLOR.bad : last.backlog > 25 ? COLOR.warn : COLOR.text));
     m.service.value.setText(`${last.serviceLevel}%`);
     m.service.value.setColor(css(last.serviceLevel < 70 ? COLOR.bad : last.serviceLevel < 85 ? COLOR.warn : COLOR.good));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { obligationsOf } from '../../../src/core/index';
 import { botRun, EVERY_RUN } from './bot-runs';
 
 /**
@@ -39,4 +40,32 @@ describe.each(EVERY_RUN)('%s played by the %s bot: the ending narrative is true 
     expect(why('escalation')).toContain(`${Math.floor(s.escalationLagSeconds / 60)} min with the declared level below`);
     expect(why('containment')).toContain(`peaked at ${s.counters.peakNegativePerHour} an hour`);
   });
+
+  it('says the desk kept to the guideline only when no rule was broken, nothing was missed and the desk worked', () => {
+    const { scenario, sim, outcome } = botRun(scenarioId, bot);
+    const s = sim.state;
+    const missed = obligationsOf(scenario, s.guideline).filter((o) => o.status === 'missed').length + s.counters.postNeedsMissed;
+    const traineeActed = s.posts.some((p) => p.replies.some((r) => r.by === 'trainee') || p.inDm || p.escalatedTo.length > 0);
+    if (outcome.narrative.includes('kept to the guideline throughout')) {
+      expect(s.breaches).toHaveLength(0);
+      expect(missed).toBe(0);
+    }
+    if (bot === 'idle') expect(outcome.narrative).not.toContain('kept to the guideline throughout');
+    if (!traineeActed) expect(outcome.narrative).not.toMatch(/kept to the guideline/);
+  });
+
+  it('mentions the desk\'s replies only when the trainee sent some', () => {
+    const { sim, outcome } = botRun(scenarioId, bot);
+    const replies = sim.state.posts.flatMap((p) => p.replies.filter((r) => r.by === 'trainee'));
+    if (outcome.narrative.includes("screenshots of the desk's replies")) expect(replies.some((r) => r.quality < 0)).toBe(true);
+  });
+
+  it('the service level’s reason counts the same customers as its score', () => {
+    const { outcome } = botRun(scenarioId, bot);
+    const c = outcome.breakdown.find((x) => x.id === 'serviceLevel')!;
+    const m = /(\d+) of (\d+) routine customers/.exec(c.why);
+    if (m) expect(c.score).toBe(Math.round((Number(m[1]) * 100) / Number(m[2])));
+    else expect(c.score).toBe(100);
+  });
 });
+

@@ -10,7 +10,10 @@ export const callInStaff: ActionRule<ActionOf<'desk.callInStaff'>> = {
     const team = ctx.state.team;
     const max = ctx.scenario.team.maxExtraStaff;
     const called = team.extra + team.pending.reduce((n, p) => n + p.count, 0);
-    return called + a.count > max ? reject('action/no_staff_left', `${max - called} left`) : undefined;
+    if (called + a.count > max) return reject('action/no_staff_left', `${max - called} left`);
+    // Help that arrives after the shift is no help: refuse it rather than credit it.
+    const arrives = ctx.state.t + ctx.scenario.team.callInMinutes * 60;
+    return arrives >= ctx.state.endT ? reject('action/staff_after_shift', `they take ${ctx.scenario.team.callInMinutes} minutes to arrive`) : undefined;
   },
   perform(ctx, a) {
     const minutes = ctx.scenario.team.callInMinutes;
