@@ -2,9 +2,8 @@ import { runBot } from '../../../src/core/bots/bots';
 import { hashValue } from '../../../src/core/util/hash';
 import { ENGINE_VERSION } from '../../../src/core/run/run-record';
 import { miniScenario } from '../../fixtures/mini-scenario';
-import { legacyProjection } from './legacy-projection';
 
-/** Fixed scenario + seed + bot ⇒ fixed final-state hash and score (and the hash of the pre-redesign state shape). */
+/** Fixed scenario + seed + bot ⇒ fixed final-state hash and score. */
 export function goldenRuns() {
   const g = runBot(miniScenario, { seed: 2026, mode: 'ranked', bot: 'guideline' });
   const i = runBot(miniScenario, { seed: 2026, mode: 'ranked', bot: 'idle' });
@@ -13,13 +12,11 @@ export function goldenRuns() {
     guideline: {
       score: g.outcome.score,
       stateHash: hashValue(g.sim.state),
-      legacyStateHash: hashValue(legacyProjection(g.sim.state, miniScenario)),
       actions: g.sim.state.log.length,
     },
     idle: {
       score: i.outcome.score,
       stateHash: hashValue(i.sim.state),
-      legacyStateHash: hashValue(legacyProjection(i.sim.state, miniScenario)),
       posts: i.sim.state.posts.length,
     },
   };

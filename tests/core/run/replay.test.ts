@@ -120,14 +120,4 @@ describe('golden runs', () => {
     const { default: expected } = await import('../golden/mini.json', { with: { type: 'json' } });
     expect(goldenRuns()).toEqual(expected);
   });
-
-  // The hashes and scores pinned before the core redesign (issue 8). The redesign added fields to the
-  // state (so the full-state hashes above were re-pinned); projected back onto the old shape, the
-  // final states must still hash exactly as before: the behaviour did not change.
-  const PRE_REDESIGN = { guideline: { score: 96, stateHash: '643c0cc88f8de5a8' }, idle: { score: 31, stateHash: '42b8d851c2940fac' } };
-  it('still ends in the pre-redesign states, projected onto the old state shape', () => {
-    const runs = goldenRuns();
-    expect({ score: runs.guideline.score, stateHash: runs.guideline.legacyStateHash }).toEqual(PRE_REDESIGN.guideline);
-    expect({ score: runs.idle.score, stateHash: runs.idle.legacyStateHash }).toEqual(PRE_REDESIGN.idle);
-  });
 });
