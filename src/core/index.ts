@@ -17,6 +17,7 @@ export * from './bots/bots';
 export { hashValue, canonicalJson } from './util/hash';
 export { clockAt, needsResponse } from './guideline/rules';
 export { createEscalationMachine, obligationsOf } from './guideline/escalation.machine';
+export { shiftAt, modelRun, describeAction, FEED_AT_MOST, RECENT_MINUTES, type ShiftAt, type Ask, type DeskDeed, type ReplayableRun } from './review/shift-at';
 export { buildDebrief, MAX_LESSONS_SHOWN, RETRY_TIPS } from './debrief/debrief';
 export * from './debrief/lesson.types';
 export { unsafePatternReason } from './util/safe-pattern';

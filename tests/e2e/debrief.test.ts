@@ -114,4 +114,30 @@ describe('the debrief in Chromium', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('watches the shift back: W opens it, the keyboard moves the desk to 10:14, the feed is as it was then, beside a model shift', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.keyboard.press('w');
+    await page.waitForSelector('.watch-back[role=dialog]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('wb-minute');
+    // The flagship starts at 09:30: 10:14 is 44 minutes in (four pages of ten, four single minutes).
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('PageUp');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.querySelector('#wb-yours-title')?.textContent === 'Your shift at 10:14');
+    expect(await page.textContent('.wb-clock')).toBe('10:14');
+    expect(await page.textContent('#wb-model-title')).toBe('A model shift at 10:14');
+    const shown = await page.$$eval('section[aria-labelledby=wb-yours-title] .wb-feed li p', (ps) => ps.map((p) => p.textContent));
+    const state = await page.evaluate(() => window.surgeDrill!.snapshot().run!.state);
+    const then = state.posts.filter((p) => p.t <= 44 * 60).slice(-shown.length).reverse();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual(then.map((p) => p.text));
+    const axe = await new AxeBuilder({ page }).include('.watch-back').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'watch-back-1280x720.png') });
+    await page.keyboard.press('Escape');
+    expect(await page.$('.watch-back')).toBeNull();
+  });
 });
+

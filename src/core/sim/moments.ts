@@ -31,7 +31,7 @@ export function instigatorPosted(ctx: SimContext, post: Post): Moment {
     title: `${inst.name} posts on ${channelName(ctx, inst.channel)}`,
     guideline: 'Answer every complaint, in channel, quickly and personally; take personal details to DM.',
     did: '',
-    consequence: `Post #${post.id}: friends and family start to pile in.`,
+    consequence: 'Friends and family start to pile in.',
   };
 }
 
@@ -59,7 +59,7 @@ export function toneDeafPromotion(scheduled: string): Moment {
 export function roleMissed(ctx: SimContext, p: Post, role: Role, deadline: number): Moment {
   return {
     kind: 'post',
-    title: `Post #${p.id} did not reach ${ROLE_LABELS[role]} in time`,
+    title: `${p.author.name}'s post did not reach ${ROLE_LABELS[role]} in time`,
     guideline: `This post needed ${ROLE_LABELS[role]} by ${clock(ctx, deadline)}.`,
     did: 'It was not escalated.',
     consequence: `Goodwill ${signed(ROLE_MISSED_GOODWILL)}.`,
@@ -107,7 +107,7 @@ export function rootCauseEscalated(ctx: SimContext, p: Post, role: Role): Moment
     kind: 'rootCause',
     title: `Root cause escalated to ${ROLE_LABELS[role]}`,
     guideline: 'Fix the root pain point in the back office, not just the posts.',
-    did: `Escalated post #${p.id} with a note.`,
+    did: `Escalated ${p.author.name}'s post with a note.`,
     consequence: `A fix is due in ${ctx.scenario.rootCause.fixMinutes} minutes.`,
     good: true,
   };
@@ -116,7 +116,7 @@ export function rootCauseEscalated(ctx: SimContext, p: Post, role: Role): Moment
 export function postEscalated(ctx: SimContext, p: Post, role: Role, deadline: number, onTime: boolean): Moment {
   return {
     kind: 'post',
-    title: `Post #${p.id} escalated to ${ROLE_LABELS[role]}`,
+    title: `${p.author.name}'s post escalated to ${ROLE_LABELS[role]}`,
     guideline: `Needed ${ROLE_LABELS[role]} by ${clock(ctx, deadline)}.`,
     did: `Escalated at ${clock(ctx, ctx.state.t)}.`,
     consequence: onTime ? 'On time.' : 'Late.',
@@ -169,12 +169,12 @@ export function levelDeclared(ctx: SimContext, level: number): Moment {
   };
 }
 
-export function breachCommitted(rule: { rule: string; text: string } | undefined, text: string, postId: number | undefined): Moment {
+export function breachCommitted(rule: { rule: string; text: string } | undefined, text: string, author: string | undefined): Moment {
   return {
     kind: 'breach',
     title: rule ? `Guideline ${rule.rule}: ${rule.text}` : text,
     guideline: text,
-    did: postId !== undefined ? `On post #${postId}.` : '',
+    did: author !== undefined ? `On ${author}'s post.` : '',
     consequence: `Goodwill ${signed(BREACH_GOODWILL)}; the crowd grows more heated.`,
     good: false,
   };

@@ -90,7 +90,7 @@ export function breach(ctx: SimContext, kind: BreachKind, postId?: number): void
   changeGoodwill(ctx, BREACH_GOODWILL, 'breach');
   changeHeat(ctx, BREACH_HEAT, 'breach');
   // The debrief teaches from the first few of each kind; the score counts them all.
-  if (s.breaches.filter((b) => b.kind === kind).length <= BREACH_MOMENTS_PER_KIND) addMoment(ctx, breachCommitted(rule, text, postId));
+  if (s.breaches.filter((b) => b.kind === kind).length <= BREACH_MOMENTS_PER_KIND) addMoment(ctx, breachCommitted(rule, text, postId === undefined ? undefined : mustPost(ctx, postId).author.name));
 }
 
 /** Removing legitimate criticism makes it spread (the Streisand effect). */

@@ -1,6 +1,7 @@
 import type Phaser from 'phaser';
 import { buildDebrief, clockAt, isPlayerMode, modeRules, type KeyMoment, type RunRecord } from '../../core/index';
 import { DebriefPanel } from '../debrief/debrief-panel';
+import { WatchBack } from '../review/watch-back';
 import { netServices } from '../net/net-services';
 import { describeStatus } from '../net/ranked-attempts';
 import { startRun } from '../run/run-launcher';
@@ -123,6 +124,12 @@ export class DebriefScene extends BaseScene {
     const retryButton = new Button(this, 20, 664, 280, 44, rules.retry === 'none' ? 'Drill over' : retryLabel, retry, { hotkey: 'R' });
     new Button(this, 320, 664, 240, 44, fromDrill ? 'Back to the drill' : 'Back to the menu', menu, { hotkey: 'M' });
     new Button(this, 640, 664, 300, 44, '◀ ▶ Step through moments', () => this.step(1, done), { size: 's' });
+    let watching: WatchBack | undefined;
+    const watchBack = () => {
+      watching ??= new WatchBack({ scenario: sc, run: done.record, moments: outcome.moments, onClose: () => (watching = undefined) });
+    };
+    new Button(this, 960, 664, 300, 44, 'Watch the shift back', watchBack, { hotkey: 'W' });
+    this.events.once('shutdown', () => watching?.close());
     retryButton.setFocused(false);
     this.keys.push((key) => {
       switch (key) {
@@ -134,6 +141,9 @@ export class DebriefScene extends BaseScene {
           return true;
         case 'r':
           retry();
+          return true;
+        case 'w':
+          watchBack();
           return true;
         case 'm':
         case 'Escape':
@@ -155,7 +165,7 @@ export class DebriefScene extends BaseScene {
     this.services.audio.play(good ? 'outcomeGood' : 'outcomePoor');
     const tips = debrief.retryTips.length > 0 ? ` To fix on a retry: ${debrief.retryTips.join(' ')}` : '';
     this.services.announcer.say(
-      `Debrief. Score ${outcome.score} of 100, grade ${outcome.grade}. ${outcome.narrative}${tips} ${debrief.lessons.length} lessons: up and down arrows move between them. ${outcome.moments.length} key moments: left and right arrows step through them. R retries, M returns to the menu.`,
+      `Debrief. Score ${outcome.score} of 100, grade ${outcome.grade}. ${outcome.narrative}${tips} ${debrief.lessons.length} lessons: up and down arrows move between them. ${outcome.moments.length} key moments: left and right arrows step through them. W watches the shift back minute by minute beside a model shift. R retries, M returns to the menu.`,
     );
   }
 
