@@ -26,6 +26,7 @@ import { gameRoutes } from './http/game.routes';
 import { healthRoutes } from './http/health.routes';
 import { leaderboardRoutes } from './leaderboards/leaderboards.routes';
 import { runRoutes } from './runs/runs.routes';
+import { reviewPageRoute, runSharingRoutes } from './runs/run-sharing.routes';
 import { scenarioRoutes } from './scenarios/scenarios.routes';
 import { loadScenarioCatalog, type ScenarioCatalog } from './scenarios/scenarios.service';
 import { ReplayPool } from './verify/replay.pool';
@@ -129,6 +130,8 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   healthRoutes(api, ctx);
   scenarioRoutes(api, ctx);
   runRoutes(api, ctx);
+  runSharingRoutes(api, ctx);
+  reviewPageRoute(app);
   leaderboardRoutes(api, ctx);
   guardJoinCodes(app);
   drillRoutes(api, ctx, { publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL });

@@ -10,6 +10,7 @@ const SERVER_ERRORS = {
   'attempt/mismatch': [422, 'the run was not played on this attempt'],
   'attempt/used': [409, 'this attempt already has a different run'],
   'run/unknown': [404, 'no such run'],
+  'run/no_submit_token': [401, 'send the run’s submit token as Authorization: Bearer'],
   'run/not_ranked': [422, 'only ranked runs go on a leaderboard'],
   'drill/unknown': [404, 'no such drill'],
   'drill/unauthorized': [401, 'a token is required'],

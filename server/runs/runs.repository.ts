@@ -54,3 +54,14 @@ export async function findRunByHash(db: Kysely<Database>, runHash: string): Prom
 export async function findRunByPublicId(db: Kysely<Database>, publicId: string): Promise<RunRow | undefined> {
   return db.selectFrom('runs').selectAll().where('public_id', '=', publicId).executeTakeFirst();
 }
+
+/** Opens or closes a run's review page; only the holder of the attempt it was submitted under may. */
+export async function setRunShared(db: Kysely<Database>, publicId: string, attemptId: string, shared: boolean): Promise<boolean> {
+  const result = await db
+    .updateTable('runs')
+    .set({ shared: shared ? 1 : 0 })
+    .where('public_id', '=', publicId)
+    .where('attempt_id', '=', attemptId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -120,7 +120,8 @@ export async function submitRun(
 
 export async function getRun(ctx: AppContext, publicId: string): Promise<RunDetail> {
   const row = await findRunByPublicId(ctx.db, publicId);
-  if (!row) throw new ApiError('run/unknown', publicId);
+  // A private run answers exactly as an unknown one: its address reveals nothing.
+  if (!row || row.shared !== 1) throw new ApiError('run/unknown', publicId);
   return {
     runId: row.public_id,
     player: row.player,

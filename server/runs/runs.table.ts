@@ -25,6 +25,8 @@ export interface RunsTable {
   /** JSON: the run record as verified. */
   record: string;
   created_at: number;
+  /** 1 while the run's review page is open to anyone with its address; its submitter can set 0. */
+  shared: Generated<number>;
 }
 
 export type RunRow = Selectable<RunsTable>;

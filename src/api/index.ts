@@ -33,6 +33,7 @@ export type Attempt = z.output<typeof runs.attemptResponse>;
 export type RunSubmission = z.input<typeof runs.runBody>;
 export type RunVerdict = z.output<typeof runs.runResponse>;
 export type RunDetail = z.output<typeof runs.runDetail>;
+export type RunSharing = z.output<typeof runs.runSharingResponse>;
 
 /** What a client may ask a board for (each part optional; the server fills in defaults). */
 export type PlayerBoardQuery = Partial<z.output<typeof boards.playerBoardQuery>>;

@@ -54,3 +54,8 @@ export const runDetail = z.object({
   breakdown,
   record: runRecordField,
 });
+
+export const runSharingBody = z.strictObject({
+  shared: z.boolean().meta({ description: 'true opens the run’s review page to anyone with its address; false makes it private' }),
+});
+export const runSharingResponse = z.object({ runId: uuid, shared: z.boolean(), page: z.string().meta({ description: 'The review page’s path' }) });

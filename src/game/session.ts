@@ -16,6 +16,8 @@ export interface FinishedRun {
   record: RunRecord;
   outcome: Outcome;
   state: SimState;
+  /** Set when this is someone's shared run opened from its address, not the player's own. */
+  shared?: { player: string; team: string | null };
 }
 
 /** What the desk exposes about its own screen, read-only, for tests and tools. */

@@ -10,6 +10,7 @@ import type {
   FiredInject,
   PlayerBoard,
   PlayerBoardQuery,
+  RunDetail,
   RunSubmission,
   RunVerdict,
   ScenarioList,
@@ -66,6 +67,8 @@ export interface ApiClient {
   scenarios(): Promise<ScenarioList>;
   createAttempt(scenarioId: string): Promise<Attempt>;
   submitRun(body: RunSubmission): Promise<RunVerdict>;
+  /** A verified, shared run with its record (its review page's data). */
+  run(runId: string): Promise<RunDetail>;
   leaderboard(scenarioId: string, query?: PlayerBoardQuery): Promise<PlayerBoard>;
   teamLeaderboard(scenarioId: string, query?: TeamBoardQuery): Promise<TeamBoard>;
   createDrill(scenarioId: string, seed?: number): Promise<DrillCreated>;
@@ -119,6 +122,7 @@ export function createApiClient(base = '', fetchImpl: Fetch = (...args) => fetch
     scenarios: () => call('GET', '/api/scenarios'),
     createAttempt: (scenarioId) => call('POST', '/api/attempts', { scenarioId }),
     submitRun: (body) => call('POST', '/api/runs', body),
+    run: (runId) => call('GET', `/api/runs/${encodeURIComponent(runId)}`),
     leaderboard: (scenarioId, query = {}) => call('GET', `/api/leaderboards/${encodeURIComponent(scenarioId)}${q(query)}`),
     teamLeaderboard: (scenarioId, query = {}) => call('GET', `/api/leaderboards/${encodeURIComponent(scenarioId)}/teams${q(query)}`),
     createDrill: (scenarioId, seed) => call('POST', '/api/drills', seed === undefined ? { scenarioId } : { scenarioId, seed }),

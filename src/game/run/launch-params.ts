@@ -14,6 +14,8 @@ export interface LaunchParams {
   mode?: PlayerMode;
   speed?: number;
   renderer: RendererChoice;
+  /** `?review=RUN_ID` (where `/runs/RUN_ID` sends a browser): open that verified run's review. */
+  review?: string;
   /** Parameters that were present but unusable, as sentences for the menu. */
   problems: string[];
 }
@@ -44,6 +46,11 @@ export function parseLaunchParams(search: string): LaunchParams {
     const n = Number(speed);
     if (Number.isFinite(n) && n > 0 && n <= MAX_SPEED) out.speed = n;
     else out.problems.push(`speed "${speed}" must be a number above 0 and at most ${MAX_SPEED}`);
+  }
+  const review = q.get('review');
+  if (review !== null) {
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(review)) out.review = review;
+    else out.problems.push(`review "${review}" is not a run's address`);
   }
   const renderer = q.get('renderer');
   if (renderer !== null) {

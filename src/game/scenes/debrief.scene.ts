@@ -46,7 +46,8 @@ export class DebriefScene extends BaseScene {
     const { outcome, entry } = done;
     const sc = entry.scenario;
 
-    addText(this, 30, 16, `Debrief — ${sc.title}`, { size: 'l', bold: true });
+    const whose = done.shared ? `${done.shared.player}${done.shared.team ? ` (${done.shared.team})` : ''}'s shared run — ` : 'Debrief — ';
+    addText(this, 30, 16, `${whose}${sc.title}`, { size: 'l', bold: true });
     addText(this, 30, 16 + lineHeight('l'), `${done.mode} · seed ${done.seed} · ${clockAt(sc, 0)}–${clockAt(sc, done.state.t)}`, { size: 's', color: COLOR.dim });
     const good = outcome.score >= 55;
     addText(this, 30, 70, `${outcome.score}`, { size: 'xxl', bold: true, color: good ? COLOR.good : COLOR.bad });
@@ -109,6 +110,12 @@ export class DebriefScene extends BaseScene {
     // A ranked retry needs a fresh seed from the server (the briefing asks for it); a drill has no retry.
     const rules = modeRules(done.mode);
     const retry = () => {
+      if (done.shared) {
+        // Someone else's run: play the same shift yourself, in practice.
+        startRun(this.services, entry, 'practice', done.seed);
+        this.scene.start(SCENE.desk);
+        return;
+      }
       if (rules.retry === 'none' || !isPlayerMode(done.mode)) return;
       if (rules.retry === 'new-seed') {
         this.scene.start(SCENE.briefing, { scenarioId: entry.id, mode: done.mode });
@@ -120,8 +127,8 @@ export class DebriefScene extends BaseScene {
     const fromDrill = rules.submitTo === 'drill';
     const menu = () => this.scene.start(fromDrill ? NET_SCENE.drillJoin : SCENE.menu);
     this.reportSubmission(done);
-    const retryLabel = rules.retry === 'new-seed' ? 'New ranked shift' : 'Retry the same shift';
-    const retryButton = new Button(this, 20, 664, 280, 44, rules.retry === 'none' ? 'Drill over' : retryLabel, retry, { hotkey: 'R' });
+    const retryLabel = done.shared ? 'Play this shift yourself' : rules.retry === 'new-seed' ? 'New ranked shift' : 'Retry the same shift';
+    const retryButton = new Button(this, 20, 664, 280, 44, rules.retry === 'none' && !done.shared ? 'Drill over' : retryLabel, retry, { hotkey: 'R' });
     new Button(this, 320, 664, 240, 44, fromDrill ? 'Back to the drill' : 'Back to the menu', menu, { hotkey: 'M' });
     new Button(this, 640, 664, 300, 44, '◀ ▶ Step through moments', () => this.step(1, done), { size: 's' });
     let watching: WatchBack | undefined;
@@ -185,7 +192,7 @@ export class DebriefScene extends BaseScene {
   /** Ranked runs go to the leaderboard (through the offline queue); drill runs were sent by the drill itself. */
   private reportSubmission(done: FinishedRun): void {
     const destination = modeRules(done.mode).submitTo;
-    if (destination === 'nowhere') return;
+    if (destination === 'nowhere' || done.shared) return;
     const line = addText(this, 140, 74 + lineHeight('xl') + lineHeight('s') + 4, '', { size: 's', color: COLOR.warn, wrap: 480 });
     if (destination === 'drill') {
       line.setText('Your run went to your trainer, who verifies it by replaying it.');

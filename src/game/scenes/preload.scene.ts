@@ -1,4 +1,6 @@
 import { SOUND_FILES, SOUND_NAMES, type SoundName } from '../audio/sound-files';
+import { netServices } from '../net/net-services';
+import { loadSharedRun } from '../review/shared-run';
 import { launchFromUrl } from '../run/run-launcher';
 import type { GameServices } from '../session';
 import { addText, COLOR, lineHeight } from '../ui/theme';
@@ -38,7 +40,26 @@ export class PreloadScene extends BaseScene {
       if (data) urls[name] = URL.createObjectURL(new Blob([data], { type: 'audio/wav' }));
     }
     this.services.audio.provide(urls);
+    const review = this.services.launch.review;
+    if (review !== undefined) {
+      void this.openSharedRun(review);
+      return;
+    }
     const run = launchFromUrl(this.services);
     this.scene.start(run ? SCENE.desk : SCENE.menu);
+  }
+
+  /** A shared run's address: its review, or the menu with the reason it cannot be shown. */
+  private async openSharedRun(runId: string): Promise<void> {
+    addText(this, 640, 460, 'Opening the shared run…', { size: 'm', color: COLOR.dim }).setOrigin(0.5, 0);
+    const shared = await loadSharedRun(netServices().api, this.services.catalog, runId);
+    if (typeof shared === 'string') {
+      this.services.session.notices.push(shared);
+      this.services.announcer.say(shared, true);
+      this.scene.start(SCENE.menu);
+      return;
+    }
+    this.services.session.finished = shared;
+    this.scene.start(SCENE.debrief);
   }
 }
