@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as initial from './migrations/0001-initial';
 import * as standings from './migrations/0002-standings';
 import * as busPayloads from './migrations/0003-bus-payloads';
+import * as nameOwners from './migrations/0004-name-owners';
 
 /** Migrations in order, imported statically so they ship with the server (no directory scan). */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-standings': standings,
   '0003-bus-payloads': busPayloads,
+  '0004-name-owners': nameOwners,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

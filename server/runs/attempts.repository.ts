@@ -27,3 +27,14 @@ export async function seedWasIssued(db: Kysely<Database>, scenarioId: string, se
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Counts one more failed verification on an attempt and answers the new count (atomic across instances). */
+export async function recordFailedVerification(db: Kysely<Database>, id: string): Promise<number> {
+  const row = await db
+    .updateTable('attempts')
+    .set((eb) => ({ failed_verifications: eb('failed_verifications', '+', 1) }))
+    .where('id', '=', id)
+    .returning('failed_verifications')
+    .executeTakeFirstOrThrow();
+  return Number(row.failed_verifications);
+}
