@@ -28,13 +28,29 @@ export async function seedWasIssued(db: Kysely<Database>, scenarioId: string, se
   return row !== undefined;
 }
 
-/** Counts one more failed verification on an attempt and answers the new count (atomic across instances). */
-export async function recordFailedVerification(db: Kysely<Database>, id: string): Promise<number> {
+/**
+ * Takes one of an attempt's verification tries before its replay, atomically across
+ * instances, and answers how many it has now used; undefined when none is left. A try
+ * counts as failed unless its run verifies (which uses the attempt up), so concurrent
+ * forgeries cannot start more replays than the limit.
+ */
+export async function reserveVerifyTry(db: Kysely<Database>, id: string, limit: number): Promise<number | undefined> {
   const row = await db
     .updateTable('attempts')
-    .set((eb) => ({ failed_verifications: eb('failed_verifications', '+', 1) }))
+    .set((eb) => ({ verify_tries: eb('verify_tries', '+', 1) }))
     .where('id', '=', id)
-    .returning('failed_verifications')
-    .executeTakeFirstOrThrow();
-  return Number(row.failed_verifications);
+    .where('verify_tries', '<', limit)
+    .returning('verify_tries')
+    .executeTakeFirst();
+  return row ? Number(row.verify_tries) : undefined;
+}
+
+/** Gives a try back when its replay never ran (the verifier was busy): an honest client's retry must not burn the attempt. */
+export async function releaseVerifyTry(db: Kysely<Database>, id: string): Promise<void> {
+  await db
+    .updateTable('attempts')
+    .set((eb) => ({ verify_tries: eb('verify_tries', '-', 1) }))
+    .where('id', '=', id)
+    .where('verify_tries', '>', 0)
+    .execute();
 }

@@ -10,8 +10,8 @@ export interface AttemptsTable {
   rated: number;
   /** When the server issued it, by the server's clock: its play window counts from here. */
   created_at: number;
-  /** Submissions on it that did not verify; at MAX_FAILED_VERIFICATIONS it is burned. */
-  failed_verifications: Generated<number>;
+  /** Replays spent on its runs (taken before each replay); at MAX_FAILED_VERIFICATIONS without a stored run it is burned. */
+  verify_tries: Generated<number>;
 }
 
 export type AttemptRow = Selectable<AttemptsTable>;

@@ -3,7 +3,7 @@ import type { Attempt, RunDetail, RunSubmission, RunVerdict } from '../../src/ap
 import { ENGINE_VERSION, modeRules, runRecordSchema, type RunRecord } from '../../src/core/index';
 import { invalid } from '../http/api-route';
 import type { AppContext } from '../context';
-import { findAttempt, insertAttempt, recordFailedVerification } from './attempts.repository';
+import { findAttempt, insertAttempt, releaseVerifyTry, reserveVerifyTry } from './attempts.repository';
 import type { AttemptRow } from './attempts.table';
 import { checkArrival, FINISH_GRACE_MS, OFFLINE_GRACE_MS, shiftMs } from './attempt-window';
 import { playerRank } from '../leaderboards/leaderboards.service';
@@ -92,13 +92,11 @@ async function answer(ctx: AppContext, row: RunRow, duplicate: boolean, secrets:
 }
 
 /**
- * A run that did not verify counts against its attempt. The refusal keeps its code
- * (what kind of failure) but never the replayed score: an attempt must not be a
- * free oracle for the true score of a forged claim.
+ * The refusal for a run that did not verify. It keeps its code (what kind of failure)
+ * but never the replayed score: an attempt must not be an oracle for the true score.
  */
-async function failedVerification(ctx: AppContext, attempt: AttemptRow, record: RunRecord, code: ApiError['code']): Promise<ApiError> {
-  const failures = await recordFailedVerification(ctx.db, attempt.id);
-  const left = MAX_FAILED_VERIFICATIONS - failures;
+function doesNotVerify(record: RunRecord, code: ApiError['code'], triesUsed: number): ApiError {
+  const left = MAX_FAILED_VERIFICATIONS - triesUsed;
   const claim = code === 'run/score_mismatch' ? `claimed ${record.claimed.score} (${record.claimed.grade}): ` : '';
   const consequence = left > 0 ? `${left} more failed verification${left === 1 ? '' : 's'} burn this attempt` : 'this attempt is now burned';
   const error = new ApiError(code);
@@ -106,13 +104,12 @@ async function failedVerification(ctx: AppContext, attempt: AttemptRow, record: 
   return error;
 }
 
-/** The checks that need no replay, cheapest first: binding, reuse, burn, timing. */
+/** The checks that need no replay, cheapest first: binding, reuse, timing. */
 async function checkAttempt(ctx: AppContext, attempt: AttemptRow, record: RunRecord, endedAfterMs: number | undefined): Promise<void> {
   if (attempt.scenario_id !== record.scenarioId || attempt.seed !== record.seed || attempt.scenario_hash !== record.scenarioHash) {
     throw new ApiError('attempt/mismatch', `attempt is ${attempt.scenario_id} seed ${attempt.seed}; run is ${record.scenarioId} seed ${record.seed}`);
   }
   if (await findRunByAttempt(ctx.db, attempt.id)) throw new ApiError('attempt/used');
-  if (attempt.failed_verifications >= MAX_FAILED_VERIFICATIONS) throw new ApiError('attempt/burned', 'does not verify');
   const scenario = ctx.catalog.lookup(record.scenarioId)!.scenario;
   checkArrival({ issuedAt: Number(attempt.created_at), shiftMs: shiftMs(scenario), now: ctx.now(), endedAfterMs });
 }
@@ -146,8 +143,13 @@ export async function submitRun(ctx: AppContext, input: RunSubmission, secrets: 
     throw error;
   }
 
-  const verdict = await ctx.verifier.verify(record);
-  if (!verdict.ok) throw await failedVerification(ctx, attempt, record, verdict.code);
+  const triesUsed = await reserveVerifyTry(ctx.db, attempt.id, MAX_FAILED_VERIFICATIONS);
+  if (triesUsed === undefined) throw new ApiError('attempt/burned', 'does not verify');
+  const verdict = await ctx.verifier.verify(record).catch(async (error: unknown) => {
+    if (error instanceof ApiError && error.code === 'verify/busy') await releaseVerifyTry(ctx.db, attempt.id);
+    throw error;
+  });
+  if (!verdict.ok) throw doesNotVerify(record, verdict.code, triesUsed);
 
   const now = ctx.now();
   const claimed: { claimKey?: string; teamCode?: string } = {};

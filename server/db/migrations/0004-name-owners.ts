@@ -19,10 +19,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', postgres ? 'bigint' : 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('name_owners_pk', ['kind', 'identity_key'])
     .execute();
-  await db.schema.alterTable('attempts').addColumn('failed_verifications', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema.alterTable('attempts').addColumn('verify_tries', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('attempts').dropColumn('failed_verifications').execute();
+  await db.schema.alterTable('attempts').dropColumn('verify_tries').execute();
   await db.schema.dropTable('name_owners').execute();
 }

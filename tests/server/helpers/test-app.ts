@@ -111,3 +111,20 @@ export async function playRanked(app: FastifyInstance, bot: BotName = 'guideline
   testClock.advance(MINI_SHIFT_MS);
   return { attemptId: attempt.body!.attemptId as string, seed: attempt.body!.seed as number, run: botRun(attempt.body!.seed, bot) };
 }
+
+/** Serves the app on a free port of 127.0.0.1, for tests that go through a real socket as an attacker would. */
+export async function listenLocal(app: FastifyInstance): Promise<string> {
+  return app.listen({ port: 0, host: '127.0.0.1' });
+}
+
+/** A JSON POST over HTTP with optional headers; answers the status and the parsed body. */
+export async function postJson(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Record<string, any> | undefined };
+}
+
+export async function getJson(base: string, path: string) {
+  const response = await fetch(`${base}${path}`);
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
