@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { makeRunRecord, runBot, type RunRecord } from '../../src/core/index';
@@ -35,6 +36,11 @@ describe('durability on SQLite', () => {
       const { sim } = runBot(miniScenario, { seed: attempt.seed, mode: 'ranked', bot: i % 2 ? 'guideline' : 'canned' });
       jobs.push({ player: `Player ${i}`, attemptId: attempt.attemptId, run: makeRunRecord(sim, hash) });
     }
+    // A ranked run cannot arrive before its shift could have been played: as if the bots had
+    // played in real time, the attempts are moved back by one shift in the server's database.
+    const database = new SQLite(join(dir, 'surge.db'));
+    database.prepare('update attempts set created_at = created_at - ?').run(miniScenario.duration.realMinutes * 60_000);
+    database.close();
 
     const acknowledged: { runId: string; score: number; player: string }[] = [];
     let next = 0;
