@@ -11,6 +11,8 @@ import { startServerProcess, type ServerProcess } from './helpers/server-process
 const RUNS = 40;
 const KILL_AFTER_ACKS = 14;
 const CONCURRENCY = 6;
+/** Two server starts, 40 bot shifts and a flood: over 60 s on a shared machine under load (measured 85 s). */
+const DURABILITY_TEST_MS = 180_000;
 
 describe('durability on SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'surge-durability-'));
@@ -75,5 +77,5 @@ describe('durability on SQLite', () => {
     expect(board.total).toBeGreaterThanOrEqual(acknowledged.length);
     expect(await server.stop('SIGTERM')).toBe(0);
     server = undefined;
-  });
+  }, DURABILITY_TEST_MS);
 });
