@@ -140,6 +140,15 @@ try {
     jobs.push({ player: `Bench ${i}`, attemptId: attempt.attemptId, run: makeRunRecord(sim, hash) });
   }
   const botMs = (performance.now() - botStart) / SUBMISSIONS;
+  // A ranked run cannot arrive before its shift could have been played: as if the bots had
+  // played in real time, the attempts are moved back by one shift in the server's database.
+  const { db: benchDb } = openDatabase(databaseUrl);
+  await benchDb
+    .updateTable('attempts')
+    .set((eb) => ({ created_at: eb('created_at', '-', scenario.duration.realMinutes * 60_000) }))
+    .where('id', 'in', jobs.map((j) => j.attemptId))
+    .execute();
+  await benchDb.destroy();
   const meanActions = jobs.reduce((n, j) => n + j.run.actions.length, 0) / jobs.length;
 
   const latencies: number[] = [];

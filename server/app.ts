@@ -55,6 +55,8 @@ export interface AppOptions {
   sseHeartbeatMs?: number;
   /** Caps on live event streams (defaults suit a classroom behind one address). */
   streamLimits?: Partial<StreamLimits>;
+  /** The clock ranked attempts are timed by (default: the system clock); tests move their own. */
+  now?: () => number;
 }
 
 /**
@@ -78,7 +80,7 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   app.addHook('onClose', async () => verifier.close());
   const bus = database.kind === 'postgres' ? await postgresDrillBus(database.url, database.db, app.log) : memoryDrillBus();
   app.addHook('onClose', async () => bus.close());
-  const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus };
+  const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus, now: options.now ?? Date.now };
 
   // Event streams never finish on their own; end them first so close() does not wait for clients.
   const streams = new StreamRegistry({ ...DEFAULT_STREAM_LIMITS, ...options.streamLimits });

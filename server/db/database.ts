@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool } from 'kysel
 import pg from 'pg';
 import type { AttemptsTable } from '../runs/attempts.table';
 import type { DrillBusPayloadsTable, DrillEventsTable, DrillTraineesTable, DrillsTable } from '../drills/drills.table';
+import type { NameOwnersTable } from '../runs/name-owners.table';
 import type { RunsTable } from '../runs/runs.table';
 import type { PlayerBestsTable, TeamMemberBestsTable } from '../leaderboards/standings.table';
 
@@ -18,6 +19,7 @@ export interface Database {
   drill_bus_payloads: DrillBusPayloadsTable;
   player_bests: PlayerBestsTable;
   team_member_bests: TeamMemberBestsTable;
+  name_owners: NameOwnersTable;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

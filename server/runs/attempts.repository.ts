@@ -27,3 +27,30 @@ export async function seedWasIssued(db: Kysely<Database>, scenarioId: string, se
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Takes one of an attempt's verification tries before its replay, atomically across
+ * instances, and answers how many it has now used; undefined when none is left. A try
+ * counts as failed unless its run verifies (which uses the attempt up), so concurrent
+ * forgeries cannot start more replays than the limit.
+ */
+export async function reserveVerifyTry(db: Kysely<Database>, id: string, limit: number): Promise<number | undefined> {
+  const row = await db
+    .updateTable('attempts')
+    .set((eb) => ({ verify_tries: eb('verify_tries', '+', 1) }))
+    .where('id', '=', id)
+    .where('verify_tries', '<', limit)
+    .returning('verify_tries')
+    .executeTakeFirst();
+  return row ? Number(row.verify_tries) : undefined;
+}
+
+/** Gives a try back when its replay never ran (the verifier was busy): an honest client's retry must not burn the attempt. */
+export async function releaseVerifyTry(db: Kysely<Database>, id: string): Promise<void> {
+  await db
+    .updateTable('attempts')
+    .set((eb) => ({ verify_tries: eb('verify_tries', '-', 1) }))
+    .where('id', '=', id)
+    .where('verify_tries', '>', 0)
+    .execute();
+}

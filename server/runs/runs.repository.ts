@@ -8,12 +8,15 @@ export type InsertRunResult = { kind: 'inserted'; run: RunRow } | { kind: 'dupli
  * Stores a verified run once. The unique run hash makes a resubmission a no-op that
  * answers the stored row; the unique attempt id keeps one run per attempt. A rated
  * run updates the player's (and team member's) best in the same transaction, so the
- * standings never disagree with the runs.
+ * standings never disagree with the runs. `alsoInTransaction` runs after a new row is
+ * written; if it throws, nothing is stored.
  */
-export async function insertRun(db: Kysely<Database>, run: NewRun): Promise<InsertRunResult> {
+export async function insertRun(db: Kysely<Database>, run: NewRun, alsoInTransaction?: (trx: Kysely<Database>) => Promise<void>): Promise<InsertRunResult> {
   const inserted = await db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('runs').values(run).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
     if (row && row.rated === 1) await recordBest(trx, row);
+    // Only a newly stored run does more (claims its names): a duplicate or a used attempt changes nothing.
+    if (row) await alsoInTransaction?.(trx);
     return row;
   });
   if (inserted) return { kind: 'inserted', run: inserted };
@@ -64,4 +67,8 @@ export async function setRunShared(db: Kysely<Database>, publicId: string, attem
     .where('attempt_id', '=', attemptId)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+export async function findRunByAttempt(db: Kysely<Database>, attemptId: string): Promise<RunRow | undefined> {
+  return db.selectFrom('runs').selectAll().where('attempt_id', '=', attemptId).executeTakeFirst();
 }

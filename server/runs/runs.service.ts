@@ -3,9 +3,12 @@ import type { Attempt, RunDetail, RunSubmission, RunVerdict } from '../../src/ap
 import { ENGINE_VERSION, modeRules, runRecordSchema, type RunRecord } from '../../src/core/index';
 import { invalid } from '../http/api-route';
 import type { AppContext } from '../context';
-import { findAttempt, insertAttempt } from './attempts.repository';
+import { findAttempt, insertAttempt, releaseVerifyTry, reserveVerifyTry } from './attempts.repository';
+import type { AttemptRow } from './attempts.table';
+import { checkArrival, FINISH_GRACE_MS, OFFLINE_GRACE_MS, shiftMs } from './attempt-window';
 import { playerRank } from '../leaderboards/leaderboards.service';
-import { findRunByHash, findRunByPublicId, insertRun } from './runs.repository';
+import { claimName, resolveName, type ResolvedName } from './name-ownership';
+import { findRunByAttempt, findRunByHash, findRunByPublicId, insertRun } from './runs.repository';
 import type { RunRow } from './runs.table';
 import { ApiError } from '../http/http-errors';
 import { nameKey } from './names';
@@ -15,25 +18,41 @@ import { runHash } from './run-hash';
 const SEED_LIMIT = 0x80000000;
 
 /**
- * Issues a ranked attempt. A fresh seed comes from the OS's cryptographic generator
- * (the core's seeded PRNG is for replays, not for choosing what players may not
- * predict) and is unique per scenario among rated attempts. A seed the client names
- * is a repeat: stored, but its run never rates.
+ * Failed verifications an attempt allows before it is burned. Enough for an honest
+ * client whose record was damaged in storage to retry; too few to probe the
+ * verifier for the true score, and each costs a replay only up to this count.
+ */
+export const MAX_FAILED_VERIFICATIONS = 3;
+
+/** The secrets a submission presents for its names (request headers). */
+export interface NameSecrets {
+  claimKey?: string | undefined;
+  teamCode?: string | undefined;
+}
+
+/**
+ * Issues a ranked attempt; issuing it starts its clock (the server's), and the seed is
+ * revealed only in this answer, so it cannot be played first in practice without
+ * spending the attempt's window. A fresh seed comes from the OS's cryptographic
+ * generator and is unique per scenario among rated attempts. A seed the client
+ * names is a repeat: stored, but its run never rates.
  */
 export async function createAttempt(ctx: AppContext, input: { scenarioId: string; seed?: number | undefined }): Promise<Attempt> {
   const entry = ctx.catalog.lookup(input.scenarioId);
   if (!entry) throw new ApiError('scenario/unknown', input.scenarioId);
-  const base = { scenario_id: input.scenarioId, scenario_hash: entry.hash, created_at: Date.now() };
+  const issuedAt = ctx.now();
+  const base = { scenario_id: input.scenarioId, scenario_hash: entry.hash, created_at: issuedAt };
+  const timing = { issuedAt, shiftMs: shiftMs(entry.scenario), finishGraceMs: FINISH_GRACE_MS, offlineGraceMs: OFFLINE_GRACE_MS };
   if (input.seed !== undefined) {
     const id = randomUUID();
     await insertAttempt(ctx.db, { ...base, id, seed: input.seed, rated: 0 });
-    return { attemptId: id, scenarioId: input.scenarioId, scenarioHash: entry.hash, seed: input.seed, rated: false };
+    return { attemptId: id, scenarioId: input.scenarioId, scenarioHash: entry.hash, seed: input.seed, rated: false, ...timing };
   }
   for (let tries = 0; tries < 16; tries++) {
     const id = randomUUID();
     const seed = randomInt(0, SEED_LIMIT);
     if (await insertAttempt(ctx.db, { ...base, id, seed, rated: 1 })) {
-      return { attemptId: id, scenarioId: input.scenarioId, scenarioHash: entry.hash, seed, rated: true };
+      return { attemptId: id, scenarioId: input.scenarioId, scenarioHash: entry.hash, seed, rated: true, ...timing };
     }
   }
   throw new Error('could not draw an unused seed in 16 tries');
@@ -57,7 +76,7 @@ export function checkRunTarget(ctx: AppContext, record: RunRecord): void {
   if (entry.hash !== record.scenarioHash) throw new ApiError('run/hash_mismatch', `record ${record.scenarioHash}, current ${entry.hash}`);
 }
 
-async function answer(ctx: AppContext, row: RunRow, duplicate: boolean): Promise<RunVerdict> {
+async function answer(ctx: AppContext, row: RunRow, duplicate: boolean, secrets: { claimKey?: string; teamCode?: string } = {}): Promise<RunVerdict> {
   const rated = row.rated === 1;
   return {
     runId: row.public_id,
@@ -68,54 +87,102 @@ async function answer(ctx: AppContext, row: RunRow, duplicate: boolean): Promise
     rank: rated ? await playerRank(ctx, { scenarioId: row.scenario_id, scenarioHash: row.scenario_hash }, row.player_key) : null,
     duplicate,
     breakdown: JSON.parse(row.breakdown),
+    ...secrets,
   };
 }
 
 /**
- * Verifies a ranked run by replaying it in a worker and stores it only if the replay
- * reaches the claimed outcome on the attempt's scenario and seed. Idempotent: the
- * same record again answers the stored result without a second row.
+ * The refusal for a run that did not verify. It keeps its code (what kind of failure)
+ * but never the replayed score: an attempt must not be an oracle for the true score.
  */
-export async function submitRun(
-  ctx: AppContext,
-  input: RunSubmission,
-): Promise<RunVerdict> {
+function doesNotVerify(record: RunRecord, code: ApiError['code'], triesUsed: number): ApiError {
+  const left = MAX_FAILED_VERIFICATIONS - triesUsed;
+  const claim = code === 'run/score_mismatch' ? `claimed ${record.claimed.score} (${record.claimed.grade}): ` : '';
+  const consequence = left > 0 ? `${left} more failed verification${left === 1 ? '' : 's'} burn this attempt` : 'this attempt is now burned';
+  const error = new ApiError(code);
+  error.message = `${claim}the run does not verify; ${consequence}`;
+  return error;
+}
+
+/** The checks that need no replay, cheapest first: binding, reuse, timing. */
+async function checkAttempt(ctx: AppContext, attempt: AttemptRow, record: RunRecord, endedAfterMs: number | undefined): Promise<void> {
+  if (attempt.scenario_id !== record.scenarioId || attempt.seed !== record.seed || attempt.scenario_hash !== record.scenarioHash) {
+    throw new ApiError('attempt/mismatch', `attempt is ${attempt.scenario_id} seed ${attempt.seed}; run is ${record.scenarioId} seed ${record.seed}`);
+  }
+  if (await findRunByAttempt(ctx.db, attempt.id)) throw new ApiError('attempt/used');
+  const scenario = ctx.catalog.lookup(record.scenarioId)!.scenario;
+  checkArrival({ issuedAt: Number(attempt.created_at), shiftMs: shiftMs(scenario), now: ctx.now(), endedAfterMs });
+}
+
+/**
+ * Verifies a ranked run by replaying it in a worker and stores it only if the replay
+ * reaches the claimed outcome on the attempt's scenario and seed, inside the
+ * attempt's window, under names the submitter may use. Idempotent: the same record
+ * again answers the stored result without a second row.
+ */
+export async function submitRun(ctx: AppContext, input: RunSubmission, secrets: NameSecrets = {}): Promise<RunVerdict> {
   const record = parseRunRecord(input.run);
   if (modeRules(record.mode).submitTo !== 'leaderboard') throw new ApiError('run/not_ranked', `mode is ${record.mode}`);
   checkRunTarget(ctx, record);
   const attempt = await findAttempt(ctx.db, input.attemptId);
   if (!attempt) throw new ApiError('attempt/unknown', input.attemptId);
-  if (attempt.scenario_id !== record.scenarioId || attempt.seed !== record.seed || attempt.scenario_hash !== record.scenarioHash) {
-    throw new ApiError('attempt/mismatch', `attempt is ${attempt.scenario_id} seed ${attempt.seed}; run is ${record.scenarioId} seed ${record.seed}`);
-  }
   const hash = runHash(record);
   const stored = await findRunByHash(ctx.db, hash);
   if (stored) return answer(ctx, stored, true);
+  let player: ResolvedName;
+  let team: ResolvedName | null;
+  try {
+    await checkAttempt(ctx, attempt, record, input.endedAfterMs);
+    // Names before the replay: a refused name costs no worker time.
+    player = await resolveName(ctx.db, 'player', input.player, secrets.claimKey);
+    team = input.team && input.team.length > 0 ? await resolveName(ctx.db, 'team', input.team, secrets.teamCode) : null;
+  } catch (error) {
+    // The same run sent twice at once: the first stored it (and claimed its names) meanwhile.
+    const now = await findRunByHash(ctx.db, hash);
+    if (now) return answer(ctx, now, true);
+    throw error;
+  }
 
-  const verdict = await ctx.verifier.verify(record);
-  if (!verdict.ok) throw ApiError.fromRejection(verdict);
-
-  const team = input.team && input.team.length > 0 ? input.team : null;
-  const result = await insertRun(ctx.db, {
-    public_id: randomUUID(),
-    run_hash: hash,
-    attempt_id: attempt.id,
-    scenario_id: record.scenarioId,
-    scenario_hash: record.scenarioHash,
-    seed: record.seed,
-    player: input.player,
-    player_key: nameKey(input.player),
-    team,
-    team_key: team === null ? null : nameKey(team),
-    score: verdict.outcome.score,
-    grade: verdict.outcome.grade,
-    rated: attempt.rated,
-    breakdown: JSON.stringify(verdict.outcome.breakdown),
-    record: JSON.stringify(verdict.record),
-    created_at: Date.now(),
+  const triesUsed = await reserveVerifyTry(ctx.db, attempt.id, MAX_FAILED_VERIFICATIONS);
+  if (triesUsed === undefined) throw new ApiError('attempt/burned', 'does not verify');
+  const verdict = await ctx.verifier.verify(record).catch(async (error: unknown) => {
+    if (error instanceof ApiError && error.code === 'verify/busy') await releaseVerifyTry(ctx.db, attempt.id);
+    throw error;
   });
+  if (!verdict.ok) throw doesNotVerify(record, verdict.code, triesUsed);
+
+  const now = ctx.now();
+  const claimed: { claimKey?: string; teamCode?: string } = {};
+  const claim = async (trx: typeof ctx.db, name: ResolvedName | null) => (name?.free ? claimName(trx, name, now) : undefined);
+  const result = await insertRun(
+    ctx.db,
+    {
+      public_id: randomUUID(),
+      run_hash: hash,
+      attempt_id: attempt.id,
+      scenario_id: record.scenarioId,
+      scenario_hash: record.scenarioHash,
+      seed: record.seed,
+      player: player.display,
+      player_key: nameKey(player.display),
+      team: team?.display ?? null,
+      team_key: team === null ? null : nameKey(team.display),
+      score: verdict.outcome.score,
+      grade: verdict.outcome.grade,
+      rated: attempt.rated,
+      breakdown: JSON.stringify(verdict.outcome.breakdown),
+      record: JSON.stringify(verdict.record),
+      created_at: now,
+    },
+    async (trx) => {
+      const claimKey = await claim(trx, player);
+      const teamCode = await claim(trx, team);
+      if (claimKey) claimed.claimKey = claimKey;
+      if (teamCode) claimed.teamCode = teamCode;
+    },
+  );
   if (result.kind === 'attempt_used') throw new ApiError('attempt/used');
-  return answer(ctx, result.run, result.kind === 'duplicate');
+  return answer(ctx, result.run, result.kind === 'duplicate', result.kind === 'inserted' ? claimed : {});
 }
 
 export async function getRun(ctx: AppContext, publicId: string): Promise<RunDetail> {

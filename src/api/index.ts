@@ -3,6 +3,7 @@ import type { breakdown, errorSchema } from './common.schema';
 import type { drillEventData } from './drill-events.schema';
 import type * as drills from './drills.schema';
 import type * as boards from './leaderboards.schema';
+import type * as names from './names.schema';
 import type * as runs from './runs.schema';
 import type * as scenarios from './scenarios.schema';
 import type * as service from './service.schema';
@@ -17,6 +18,7 @@ export * from './common.schema';
 export * from './service.schema';
 export * from './scenarios.schema';
 export * from './runs.schema';
+export * from './names.schema';
 export * from './leaderboards.schema';
 export * from './drills.schema';
 export * from './drill-events.schema';
@@ -34,6 +36,9 @@ export type RunSubmission = z.input<typeof runs.runBody>;
 export type RunVerdict = z.output<typeof runs.runResponse>;
 export type RunDetail = z.output<typeof runs.runDetail>;
 export type RunSharing = z.output<typeof runs.runSharingResponse>;
+export type TeamCreated = z.output<typeof names.teamCreated>;
+export type NameCheck = z.output<typeof names.nameCheckResponse>;
+export type NameCheckRequest = z.input<typeof names.nameCheckBody>;
 
 /** What a client may ask a board for (each part optional; the server fills in defaults). */
 export type PlayerBoardQuery = Partial<z.output<typeof boards.playerBoardQuery>>;

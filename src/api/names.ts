@@ -15,3 +15,11 @@ export function normaliseName(raw: string): string {
     .replace(/\s+/gu, ' ')
     .trim();
 }
+
+/**
+ * Request headers that carry a name's secret (never the body, so they stay out of
+ * logged and stored run records): the claim key a player's first verified run was
+ * given, and the team code a team's creator shares with its members.
+ */
+export const CLAIM_KEY_HEADER = 'x-claim-key';
+export const TEAM_CODE_HEADER = 'x-team-code';

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { makeRunRecord, runBot, type RunRecord } from '../../src/core/index';
@@ -10,6 +11,8 @@ import { startServerProcess, type ServerProcess } from './helpers/server-process
 const RUNS = 40;
 const KILL_AFTER_ACKS = 14;
 const CONCURRENCY = 6;
+/** Two server starts, 40 bot shifts and a flood: over 60 s on a shared machine under load (measured 85 s). */
+const DURABILITY_TEST_MS = 180_000;
 
 describe('durability on SQLite', () => {
   const dir = mkdtempSync(join(tmpdir(), 'surge-durability-'));
@@ -35,6 +38,11 @@ describe('durability on SQLite', () => {
       const { sim } = runBot(miniScenario, { seed: attempt.seed, mode: 'ranked', bot: i % 2 ? 'guideline' : 'canned' });
       jobs.push({ player: `Player ${i}`, attemptId: attempt.attemptId, run: makeRunRecord(sim, hash) });
     }
+    // A ranked run cannot arrive before its shift could have been played: as if the bots had
+    // played in real time, the attempts are moved back by one shift in the server's database.
+    const database = new SQLite(join(dir, 'surge.db'));
+    database.prepare('update attempts set created_at = created_at - ?').run(miniScenario.duration.realMinutes * 60_000);
+    database.close();
 
     const acknowledged: { runId: string; score: number; player: string }[] = [];
     let next = 0;
@@ -69,5 +77,5 @@ describe('durability on SQLite', () => {
     expect(board.total).toBeGreaterThanOrEqual(acknowledged.length);
     expect(await server.stop('SIGTERM')).toBe(0);
     server = undefined;
-  });
+  }, DURABILITY_TEST_MS);
 });

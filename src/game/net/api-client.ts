@@ -8,6 +8,8 @@ import type {
   DrillStatus,
   DrillView,
   FiredInject,
+  NameCheck,
+  NameCheckRequest,
   PlayerBoard,
   PlayerBoardQuery,
   RunDetail,
@@ -16,8 +18,11 @@ import type {
   ScenarioList,
   TeamBoard,
   TeamBoardQuery,
+  TeamCreated,
   TraineeProgress,
 } from '../../api/index';
+// From the module without schemas: importing the index's values would bundle every schema into the game.
+import { CLAIM_KEY_HEADER, TEAM_CODE_HEADER } from '../../api/names';
 import type { RunRecord } from '../../core/index';
 
 /**
@@ -36,15 +41,24 @@ export type {
   DrillTraineeView as DrillTrainee,
   DrillView,
   FiredInject,
+  NameCheck,
+  NameCheckRequest,
   PlayerBoard,
   PlayerStanding,
   RunVerdict,
   ScenarioSummary,
   ScoreLine,
   TeamBoard,
+  TeamCreated,
   TeamStanding,
   TraineeProgress,
 } from '../../api/index';
+
+/** The secrets that open a player name and a team (sent as headers, never in the body). */
+export interface NameSecrets {
+  claimKey?: string;
+  teamCode?: string;
+}
 
 export class ApiRequestError extends Error {
   constructor(
@@ -66,9 +80,11 @@ type Fetch = typeof fetch;
 export interface ApiClient {
   scenarios(): Promise<ScenarioList>;
   createAttempt(scenarioId: string): Promise<Attempt>;
-  submitRun(body: RunSubmission): Promise<RunVerdict>;
   /** A verified, shared run with its record (its review page's data). */
   run(runId: string): Promise<RunDetail>;
+  submitRun(body: RunSubmission, secrets?: NameSecrets): Promise<RunVerdict>;
+  createTeam(team: string): Promise<TeamCreated>;
+  checkNames(body: NameCheckRequest, secrets?: NameSecrets): Promise<NameCheck>;
   leaderboard(scenarioId: string, query?: PlayerBoardQuery): Promise<PlayerBoard>;
   teamLeaderboard(scenarioId: string, query?: TeamBoardQuery): Promise<TeamBoard>;
   createDrill(scenarioId: string, seed?: number): Promise<DrillCreated>;
@@ -84,10 +100,17 @@ export interface ApiClient {
   eventsUrl(code: string, token: string): string;
 }
 
+function secretHeaders(secrets: NameSecrets): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (secrets.claimKey) headers[CLAIM_KEY_HEADER] = secrets.claimKey;
+  if (secrets.teamCode) headers[TEAM_CODE_HEADER] = secrets.teamCode;
+  return headers;
+}
+
 /** `base` is '' when the game is served by the server itself (the usual case). */
 export function createApiClient(base = '', fetchImpl: Fetch = (...args) => fetch(...args)): ApiClient {
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<T> {
-    const headers: Record<string, string> = {};
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string, extra: Record<string, string> = {}): Promise<T> {
+    const headers: Record<string, string> = { ...extra };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     let response: Response;
@@ -121,8 +144,10 @@ export function createApiClient(base = '', fetchImpl: Fetch = (...args) => fetch
   return {
     scenarios: () => call('GET', '/api/scenarios'),
     createAttempt: (scenarioId) => call('POST', '/api/attempts', { scenarioId }),
-    submitRun: (body) => call('POST', '/api/runs', body),
     run: (runId) => call('GET', `/api/runs/${encodeURIComponent(runId)}`),
+    submitRun: (body, secrets = {}) => call('POST', '/api/runs', body, undefined, secretHeaders(secrets)),
+    createTeam: (team) => call('POST', '/api/teams', { team }),
+    checkNames: (body, secrets = {}) => call('POST', '/api/names/check', body, undefined, secretHeaders(secrets)),
     leaderboard: (scenarioId, query = {}) => call('GET', `/api/leaderboards/${encodeURIComponent(scenarioId)}${q(query)}`),
     teamLeaderboard: (scenarioId, query = {}) => call('GET', `/api/leaderboards/${encodeURIComponent(scenarioId)}/teams${q(query)}`),
     createDrill: (scenarioId, seed) => call('POST', '/api/drills', seed === undefined ? { scenarioId } : { scenarioId, seed }),

@@ -24,6 +24,7 @@ export function netServices(): NetServices {
     const api = createApiClient();
     const queue = new RunQueue(window.localStorage, api);
     const profile = new ProfileStore(window.localStorage);
+    queue.onSecrets = (issued) => profile.remember(issued);
     instance = { api, queue, profile, ranked: new RankedAttempts(window.localStorage, api, queue, profile), drill: undefined };
   }
   return instance;

@@ -33,17 +33,21 @@ export function describeStatus(status: SubmitStatus): string {
  * in local storage (a reload or a resumed save still knows it), and a finished run
  * goes through the run queue, so it reaches the server even after an outage.
  */
+/** An attempt as this browser keeps it: the server's answer and when it arrived, by this device's clock. */
+type HeldAttempt = Attempt & { receivedAt?: number };
+
 export class RankedAttempts {
-  private attempts: Record<string, Attempt>;
+  private attempts: Record<string, HeldAttempt>;
 
   constructor(
     private readonly store: KeyValueStore,
     private readonly api: Pick<ApiClient, 'createAttempt'>,
     private readonly queue: RunQueue,
     private readonly profile: ProfileStore,
+    private readonly now: () => number = () => Date.now(),
   ) {
     try {
-      this.attempts = JSON.parse(store.getItem(KEY) ?? '{}') as Record<string, Attempt>;
+      this.attempts = JSON.parse(store.getItem(KEY) ?? '{}') as Record<string, HeldAttempt>;
     } catch {
       this.attempts = {};
     }
@@ -53,7 +57,7 @@ export class RankedAttempts {
   async begin(scenarioId: string): Promise<{ ok: true; attempt: Attempt } | { ok: false; reason: string }> {
     try {
       const attempt = await this.api.createAttempt(scenarioId);
-      this.attempts[key(scenarioId, attempt.seed)] = attempt;
+      this.attempts[key(scenarioId, attempt.seed)] = { ...attempt, receivedAt: this.now() };
       this.persist();
       return { ok: true, attempt };
     } catch (err) {
@@ -62,15 +66,30 @@ export class RankedAttempts {
     }
   }
 
-  /** Queues a finished ranked run for verification and reports what became of it. */
+  /**
+   * Queues a finished ranked run for verification and reports what became of it. The
+   * submission records how long after the attempt the shift ended (this device's clock
+   * on both ends, so its offset cancels): if it reaches the server late, from the
+   * offline queue, the server counts it only when the shift ended in time.
+   */
   async submit(record: RunRecord, onStatus: (status: SubmitStatus) => void): Promise<void> {
     const attempt = this.attempts[key(record.scenarioId, record.seed)];
     if (!attempt) {
       onStatus({ state: 'unrated', reason: 'it was not started on a seed from the server' });
       return;
     }
-    const { name, team } = this.profile.get();
-    const id = this.queue.enqueue({ kind: 'ranked', player: name || 'Anonymous', ...(team ? { team } : {}), attemptId: attempt.attemptId, run: record });
+    const { name, team, claimKey, teamCode } = this.profile.get();
+    const endedAfterMs = attempt.receivedAt === undefined ? undefined : Math.max(0, Math.round(this.now() - attempt.receivedAt));
+    const id = this.queue.enqueue({
+      kind: 'ranked',
+      player: name || 'Anonymous',
+      ...(team ? { team } : {}),
+      ...(claimKey ? { claimKey } : {}),
+      ...(team && teamCode ? { teamCode } : {}),
+      ...(endedAfterMs !== undefined ? { endedAfterMs } : {}),
+      attemptId: attempt.attemptId,
+      run: record,
+    });
     delete this.attempts[key(record.scenarioId, record.seed)];
     this.persist();
     onStatus({ state: 'sending' });

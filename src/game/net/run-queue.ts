@@ -1,5 +1,6 @@
 import type { RunRecord } from '../../core/index';
 import { ApiRequestError, type ApiClient, type RunVerdict } from './api-client';
+import type { IssuedSecrets } from './profile.store';
 
 /**
  * Finished runs waiting to reach the server. A run is written to local storage
@@ -9,7 +10,18 @@ import { ApiRequestError, type ApiClient, type RunVerdict } from './api-client';
  */
 
 export type Submission =
-  | { kind: 'ranked'; player: string; team?: string; attemptId: string; run: RunRecord }
+  | {
+      kind: 'ranked';
+      player: string;
+      team?: string;
+      attemptId: string;
+      run: RunRecord;
+      /** The player name's claim key and the team's code, as the profile held them when the run ended. */
+      claimKey?: string;
+      teamCode?: string;
+      /** Real ms from receiving the attempt to the end of the shift (this device's clock): lets a run sent late, from this queue, still count. */
+      endedAfterMs?: number;
+    }
   | { kind: 'drill'; code: string; token: string; run: RunRecord };
 
 export interface QueuedRun {
@@ -24,7 +36,7 @@ export interface RefusedRun extends QueuedRun {
 }
 
 export type FlushResult =
-  | { id: string; status: 'sent'; score: number; grade: string; rank: number | null }
+  | { id: string; status: 'sent'; score: number; grade: string; rank: number | null; claimKey?: string; teamCode?: string }
   | { id: string; status: 'refused'; code: string; reason: string };
 
 /** The part of `localStorage` the queue uses, so tests can pass a Map-backed store. */
@@ -44,6 +56,8 @@ const KEY = 'surge-drill.run-queue';
 export class RunQueue {
   /** Set when stored data could not be read; the raw text is kept aside under `${KEY}.corrupt`. */
   readonly problem: string | undefined;
+  /** Told at once when a verified run claimed its names, so their secrets are kept whoever flushed the queue. */
+  onSecrets: ((issued: IssuedSecrets) => void) | undefined;
   private saved: Saved;
 
   constructor(
@@ -96,7 +110,11 @@ export class RunQueue {
       const item = this.saved.pending[0]!;
       try {
         const verdict = await this.send(item.submission);
-        results.push({ id: item.id, status: 'sent', score: verdict.score, grade: verdict.grade, rank: verdict.rank });
+        const issued = { ...(verdict.claimKey ? { claimKey: verdict.claimKey } : {}), ...(verdict.teamCode ? { teamCode: verdict.teamCode } : {}) };
+        if (item.submission.kind === 'ranked' && (issued.claimKey || issued.teamCode)) {
+          this.onSecrets?.({ player: item.submission.player, team: item.submission.team, ...issued });
+        }
+        results.push({ id: item.id, status: 'sent', score: verdict.score, grade: verdict.grade, rank: verdict.rank, ...issued });
       } catch (err) {
         if (!(err instanceof ApiRequestError) || err.retryable) break;
         this.saved.refused.push({ ...item, code: err.code, reason: err.message });
@@ -108,9 +126,10 @@ export class RunQueue {
     return results;
   }
 
-  private async send(s: Submission): Promise<Pick<RunVerdict, 'score' | 'grade' | 'rank'>> {
+  private async send(s: Submission): Promise<Pick<RunVerdict, 'score' | 'grade' | 'rank' | 'claimKey' | 'teamCode'>> {
     if (s.kind === 'ranked') {
-      return this.api.submitRun({ player: s.player, ...(s.team ? { team: s.team } : {}), attemptId: s.attemptId, run: s.run });
+      const body = { player: s.player, ...(s.team ? { team: s.team } : {}), attemptId: s.attemptId, run: s.run, ...(s.endedAfterMs !== undefined ? { endedAfterMs: s.endedAfterMs } : {}) };
+      return this.api.submitRun(body, { ...(s.claimKey ? { claimKey: s.claimKey } : {}), ...(s.teamCode ? { teamCode: s.teamCode } : {}) });
     }
     const verdict = await this.api.submitDrillRun(s.code, s.token, s.run);
     return { score: verdict.score, grade: verdict.grade, rank: null };

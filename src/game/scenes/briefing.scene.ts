@@ -10,6 +10,7 @@ import { addPanel, addText, COLOR } from '../ui/theme';
 import type { CatalogEntry } from '../run/scenario-catalog';
 import { netServices } from '../net/net-services';
 import { NAME_MAX } from '../net/profile.store';
+import { checkProfile } from '../net/profile-flow';
 import { promptText } from '../net/text-prompt';
 import type Phaser from 'phaser';
 import { BaseScene } from './base.scene';
@@ -73,6 +74,13 @@ export class BriefingScene extends BaseScene {
       if (!name) return;
       const team = await promptText({ label: 'Your team (optional)', value: '', maxLength: NAME_MAX, hint: 'Team standings add up their members\' best scores. Leave empty for none.' });
       net.profile.set({ name, team: team ?? '' });
+    }
+    status.setText('Checking your name with the server…');
+    const names = await checkProfile(net);
+    if (!names.ok) {
+      status.setText(`Cannot start a ranked shift: ${names.reason}.`);
+      this.services.announcer.say(status.text, true);
+      return;
     }
     status.setText('Asking the server for a ranked seed…');
     const attempt = await net.ranked.begin(entry.id);

@@ -3,6 +3,7 @@ import { buildDebrief, clockAt, isPlayerMode, modeRules, type KeyMoment, type Ru
 import { DebriefPanel } from '../debrief/debrief-panel';
 import { WatchBack } from '../review/watch-back';
 import { netServices } from '../net/net-services';
+import { showPendingReveals } from '../net/claim-dialog';
 import { describeStatus } from '../net/ranked-attempts';
 import { startRun } from '../run/run-launcher';
 import type { FinishedRun, GameServices } from '../session';
@@ -207,6 +208,8 @@ export class DebriefScene extends BaseScene {
       if (!line.active) return;
       line.setText(describeStatus(status));
       if (status.state !== 'sending') this.services.announcer.say(describeStatus(status), true);
+      // The first verified run under a name (or team) is answered its key: show it once, now.
+      if (status.state === 'verified') void showPendingReveals(netServices().profile);
     });
   }
 

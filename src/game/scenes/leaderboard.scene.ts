@@ -1,8 +1,8 @@
 import type Phaser from 'phaser';
 import type { PlayerBoard, TeamBoard } from '../net/api-client';
 import { netServices } from '../net/net-services';
-import { NAME_MAX } from '../net/profile.store';
-import { promptText } from '../net/text-prompt';
+import { showPendingReveals } from '../net/claim-dialog';
+import { editProfile } from '../net/profile-flow';
 import type { GameServices } from '../session';
 import { addPanel, addText, COLOR, lineHeight } from '../ui/theme';
 import { NET_SCENE, NetBaseScene } from './net-base.scene';
@@ -43,12 +43,14 @@ export class LeaderboardScene extends NetBaseScene {
       you: addText(this, 40, 612, '', { size: 'm', wrap: 1200 }),
       queue: addText(this, 40, 612 + lineHeight('m') + 6, '', { size: 's', color: COLOR.warn, wrap: 1200 }),
     };
-    addText(this, 40, 690, '←→ scenario · T players/teams · ↑↓ or PgUp/PgDn page · N your name and team · S send waiting runs · Esc menu', {
+    addText(this, 40, 690, '←→ scenario · T players/teams · ↑↓ or PgUp/PgDn page · N name, key, team and code · S send waiting runs · Esc menu', {
       size: 's',
       color: COLOR.dim,
     });
     this.keys.push((key) => this.onKey(key));
     this.showQueue();
+    // A key or code issued while the run was sent in the background is shown here, once.
+    void showPendingReveals(netServices().profile);
     void this.refresh();
     this.services.announcer.say('Leaderboards. Left and right choose the scenario, T switches between players and teams, N sets your name.');
   }
@@ -186,12 +188,12 @@ export class LeaderboardScene extends NetBaseScene {
   }
 
   private async editProfile(): Promise<void> {
-    const { profile } = netServices();
-    const current = profile.get();
-    const name = await promptText({ label: 'Your display name on leaderboards', value: current.name, maxLength: NAME_MAX, hint: 'No account needed; anyone can see it.' });
-    if (name === undefined) return;
-    const team = await promptText({ label: 'Your team (optional)', value: current.team, maxLength: NAME_MAX, hint: 'Teammates type the same team name.' });
-    profile.set({ name, team: team ?? current.team });
-    if (this.scene.isActive()) void this.refresh();
+    const said = await editProfile(netServices());
+    if (!this.scene.isActive()) return;
+    if (said) {
+      this.ui.you.setText(said);
+      this.services.announcer.say(said, true);
+    }
+    void this.refresh();
   }
 }

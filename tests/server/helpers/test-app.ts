@@ -12,6 +12,22 @@ import { postgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from '
 export const MINI_HASH = hashValue(miniScenario);
 export const miniCatalog = () => catalogFrom(new Map([[miniScenario.id, { scenario: miniScenario, hash: MINI_HASH }]]));
 
+/** The mini scenario's shift in real time: a ranked run on it arrives no sooner than this after its attempt. */
+export const MINI_SHIFT_MS = miniScenario.duration.realMinutes * 60_000;
+
+/**
+ * The server clock every test app in a file runs on (unless a test passes its own):
+ * it starts at the real time and moves only when a test moves it, so a ranked run can
+ * "arrive after its shift" without the test waiting ten real minutes.
+ */
+export const testClock = {
+  ms: Date.now(),
+  now: (): number => testClock.ms,
+  advance(ms: number): void {
+    testClock.ms += ms;
+  },
+};
+
 export type DatabaseTarget = 'sqlite' | 'postgres';
 
 /** SQLite always; PostgreSQL too when its binaries are installed (CI installs them). */
@@ -50,6 +66,7 @@ export async function buildTestApp(
     verifyWorkers: 1,
     rateLimitPerMinute: 100_000,
     logLevel: 'silent',
+    now: testClock.now,
     ...overrides,
   });
   beforeReady?.(app);
@@ -79,16 +96,35 @@ export async function get(app: FastifyInstance, url: string, token?: string) {
   return { status: response.statusCode, body: json ? (JSON.parse(response.body) as Record<string, any>) : undefined, response };
 }
 
-/** A repeat attempt at a chosen seed (unrated), for tests that need a fixed seed. */
+/** A repeat attempt at a chosen seed (unrated), for tests that need a fixed seed; its shift has been played when this answers. */
 export async function playAtSeed(app: FastifyInstance, seed: number, bot: BotName = 'guideline') {
   const attempt = await post(app, '/api/attempts', { scenarioId: miniScenario.id, seed });
   if (attempt.status !== 201) throw new Error(`attempt failed: ${attempt.response.body}`);
+  testClock.advance(MINI_SHIFT_MS);
   return { attemptId: attempt.body!.attemptId as string, seed, run: botRun(seed, bot) };
 }
 
-/** Asks for a rated attempt and plays it with a bot: the honest client's path. */
+/** Asks for a rated attempt and plays it with a bot for the shift's length: the honest client's path. */
 export async function playRanked(app: FastifyInstance, bot: BotName = 'guideline') {
   const attempt = await post(app, '/api/attempts', { scenarioId: miniScenario.id });
   if (attempt.status !== 201) throw new Error(`attempt failed: ${attempt.response.body}`);
+  testClock.advance(MINI_SHIFT_MS);
   return { attemptId: attempt.body!.attemptId as string, seed: attempt.body!.seed as number, run: botRun(attempt.body!.seed, bot) };
+}
+
+/** Serves the app on a free port of 127.0.0.1, for tests that go through a real socket as an attacker would. */
+export async function listenLocal(app: FastifyInstance): Promise<string> {
+  return app.listen({ port: 0, host: '127.0.0.1' });
+}
+
+/** A JSON POST over HTTP with optional headers; answers the status and the parsed body. */
+export async function postJson(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as Record<string, any> | undefined };
+}
+
+export async function getJson(base: string, path: string) {
+  const response = await fetch(`${base}${path}`);
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
 }

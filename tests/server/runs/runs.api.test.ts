@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, type RunRecord } from '../../../src/core/index';
 import { runResponse } from '../../../src/api/index';
 import { miniScenario } from '../../fixtures/mini-scenario';
-import { botRun, buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, playAtSeed, playRanked, post } from '../helpers/test-app';
+import { botRun, buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, MINI_SHIFT_MS, playAtSeed, playRanked, post, testClock } from '../helpers/test-app';
 
 const clone = (r: RunRecord): RunRecord => structuredClone(r);
 
@@ -173,6 +173,7 @@ describe.each(DATABASE_TARGETS)('ranked runs on %s', (target) => {
     const repeat = await post(app, '/api/attempts', { scenarioId: miniScenario.id, seed });
     expect(repeat.status).toBe(201);
     expect(repeat.body).toMatchObject({ seed, rated: false });
+    testClock.advance(MINI_SHIFT_MS);
     const result = await post(app, '/api/runs', { player: 'Repeater', attemptId: repeat.body!.attemptId, run: botRun(seed, 'random') });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ rated: false, rank: null });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRunRecord, runBot, type Scenario } from '../../../src/core/index';
 import { scenariosResponse } from '../../../src/api/index';
 import { loadScenarioCatalog } from '../../../server/scenarios/scenarios.service';
-import { buildTestApp, freshDatabaseUrl, get, post } from '../helpers/test-app';
+import { buildTestApp, freshDatabaseUrl, get, post, testClock } from '../helpers/test-app';
 import { REPO_ROOT } from '../../repo-root';
 
 const DIR = join(REPO_ROOT, 'scenarios');
@@ -30,6 +30,7 @@ describe('the shipped scenarios through the API', () => {
     const [id, { scenario, hash }] = [...catalog.entries].sort((a, b) => b[1].scenario.duration.simMinutes - a[1].scenario.duration.simMinutes)[0]! as [string, { scenario: Scenario; hash: string }];
     const attempt = (await post(app, '/api/attempts', { scenarioId: id })).body!;
     const { sim, outcome } = runBot(scenario, { seed: attempt.seed, mode: 'ranked', bot: 'guideline' });
+    testClock.advance(attempt.shiftMs);
     const verdict = await post(app, '/api/runs', { player: 'First Player', team: 'Day Desk', attemptId: attempt.attemptId, run: makeRunRecord(sim, hash) });
     expect(verdict.status, verdict.response.body).toBe(200);
     expect(verdict.body).toMatchObject({ score: outcome.score, rated: true, rank: 1 });
