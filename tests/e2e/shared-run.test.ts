@@ -28,14 +28,17 @@ describe('a shared run in a second browser', () => {
   let attemptId: string;
   let score: number;
 
+  // The server's clock: real time plus the shift the bot below plays in a moment.
+  let skippedMs = 0;
   beforeAll(async () => {
-    served = await buildAndServeWithApi();
+    served = await buildAndServeWithApi({ now: () => Date.now() + skippedMs });
     const file = `${SCENARIO_ID}.yaml`;
     const loaded = loadScenario(readFileSync(join(REPO_ROOT, 'scenarios', file), 'utf8'), file);
     if (!loaded.ok) throw new Error(`${file} does not load`);
     const attempt = await api(served.url, '/api/attempts', { scenarioId: SCENARIO_ID });
     attemptId = attempt.json.attemptId;
     const { sim } = runBot(loaded.scenario, { seed: attempt.json.seed as number, mode: 'ranked', bot: 'guideline' });
+    skippedMs += attempt.json.shiftMs as number;
     const submitted = await api(served.url, '/api/runs', { player: 'Shared Sam', attemptId, run: makeRunRecord(sim, loaded.hash) });
     expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
     runId = submitted.json.runId;
