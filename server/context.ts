@@ -11,4 +11,6 @@ export interface AppContext {
   catalog: ScenarioCatalog;
   verifier: ReplayPool;
   bus: DrillBus;
+  /** The server's wall clock in epoch ms (tests pass a clock they move). */
+  now: () => number;
 }
