@@ -7,15 +7,17 @@ import { listTrainees } from './drills.repository';
 /** Mean to one decimal. */
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : Math.round((xs.reduce((a, b) => a + b, 0) * 10) / xs.length) / 10);
 
-/** How many finished trainees had each item, most first, then by key. */
-function tally<T extends { key: string }>(perTrainee: T[][]): (T & { missedBy: number })[] {
+/** How many finished trainees had each item, most first, then by key; `merge` folds a later trainee's copy into the first. */
+function tally<T extends { key: string }>(perTrainee: T[][], merge?: (into: T, item: T) => void): (T & { missedBy: number })[] {
   const counts = new Map<string, T & { missedBy: number }>();
   for (const items of perTrainee) {
     const seen = new Set<string>();
     for (const item of items) {
       if (seen.has(item.key)) continue;
       seen.add(item.key);
-      const entry = counts.get(item.key) ?? { ...item, missedBy: 0 };
+      const known = counts.get(item.key);
+      if (known) merge?.(known, item);
+      const entry = known ?? { ...item, missedBy: 0 };
       entry.missedBy++;
       counts.set(item.key, entry);
     }
@@ -43,6 +45,7 @@ export async function drillResults(ctx: AppContext, drill: DrillRow): Promise<Dr
   const missedLessons = tally(finished.map((o) => o.figures.lessons.filter((l) => l.verdict === 'missed').map((l) => ({ key: l.id, id: l.id, title: l.title }))));
   const missedMoments = tally(
     finished.map((o) => o.moments.filter((m) => m.good === false).map((m) => ({ key: `${m.kind}\u0000${m.title}`, kind: m.kind, title: m.title, guideline: m.guideline, firstAt: m.t }))),
+    (into, item) => (into.firstAt = Math.min(into.firstAt, item.firstAt)),
   );
   const missedObligations = tally(finished.map((o) => o.obligations.filter((x) => x.status === 'missed').map((x) => ({ key: x.id, id: x.id, rule: x.rule, text: x.text }))));
 

@@ -149,7 +149,7 @@ export const resultsResponse = z.object({
   averageScore: z.number().nullable(),
   components: z.array(z.object({ id: z.string(), label: z.string(), average: z.number() })),
   missedMoments: z.array(
-    z.object({ kind: z.string(), title: z.string(), guideline: z.string(), missedBy: z.number().int(), of: z.number().int(), firstAt: simSecond }),
+    z.object({ kind: z.string(), title: z.string(), guideline: z.string(), missedBy: z.number().int(), of: z.number().int(), firstAt: simSecond.meta({ description: 'Earliest sim second any trainee missed it' }) }),
   ),
   missedLessons: z
     .array(z.object({ id: z.enum(LESSON_IDS), title: z.string(), missedBy: z.number().int(), of: z.number().int() }))
