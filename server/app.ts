@@ -19,6 +19,7 @@ import { memoryDrillBus, postgresDrillBus } from './drills/drill-bus';
 import { ApiError, type ErrorBody } from './http/http-errors';
 import { docsRoutes } from './http/docs.routes';
 import { drillEventRoutes } from './drills/drill-events.routes';
+import { DRILL_OFFLINE_GRACE_MS } from './drills/drill-clock';
 import { DEFAULT_STREAM_LIMITS, StreamRegistry, type StreamLimits } from './drills/stream-registry';
 import { drillRoutes } from './drills/drills.routes';
 import { guardJoinCodes } from './drills/join-code-guard';
@@ -55,7 +56,9 @@ export interface AppOptions {
   sseHeartbeatMs?: number;
   /** Caps on live event streams (defaults suit a classroom behind one address). */
   streamLimits?: Partial<StreamLimits>;
-  /** The clock ranked attempts are timed by (default: the system clock); tests move their own. */
+  /** How long after a drill ends its runs are still accepted (default DRILL_OFFLINE_GRACE_MS). */
+  drillOfflineGraceMs?: number;
+  /** The clock ranked attempts and drills are timed by (default: the system clock); tests move their own. */
   now?: () => number;
 }
 
@@ -80,7 +83,7 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   app.addHook('onClose', async () => verifier.close());
   const bus = database.kind === 'postgres' ? await postgresDrillBus(database.url, database.db, app.log) : memoryDrillBus();
   app.addHook('onClose', async () => bus.close());
-  const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus, now: options.now ?? Date.now };
+  const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus, now: options.now ?? (() => Date.now()) };
 
   // Event streams never finish on their own; end them first so close() does not wait for clients.
   const streams = new StreamRegistry({ ...DEFAULT_STREAM_LIMITS, ...options.streamLimits });
@@ -136,7 +139,7 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   reviewPageRoute(app);
   leaderboardRoutes(api, ctx);
   guardJoinCodes(app);
-  drillRoutes(api, ctx, { publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL });
+  drillRoutes(api, ctx, { publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL, offlineGraceMs: options.drillOfflineGraceMs ?? DRILL_OFFLINE_GRACE_MS });
   drillEventRoutes(api, ctx, streams, options.sseHeartbeatMs ?? 15_000);
   docsRoutes(api);
   await gameRoutes(app, options.distDir);

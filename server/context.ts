@@ -11,6 +11,6 @@ export interface AppContext {
   catalog: ScenarioCatalog;
   verifier: ReplayPool;
   bus: DrillBus;
-  /** The server's clock (epoch ms). Attempts are timed by it alone; tests pass a clock they move. */
+  /** The server's clock (epoch ms): ranked attempts and drills are timed by it alone; tests pass a clock they move. */
   now: () => number;
 }

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { drillEventsAfter } from './drills.repository';
 import type { DrillEvent } from './drill-bus';
 import { drillAuth } from './drill-auth';
-import { drillView, firedInjects } from './drill.service';
+import { drillTimeline, drillView } from './drill.service';
 import { ApiError } from '../http/http-errors';
 import { SseConnection } from './sse-connection';
 import type { StreamRegistry } from './stream-registry';
@@ -93,7 +93,8 @@ export function drillEventRoutes(api: ApiRegistry, ctx: AppContext, streams: Str
       try {
         const backlog = await drillEventsAfter(ctx.db, drill.id, 0, trainer ? undefined : TRAINEE_KINDS);
         const lastId = backlog.reduce((max, e) => Math.max(max, e.id), 0);
-        const snapshot = trainer
+        const timeline = trainer ? undefined : await drillTimeline(ctx, drill);
+        const snapshot = !timeline
           ? { role: 'trainer' as const, ...(await drillView(ctx, drill)) }
           : {
               role: 'trainee' as const,
@@ -102,7 +103,8 @@ export function drillEventRoutes(api: ApiRegistry, ctx: AppContext, streams: Str
               scenarioId: drill.scenario_id,
               scenarioHash: drill.scenario_hash,
               seed: drill.seed,
-              firedInjects: await firedInjects(ctx, drill),
+              firedInjects: timeline.injects,
+              endedAtSimT: timeline.endedAtSimT,
               you: caller.role === 'trainee' ? { traineeId: caller.trainee.id, name: caller.trainee.name, finished: caller.trainee.run_hash !== null } : null,
             };
         write('snapshot', { ...snapshot, lastEventId: lastId }, lastId > 0 ? lastId : undefined);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DrillRow } from './drills.table';
 import type { DrillResults, XapiStatement } from '../../src/api/index';
+import { clockAt, type Scenario } from '../../src/core/index';
 
 /**
  * Spreadsheet cell: quoted when it holds a separator, quote or line break, and a
@@ -16,23 +17,55 @@ export function csvCell(value: string | number | null): string {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+type TraineeResult = DrillResults['trainees'][number];
+type Figures = NonNullable<TraineeResult['figures']>;
+
+/**
+ * The export figures of one run, read from its RunFigures (the numbers its debrief
+ * is built from), so the CSV, the xAPI and the debrief cannot disagree.
+ */
+function exportFigures(f: Figures) {
+  return { scoredAt: f.scoredAt, obligations: f.obligations, lessonsMissed: f.lessons.filter((l) => l.verdict === 'missed').length, breaches: f.breaches.length };
+}
+
 /** One row per trainee, one column per score component, ready for a spreadsheet (RFC 4180, CRLF). */
-export function resultsCsv(results: DrillResults): string {
+export function resultsCsv(results: DrillResults, scenario: Scenario): string {
   const components = results.components;
-  const header = ['name', 'finished', 'score', 'grade', ...components.map((c) => c.label), 'obligations met', 'obligations missed', 'joined at', 'finished at'];
+  const header = [
+    'name',
+    'finished',
+    'score',
+    'grade',
+    ...components.map((c) => c.label),
+    'scored at',
+    'obligations met on time',
+    'obligations met late',
+    'obligations missed',
+    'obligations not yet due',
+    'obligations total',
+    'lessons missed',
+    'breaches',
+    'joined at',
+    'finished at',
+  ];
   const lines = [header.map(csvCell).join(',')];
   for (const t of results.trainees) {
-    const score = (id: string) => t.breakdown.find((b) => b.id === id)?.score ?? null;
-    const met = t.obligations.filter((o) => o.status === 'met' || o.status === 'metLate').length;
-    const missed = t.obligations.filter((o) => o.status === 'missed').length;
+    const f = t.figures;
+    const e = f && exportFigures(f);
     const row = [
       t.name,
-      t.finished ? 'yes' : 'no',
-      t.score,
-      t.grade,
-      ...components.map((c) => score(c.id)),
-      t.finished ? met : null,
-      t.finished ? missed : null,
+      f ? 'yes' : 'no',
+      f?.score ?? null,
+      f?.grade ?? null,
+      ...components.map((c) => f?.breakdown.find((b) => b.id === c.id)?.score ?? null),
+      e ? clockAt(scenario, e.scoredAt) : null,
+      e?.obligations.met ?? null,
+      e?.obligations.metLate ?? null,
+      e?.obligations.missed ?? null,
+      e?.obligations.notYetDue ?? null,
+      e?.obligations.total ?? null,
+      e?.lessonsMissed ?? null,
+      e?.breaches ?? null,
       iso(t.joinedAt),
       iso(t.finishedAt),
     ];
@@ -78,7 +111,8 @@ export function xapiStatements(results: DrillResults, drill: DrillRow, baseUrl: 
   };
   return results.trainees.map((t) => {
     const actor = { objectType: 'Agent' as const, name: t.name, account: { homePage: baseUrl, name: t.traineeId } };
-    if (!t.finished) {
+    const f = t.figures;
+    if (!f) {
       return {
         id: uuidV5(drill.id, `${t.traineeId}:attempted`),
         actor,
@@ -95,12 +129,13 @@ export function xapiStatements(results: DrillResults, drill: DrillRow, baseUrl: 
       verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
       object: activity,
       result: {
-        score: { scaled: t.score! / 100, raw: t.score!, min: 0, max: 100 },
-        success: t.score! >= PASS_SCORE,
+        score: { scaled: f.score / 100, raw: f.score, min: 0, max: 100 },
+        success: f.score >= PASS_SCORE,
         completion: true,
         extensions: {
-          [`${baseUrl}/xapi/grade`]: t.grade,
-          [`${baseUrl}/xapi/breakdown`]: t.breakdown.map((b) => ({ id: b.id, label: b.label, weight: b.weight, score: b.score })),
+          [`${baseUrl}/xapi/grade`]: f.grade,
+          [`${baseUrl}/xapi/breakdown`]: f.breakdown,
+          [`${baseUrl}/xapi/figures`]: exportFigures(f),
         },
       },
       context,

@@ -15,16 +15,20 @@ import {
   resultsResponse,
   statusResponse,
   tokenQuery,
+  traineeParams,
+  traineeReview as traineeReviewSchema,
   xapiResponse,
 } from '../../src/api/index';
 import type { ApiRegistry } from '../http/api-route';
 import type { AppContext } from '../context';
 import { resultsCsv, xapiStatements } from './drill-exports';
 import { drillAuth } from './drill-auth';
-import { controlDrill, createDrill, drillResults, drillView, fireInject, joinDrill, reportProgress, submitDrillRun } from './drill.service';
+import { controlDrill, createDrill, drillScenario, drillView, fireInject, joinDrill, reportProgress, traineeReview } from './drill.service';
+import { drillResults } from './drill-results';
+import { submitDrillRun } from './drill-runs.service';
 import { RUN_BODY_LIMIT } from '../runs/runs.routes';
 
-export function drillRoutes(api: ApiRegistry, ctx: AppContext, options: { publicUrl: string }): void {
+export function drillRoutes(api: ApiRegistry, ctx: AppContext, options: { publicUrl: string; offlineGraceMs: number }): void {
   const auth = drillAuth(ctx);
   // xAPI activity IRIs: the configured public URL, not the client-supplied Host header.
   const baseUrl = options.publicUrl.replace(/\/+$/, '');
@@ -109,6 +113,7 @@ export function drillRoutes(api: ApiRegistry, ctx: AppContext, options: { public
       summary: 'Report live progress (trainee): score so far, level, obligations',
       params: drillParams,
       body: progressBody,
+      bodyLimit: RUN_BODY_LIMIT,
       auth: auth.trainee,
       rateLimit: 'progressPerAddress',
       reply: { status: 204, description: 'Recorded' },
@@ -134,9 +139,27 @@ export function drillRoutes(api: ApiRegistry, ctx: AppContext, options: { public
       bodyLimit: RUN_BODY_LIMIT,
       auth: auth.trainee,
       reply: { status: 200, description: 'Verified and recorded', schema: drillRunResponse },
-      errors: { 409: { description: 'A different run was already recorded' }, 422: { description: 'The run does not verify or is not of this drill' } },
+      errors: {
+        409: { description: 'A different run was already recorded, the drill has not started, or it ended longer ago than the offline grace' },
+        422: { description: "The run does not verify, is not of this drill, or does not apply the trainer's injects at the times they fired" },
+      },
     },
-    async ({ body, caller }) => submitDrillRun(ctx, caller, body.run),
+    async ({ body, caller }) => submitDrillRun(ctx, caller, body.run, options.offlineGraceMs),
+  );
+
+  api.add(
+    {
+      method: 'GET',
+      url: '/api/drills/:code/trainees/:traineeId/review',
+      tag: 'drills',
+      summary: "One trainee's run as far as it has arrived, for the trainer to open its review (trainer)",
+      params: traineeParams,
+      query: tokenQuery,
+      auth: auth.trainer,
+      reply: { status: 200, description: 'The actions so far and the sim second to rebuild to', schema: traineeReviewSchema },
+      errors: { 404: { description: 'No such trainee in this drill' } },
+    },
+    async ({ params, caller }) => traineeReview(ctx, caller.drill, params.traineeId),
   );
 
   api.add(
@@ -165,7 +188,7 @@ export function drillRoutes(api: ApiRegistry, ctx: AppContext, options: { public
       reply: { status: 200, description: 'CSV, one row per trainee', contentType: 'text/csv', schema: resultsCsvSchema },
     },
     async ({ caller, reply }) => {
-      const csv = resultsCsv(await drillResults(ctx, caller.drill));
+      const csv = resultsCsv(await drillResults(ctx, caller.drill), drillScenario(ctx, caller.drill));
       reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="drill-${caller.drill.code}-results.csv"`);
       return csv;
     },

@@ -25,6 +25,8 @@ const SERVER_ERRORS = {
   'drill/name_taken': [409, 'someone in this drill already has that name'],
   'drill/mismatch': [422, 'the run was not played on this drill'],
   'drill/already_finished': [409, 'this trainee already submitted a different run'],
+  'drill/unknown_trainee': [404, 'no such trainee in this drill'],
+  'drill/closed': [409, 'the drill ended too long ago to accept runs'],
   'verify/busy': [503, 'the server is busy verifying runs; retry shortly'],
   'verify/timeout': [503, 'verifying the run took too long; retry shortly'],
   'database/unavailable': [503, 'the database is unavailable for the moment; retry shortly'],

@@ -1,12 +1,14 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ErrorCode, ObligationStatus, Outcome, RunRecord, Scenario } from '../../src/core/index';
+import type { ErrorCode, ObligationStatus, Outcome, RunFigures, RunRecord, Scenario } from '../../src/core/index';
 import { ApiError } from '../http/http-errors';
 
 export interface ReplayRequest {
   id: number;
   record: unknown;
+  /** Score the run as of this sim second (a drill ended early) instead of at the end of the shift. */
+  until?: number;
 }
 
 export interface VerifiedRun {
@@ -15,6 +17,8 @@ export interface VerifiedRun {
   outcome: Outcome;
   obligations: { id: string; rule: string; text: string; status: ObligationStatus }[];
   firedInjects: { id: string; t: number }[];
+  /** The run's figures, computed once from the replayed state, for every report of the run to read. */
+  figures: RunFigures;
 }
 
 export type ReplayReply = ({ id: number } & VerifiedRun) | { id: number; ok: false; code: ErrorCode | 'server/error'; message: string };
@@ -32,6 +36,7 @@ export interface ReplayPoolOptions {
 interface Task {
   id: number;
   record: unknown;
+  until: number | undefined;
   resolve(result: VerifyResult): void;
   reject(error: Error): void;
 }
@@ -75,12 +80,12 @@ export class ReplayPool {
   }
 
   /** Resolves with the replay's verdict; rejects only when the server cannot verify now (busy, timeout, crash). */
-  verify(record: unknown): Promise<VerifyResult> {
+  verify(record: unknown, until?: number): Promise<VerifyResult> {
     if (this.closing) return Promise.reject(new ApiError('verify/busy', 'the server is shutting down'));
     if (this.broken) return Promise.reject(this.broken);
     if (this.queue.length >= this.options.maxQueue) return Promise.reject(new ApiError('verify/busy'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, record, resolve, reject });
+      this.queue.push({ id: this.nextId++, record, until, resolve, reject });
       this.dispatch();
     });
   }
@@ -185,7 +190,7 @@ export class ReplayPool {
         task.reject(new ApiError('verify/timeout'));
         this.dispatch();
       }, this.options.timeoutMs);
-      slot.worker.postMessage({ id: task.id, record: task.record } satisfies ReplayRequest);
+      slot.worker.postMessage({ id: task.id, record: task.record, ...(task.until === undefined ? {} : { until: task.until }) } satisfies ReplayRequest);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { obligationsOf, replay, type Scenario } from '../../src/core/index';
+import { obligationsOf, replay, replayUntil, runFigures, type Scenario } from '../../src/core/index';
 import type { ReplayReply, ReplayRequest } from './replay.pool';
 
 /**
@@ -9,18 +9,21 @@ import type { ReplayReply, ReplayRequest } from './replay.pool';
 const scenarios = new Map<string, { scenario: Scenario; hash: string }>((workerData as { entries: [string, { scenario: Scenario; hash: string }][] }).entries);
 const port = parentPort!;
 
-port.on('message', ({ id, record }: ReplayRequest) => {
+port.on('message', ({ id, record, until }: ReplayRequest) => {
   let reply: ReplayReply;
   try {
-    const result = replay(record, (scenarioId) => scenarios.get(scenarioId));
+    const lookup = (scenarioId: string) => scenarios.get(scenarioId);
+    const result = until === undefined ? replay(record, lookup) : replayUntil(record, lookup, until);
+    const scenario = result.ok ? scenarios.get(result.record.scenarioId)!.scenario : undefined;
     reply = result.ok
       ? {
           id,
           ok: true,
           record: result.record,
           outcome: result.outcome,
-          obligations: obligationsOf(scenarios.get(result.record.scenarioId)!.scenario, result.state.guideline).map((o) => ({ id: o.id, rule: o.rule, text: o.text, status: o.status })),
+          obligations: obligationsOf(scenario!, result.state.guideline).map((o) => ({ id: o.id, rule: o.rule, text: o.text, status: o.status })),
           firedInjects: result.state.firedInjects,
+          figures: runFigures(scenario!, result.state),
         }
       : { id, ok: false, code: result.code, message: result.message };
   } catch (err) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { epochMs, grade, scenarioHash, seed, uuid } from './common.schema';
-import { drillStatus, drillView, firedInject, progressBody } from './drills.schema';
+import { drillStatus, drillView, firedInject, progressFigures, simSecond } from './drills.schema';
 
 /**
  * The live (SSE) events of a drill, by event name. The first event of every stream is
@@ -18,18 +18,19 @@ export const traineeSnapshot = z.object({
   scenarioHash,
   seed,
   firedInjects: z.array(firedInject),
+  endedAtSimT: simSecond.nullable(),
   you: z.object({ traineeId: uuid, name: z.string(), finished: z.boolean() }).nullable(),
   lastEventId,
 });
 
 export const drillEventData = {
   snapshot: z.discriminatedUnion('role', [trainerSnapshot, traineeSnapshot]),
-  status: z.object({ status: drillStatus }),
-  inject: firedInject.pick({ injectId: true, title: true }),
+  status: z.object({ status: drillStatus, simT: simSecond.meta({ description: "Where the drill's clock stood (sim second) when the status changed" }) }),
+  inject: firedInject.pick({ injectId: true, title: true, simT: true }),
   /** Trainer only: someone joined. */
   joined: z.object({ traineeId: uuid, name: z.string() }),
   /** Trainer only: live, unverified progress. */
-  progress: progressBody.extend({ traineeId: uuid, at: epochMs }),
+  progress: progressFigures.extend({ traineeId: uuid, at: epochMs }),
   /** Trainer only: a trainee's run verified. */
   finished: z.object({ traineeId: uuid, score: z.number().int(), grade }),
 } as const;

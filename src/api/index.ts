@@ -54,11 +54,14 @@ export type DrillCommand = z.output<typeof drills.drillCommand>;
 export type DrillCreated = z.output<typeof drills.drillCreated>;
 export type DrillJoined = z.output<typeof drills.joined>;
 export type FiredInject = z.output<typeof drills.firedInject>;
-export type TraineeProgress = z.output<typeof drills.progressBody>;
+export type TraineeProgress = z.output<typeof drills.progressFigures>;
+export type TraineeProgressReport = z.output<typeof drills.progressBody>;
 export type DrillTraineeView = z.output<typeof drills.traineeView>;
 export type DrillView = z.output<typeof drills.drillView>;
 export type DrillRunVerdict = z.output<typeof drills.drillRunResponse>;
 export type DrillResults = z.output<typeof drills.resultsResponse>;
+export type TraineeReview = z.output<typeof drills.traineeReview>;
+export type RunFiguresView = z.output<typeof drills.runFiguresSchema>;
 export type XapiStatement = z.output<typeof drills.xapiStatement>;
 
 export type TrainerSnapshot = Extract<z.output<typeof drillEventData.snapshot>, { role: 'trainer' }>;

@@ -25,3 +25,5 @@ export { unsafePatternReason } from './util/safe-pattern';
 export type { JudgeRules } from './scenario/judge-rules.schema';
 export { engagement, type Engagement } from './feed/engagement';
 export { channelLook } from './feed/look';
+export * from './run/run-until';
+export { runFigures, type RunFigures } from './run/run-figures';

@@ -68,8 +68,11 @@ export function rebuild(
   return { ok: true, sim };
 }
 
-/** Re-simulates a run record from scratch and checks it against its claim. */
-export function replay(record: unknown, lookup: ScenarioLookup): ReplayResult {
+/** A record that parsed, with the scenario it was played on; shared by the full and the truncated replay. */
+export type CheckedRecord = { ok: true; run: RunRecord; scenario: Scenario } | Rejection;
+
+/** Parses a record and finds its scenario at the version it was played on. */
+export function checkRecord(record: unknown, lookup: ScenarioLookup): CheckedRecord {
   const parsed = runRecordSchema.safeParse(record);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
@@ -80,11 +83,23 @@ export function replay(record: unknown, lookup: ScenarioLookup): ReplayResult {
   const found = lookup(run.scenarioId);
   if (!found) return reject('scenario/unknown', run.scenarioId);
   if (found.hash !== run.scenarioHash) return reject('run/hash_mismatch', `record ${run.scenarioHash}, current ${found.hash}`);
-  const rebuilt = rebuild(found.scenario, run);
-  if (!rebuilt.ok) return rebuilt;
-  const outcome = rebuilt.sim.outcome();
+  return { ok: true, run, scenario: found.scenario };
+}
+
+/** The claim must be the outcome the replay reached. */
+export function checkClaim(run: RunRecord, outcome: Outcome): Rejection | undefined {
   if (outcome.score !== run.claimed.score || gradeFor(outcome.score) !== run.claimed.grade) {
     return reject('run/score_mismatch', `claimed ${run.claimed.score} (${run.claimed.grade}), replayed ${outcome.score} (${outcome.grade})`);
   }
-  return { ok: true, outcome, state: rebuilt.sim.state, record: run };
+  return undefined;
+}
+
+/** Re-simulates a run record from scratch and checks it against its claim. */
+export function replay(record: unknown, lookup: ScenarioLookup): ReplayResult {
+  const checked = checkRecord(record, lookup);
+  if (!checked.ok) return checked;
+  const rebuilt = rebuild(checked.scenario, checked.run);
+  if (!rebuilt.ok) return rebuilt;
+  const outcome = rebuilt.sim.outcome();
+  return checkClaim(checked.run, outcome) ?? { ok: true, outcome, state: rebuilt.sim.state, record: checked.run };
 }

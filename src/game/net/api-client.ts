@@ -20,6 +20,8 @@ import type {
   TeamBoardQuery,
   TeamCreated,
   TraineeProgress,
+  TraineeProgressReport,
+  TraineeReview,
 } from '../../api/index';
 // From the module without schemas: importing the index's values would bundle every schema into the game.
 import { CLAIM_KEY_HEADER, TEAM_CODE_HEADER } from '../../api/names';
@@ -52,6 +54,7 @@ export type {
   TeamCreated,
   TeamStanding,
   TraineeProgress,
+  TraineeReview,
 } from '../../api/index';
 
 /** The secrets that open a player name and a team (sent as headers, never in the body). */
@@ -92,9 +95,11 @@ export interface ApiClient {
   drill(code: string, trainerToken: string): Promise<DrillView>;
   control(code: string, trainerToken: string, command: DrillCommand): Promise<{ status: DrillStatus }>;
   fireInject(code: string, trainerToken: string, injectId: string): Promise<FiredInject>;
-  reportProgress(code: string, traineeToken: string, progress: TraineeProgress): Promise<void>;
+  reportProgress(code: string, traineeToken: string, progress: TraineeProgressReport): Promise<void>;
   submitDrillRun(code: string, traineeToken: string, run: RunRecord): Promise<DrillRunVerdict>;
   results(code: string, trainerToken: string): Promise<DrillResults>;
+  /** One trainee's run as far as it has arrived, for the trainer's review of it. */
+  traineeReview(code: string, trainerToken: string, traineeId: string): Promise<TraineeReview>;
   /** Links for the browser to download (the token travels in the query; the server keeps it out of its logs). */
   exportUrl(code: string, trainerToken: string, format: 'csv' | 'xapi'): string;
   eventsUrl(code: string, token: string): string;
@@ -158,6 +163,7 @@ export function createApiClient(base = '', fetchImpl: Fetch = (...args) => fetch
     reportProgress: (code, token, progress) => call('POST', `${drill(code)}/progress`, progress, token),
     submitDrillRun: (code, token, run) => call('POST', `${drill(code)}/runs`, { run }, token),
     results: (code, token) => call('GET', `${drill(code)}/results`, undefined, token),
+    traineeReview: (code, token, traineeId) => call('GET', `${drill(code)}/trainees/${encodeURIComponent(traineeId)}/review`, undefined, token),
     exportUrl: (code, token, format) => `${base}${drill(code)}/${format === 'csv' ? 'results.csv' : 'xapi'}${q({ token })}`,
     eventsUrl: (code, token) => `${base}${drill(code)}/events${q({ token })}`,
   };

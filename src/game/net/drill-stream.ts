@@ -11,7 +11,8 @@ export type { TraineeSnapshot, TrainerSnapshot };
 export interface DrillHandlers {
   /** The drill's state on every (re)connect; injects in it are also passed to `inject`. */
   snapshot?(snapshot: DrillEventData<'snapshot'>): void;
-  status?(status: DrillStatus): void;
+  /** `simT`: where the drill's clock stood when the status changed. */
+  status?(status: DrillStatus, simT: number): void;
   inject?(inject: DrillEventData<'inject'>): void;
   /** Trainer only. */
   joined?(trainee: DrillEventData<'joined'>): void;
@@ -34,14 +35,14 @@ export function openDrillStream(url: string, handlers: DrillHandlers, EventSourc
   const inject = (data: DrillEventData<'inject'>) => {
     if (seenInjects.has(data.injectId)) return;
     seenInjects.add(data.injectId);
-    handlers.inject?.({ injectId: data.injectId, title: data.title });
+    handlers.inject?.({ injectId: data.injectId, title: data.title, simT: data.simT });
   };
   on('snapshot', (data) => {
     handlers.snapshot?.(data);
     // A trainee who (re)connects late still gets every inject fired so far, once.
     if (data.role === 'trainee') for (const f of data.firedInjects) inject(f);
   });
-  on('status', (data) => handlers.status?.(data.status));
+  on('status', (data) => handlers.status?.(data.status, data.simT));
   on('inject', inject);
   on('joined', (data) => handlers.joined?.(data));
   on('progress', (data) => handlers.progress?.(data));

@@ -18,17 +18,23 @@ export interface DrillTraineeHooks {
   submitted?(status: SubmitStatus): void;
 }
 
+type InjectNotice = { injectId: string; title: string; simT: number };
+
 /**
  * A trainee's side of a drill, alive from joining until the run is submitted. It
  * follows the trainer's commands from the event stream: start, pause, resume, end,
- * and injects, which enter the run as `inject.fire` actions at the trainee's own sim
- * time (so the run record replays exactly). It reports live progress and, when the
- * shift is over, sends the run through the offline-safe queue.
+ * and injects, which enter the run as `inject.fire` actions at the sim second the
+ * server stamped them with (the server refuses a run that applies one at another
+ * time). When the trainer ends the drill, the run ends at the drill's clock, scored
+ * as the desk stood then. It reports live progress (with the actions so far, for the
+ * trainer's review) and, when the shift is over, sends the run through the offline-safe queue.
  */
 export class DrillTrainee {
   private run: RunController | undefined;
   private status: DrillStatus;
-  private readonly waitingInjects: { injectId: string; title: string }[] = [];
+  private readonly waitingInjects: InjectNotice[] = [];
+  /** Where the drill's clock stood when the trainer ended it, once the game hears of it. */
+  private endedAtSimT: number | null;
   private readonly closeStream: () => void;
   private timer: ReturnType<typeof setInterval> | undefined;
   private submitted = false;
@@ -41,11 +47,12 @@ export class DrillTrainee {
     eventSource?: typeof EventSource,
   ) {
     this.status = joined.status;
+    this.endedAtSimT = joined.endedAtSimT;
     this.closeStream = openDrillStream(
       api.eventsUrl(joined.code, joined.traineeToken),
       {
-        snapshot: (snapshot) => this.onStatus(snapshot.status),
-        status: (status) => this.onStatus(status),
+        snapshot: (snapshot) => this.onStatus(snapshot.status, snapshot.role === 'trainee' ? (snapshot.endedAtSimT ?? undefined) : undefined),
+        status: (status, simT) => this.onStatus(status, simT),
         inject: (inject) => this.onInject(inject),
         connection: (open) => {
           if (!open) hooks.say('Lost the connection to the drill; reconnecting…');
@@ -64,6 +71,7 @@ export class DrillTrainee {
     this.run = run;
     for (const inject of this.waitingInjects.splice(0)) this.fire(inject);
     run.setPaused(this.status === 'paused', 'trainer');
+    if (this.status === 'ended' && this.endedAtSimT !== null) this.end(this.endedAtSimT);
     this.timer = setInterval(() => this.tick(), PROGRESS_EVERY_MS);
   }
 
@@ -72,7 +80,8 @@ export class DrillTrainee {
     clearInterval(this.timer);
   }
 
-  private onStatus(status: DrillStatus): void {
+  private onStatus(status: DrillStatus, simT?: number): void {
+    if (status === 'ended' && simT !== undefined) this.endedAtSimT = simT;
     if (status === this.status && this.run) return;
     const before = this.status;
     this.status = status;
@@ -88,16 +97,24 @@ export class DrillTrainee {
     } else if (status === 'running' && before === 'paused') {
       this.run.setPaused(false, 'trainer');
       this.hooks.say('The trainer resumed the drill.', true);
-    } else if (status === 'ended' && !this.run.sim.state.over) {
-      // The record claims the whole shift's outcome, so the rest of the shift plays out unattended.
-      this.run.setPaused(false, 'trainer');
-      this.run.sim.finish();
-      this.hooks.say('The trainer ended the drill; the shift is closed.', true);
+    } else if (status === 'ended' && !this.run.over) {
+      this.end(this.endedAtSimT ?? this.run.sim.state.endT);
     }
     this.tick();
   }
 
-  private onInject(inject: { injectId: string; title: string }): void {
+  /** The trainer ended the drill with its clock at `simT`: the shift ends there for this trainee too. */
+  private end(simT: number): void {
+    const run = this.run!;
+    if (run.over) return;
+    const cut = run.cutShort(Math.min(simT, run.sim.state.endT));
+    this.hooks.say(
+      cut.ok ? `The trainer ended the drill at ${run.sim.clock()}; your shift is scored as it stood then.` : `The trainer ended the drill, but this run could not be closed: ${cut.message}`,
+      true,
+    );
+  }
+
+  private onInject(inject: InjectNotice): void {
     if (!this.run) {
       this.waitingInjects.push(inject);
       return;
@@ -105,28 +122,32 @@ export class DrillTrainee {
     this.fire(inject);
   }
 
-  private fire(inject: { injectId: string; title: string }): void {
-    // Applied to the simulation directly: the desk's watcher picks up its posts and moments on the next frame.
-    const result = this.run!.sim.apply({ type: 'inject.fire', injectId: inject.injectId });
-    if (result.ok) this.hooks.say(`Inject from the trainer: ${inject.title}.`, true);
+  private fire(inject: InjectNotice): void {
+    // Applied when the desk's clock reaches the stamped second; the desk's watcher picks up its posts on the next frame.
+    this.run!.applyAt(inject.simT, { type: 'inject.fire', injectId: inject.injectId }, (result) => {
+      if (result.ok) this.hooks.say(`Inject from the trainer: ${inject.title}.`, true);
+      else if (result.code === 'action/time_order') this.hooks.say(`The trainer's inject "${inject.title}" reached this desk after its time; the server will not accept this run.`, true);
+    });
   }
 
   private tick(): void {
     const run = this.run;
     if (!run) return;
     const s = run.sim.state;
-    if (s.over) {
+    if (run.over) {
       void this.submit();
       return;
     }
     if (this.status !== 'running') return;
     const level = run.entry.scenario.guideline.levels[s.declaredLevel]?.id ?? 'unknown';
+    const record = run.record();
     this.api
       .reportProgress(this.joined.code, this.joined.traineeToken, {
         t: s.t,
-        score: run.outcome().score,
+        score: record.claimed.score,
         level,
         obligations: run.sim.obligations().map((o) => ({ id: o.id, status: o.status })),
+        actions: record.actions,
       })
       // Progress is a live view only; a missed report is replaced by the next one.
       .catch(() => undefined);
@@ -138,6 +159,8 @@ export class DrillTrainee {
     clearInterval(this.timer);
     const id = this.queue.enqueue({ kind: 'drill', code: this.joined.code, token: this.joined.traineeToken, run: this.run.record() });
     this.hooks.submitted?.({ state: 'sending' });
-    this.hooks.submitted?.(statusOf(id, await this.queue.flush()));
+    // Flushed whether or not anyone listens: an optional call would skip evaluating its argument.
+    const results = await this.queue.flush();
+    this.hooks.submitted?.(statusOf(id, results));
   }
 }

@@ -3,6 +3,8 @@ import {
   makeRunRecord,
   modeRules,
   rebuild,
+  reject,
+  scoreAt,
   Simulation,
   type Action,
   type Mode,
@@ -33,7 +35,7 @@ const MAX_FRAME_MS = 250;
  * controller holds no rules: validity and effects are the core's.
  */
 export class RunController {
-  readonly sim: Simulation;
+  private simValue: Simulation;
   readonly entry: CatalogEntry;
   readonly mode: Mode;
   /** What this mode allows; the controller reads these, never the mode's name. */
@@ -43,6 +45,10 @@ export class RunController {
   private accumulator = 0;
   private pausedValue = false;
   private readonly watcher: RunWatcher;
+  /** Actions stamped for a later sim second (a drill's injects), applied as the clock reaches it. */
+  private readonly due: { t: number; action: Action; done(result: { ok: true } | Rejection): void }[] = [];
+  /** Set when a trainer ended the drill: the shift ended at this sim second. */
+  private cutAtValue: number | undefined;
 
   private constructor(config: RunConfig, sim: Simulation) {
     this.entry = config.entry;
@@ -50,7 +56,7 @@ export class RunController {
     this.rules = modeRules(config.mode);
     this.seed = config.seed;
     this.speedValue = this.rules.fixedPace ? 1 : config.speed;
-    this.sim = sim;
+    this.simValue = sim;
     this.watcher = new RunWatcher(sim.state, sim.scenario);
   }
 
@@ -66,6 +72,20 @@ export class RunController {
     const rebuilt = rebuild(entry.scenario, record, t);
     if (!rebuilt.ok) return { ok: false, reason: rebuilt.message };
     return { ok: true, run: new RunController({ entry, seed: record.seed, mode: record.mode, speed }, rebuilt.sim) };
+  }
+
+  get sim(): Simulation {
+    return this.simValue;
+  }
+
+  /** The shift is over: played to its end, or cut short by the trainer. */
+  get over(): boolean {
+    return this.simValue.state.over || this.cutAtValue !== undefined;
+  }
+
+  /** The sim second a trainer ended the shift at, if one did. */
+  get cutAt(): number | undefined {
+    return this.cutAtValue;
   }
 
   get speed(): number {
@@ -101,17 +121,57 @@ export class RunController {
   /** Advances by a frame of `realMs` real milliseconds; returns what happened. */
   advance(realMs: number): RunEvent[] {
     const s = this.sim.state;
-    if (this.pausedValue || s.over) return [];
+    if (this.pausedValue || this.over) return [];
     this.accumulator += (Math.min(realMs, MAX_FRAME_MS) / 1000) * this.pace();
     while (this.accumulator >= s.stepSeconds && !s.over) {
       this.sim.step();
+      this.applyDue();
       this.accumulator -= s.stepSeconds;
     }
     if (s.over) this.accumulator = 0;
     return this.watcher.collect(s);
   }
 
+  /**
+   * Applies `action` when the clock reaches sim second `t` (at once if it is there);
+   * `done` hears the result. A time already passed is refused: the action cannot be
+   * applied when it was meant to be.
+   */
+  applyAt(t: number, action: Action, done: (result: { ok: true } | Rejection) => void): void {
+    if (t < this.sim.state.t) {
+      done(reject('action/time_order', `due at sim second ${t}, the desk is at ${this.sim.state.t}`));
+      return;
+    }
+    this.due.push({ t, action, done });
+    this.due.sort((a, b) => a.t - b.t);
+    this.applyDue();
+  }
+
+  private applyDue(): void {
+    while (this.due.length > 0 && this.due[0]!.t <= this.sim.state.t) {
+      const { action, done } = this.due.shift()!;
+      done(this.sim.apply(action));
+    }
+  }
+
+  /**
+   * A trainer ended the drill at sim second `t`: the run ends there, as the desk stood
+   * then (actions after it dropped, injects due by then applied), scored as of `t`.
+   */
+  cutShort(t: number): { ok: true } | Rejection {
+    if (this.over) return { ok: true };
+    const dueBy = this.due.filter((d) => d.t <= t).map((d) => ({ t: d.t, action: d.action }));
+    const actions = [...this.sim.state.log.map((e) => ({ t: e.t, action: e.action })), ...dueBy];
+    const scored = scoreAt(this.entry.scenario, { seed: this.seed, mode: this.mode, actions }, t);
+    if (!scored.ok) return scored;
+    this.simValue = scored.sim;
+    this.cutAtValue = t;
+    this.due.length = 0;
+    return { ok: true };
+  }
+
   apply(action: Action): { ok: true; events: RunEvent[] } | Rejection {
+    if (this.cutAtValue !== undefined) return reject('action/run_over', 'the trainer ended the drill');
     const result = this.sim.apply(action);
     if (!result.ok) return result;
     return { ok: true, events: this.watcher.collect(this.sim.state) };

@@ -173,7 +173,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       this.firstFrame = false;
       this.services.session.timings.deskFirstFrameMs = Math.round(now);
     }
-    if (this.run.sim.state.over) this.endShift(now);
+    if (this.run.over) this.endShift(now);
     else if (now - this.lastSave >= AUTOSAVE_MS) this.save(now);
   }
 

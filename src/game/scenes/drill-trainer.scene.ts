@@ -8,6 +8,9 @@ import { MenuRow } from '../ui/menu-items';
 import { addPanel, addText, COLOR, lineHeight } from '../ui/theme';
 import { NET_SCENE, NetBaseScene } from './net-base.scene';
 import { SCENE } from './scene-keys';
+import type { DebriefPanel } from '../debrief/debrief-panel';
+import { findEntry } from '../run/scenario-catalog';
+import { openTraineeReview } from './drill-review';
 
 const STORE_KEY = 'surge-drill.trainer';
 
@@ -22,7 +25,9 @@ const OBLIGATION_MARK: Record<string, string> = { met: '✓', metLate: '✓', mi
  * The trainer's screen: create a drill for a scenario and show its join code; watch
  * who joined and each trainee's live score, level and obligations; start, pause,
  * resume and end the drill for everyone; fire injects from the scenario's library;
- * then read the cohort results and export them (CSV, xAPI). The trainer token stays
+ * open any trainee's review (↑↓ choose a row, V opens it: the debrief of the run as
+ * far as it has arrived); then read the cohort results — the lessons most trainees
+ * missed, by lesson, and each trainee's breaches — and export them (CSV, xAPI). The trainer token stays
  * in this browser (local storage), so a reload returns to the same drill.
  */
 export class DrillTrainerScene extends NetBaseScene {
@@ -31,6 +36,9 @@ export class DrillTrainerScene extends NetBaseScene {
   private results: DrillResults | undefined;
   private closeStream: (() => void) | undefined;
   private popLayer: (() => void) | undefined;
+  /** The live table's chosen row, whose review V opens. */
+  private selected = 0;
+  private review: DebriefPanel | undefined;
   private objects: Phaser.GameObjects.GameObject[] = [];
   private text!: { head: Phaser.GameObjects.Text; table: Phaser.GameObjects.Text; side: Phaser.GameObjects.Text; status: Phaser.GameObjects.Text };
 
@@ -40,7 +48,10 @@ export class DrillTrainerScene extends NetBaseScene {
 
   create(): void {
     this.begin();
-    this.events.once('shutdown', () => this.closeStream?.());
+    this.events.once('shutdown', () => {
+      this.closeStream?.();
+      this.closeReview();
+    });
     this.results = undefined;
     this.view = undefined;
     addText(this, 40, 24, 'RUN A DRILL', { size: 'xl', bold: true, color: COLOR.focus });
@@ -133,7 +144,7 @@ export class DrillTrainerScene extends NetBaseScene {
       side: this.track(addText(this, 890, 100, '', { size: 's', wrap: 340 })),
       status: this.track(addText(this, 40, 660, '', { size: 's', color: COLOR.warn, wrap: 1200 })),
     };
-    this.track(addText(this, 40, 690, 'S start · P pause/resume · 1–9 fire inject · E end · R results · C CSV · X xAPI · N new drill · Esc menu', { size: 's', color: COLOR.dim }));
+    this.track(addText(this, 40, 690, 'S start · P pause/resume · 1–9 inject · E end · ↑↓ trainee · V review · R results · C CSV · X xAPI · N new · Esc menu', { size: 's', color: COLOR.dim }));
     this.layer((key) => this.onKey(key));
     this.render();
   }
@@ -141,6 +152,7 @@ export class DrillTrainerScene extends NetBaseScene {
   private onKey(key: string): boolean {
     const view = this.view;
     if (!view || !this.drill) return false;
+    if (this.review) return this.onReviewKey(key);
     const { api } = netServices();
     const { code, trainerToken } = this.drill;
     const command = (c: 'start' | 'pause' | 'resume' | 'end') =>
@@ -163,6 +175,13 @@ export class DrillTrainerScene extends NetBaseScene {
       return true;
     }
     switch (key) {
+      case 'ArrowUp':
+      case 'ArrowDown':
+        this.select(key === 'ArrowDown' ? 1 : -1);
+        return true;
+      case 'v':
+        void this.openReview();
+        return true;
       case 's':
         command('start');
         return true;
@@ -207,7 +226,7 @@ export class DrillTrainerScene extends NetBaseScene {
     const statusWord: Record<DrillStatus, string> = { lobby: 'waiting to start', running: '▶ running', paused: '⏸ paused', ended: '■ ended' };
     this.text.head.setText(`Join code: ${view.code}\n${view.scenario.title} · seed ${view.seed} · ${statusWord[view.status]} · ${view.trainees.length} trainee${view.trainees.length === 1 ? '' : 's'}`);
     const rows = [`${'Trainee'.padEnd(24)}${'Live'.padStart(5)}  ${'Level'.padEnd(12)}${'Obligations'.padEnd(14)}Final`];
-    for (const t of view.trainees) rows.push(this.row(t));
+    view.trainees.forEach((t, i) => rows.push(`${i === this.selected ? '▸' : ' '}${this.row(t)}`));
     if (view.trainees.length === 0) rows.push(`No one yet. Trainees choose "Join a drill" and type ${view.code}.`);
     this.text.table.setText(rows.join('\n'));
 
@@ -220,9 +239,11 @@ export class DrillTrainerScene extends NetBaseScene {
       const r = this.results;
       side.push('', 'RESULTS', `Average score: ${r.averageScore ?? '—'} (${r.trainees.filter((t) => t.finished).length} of ${r.trainees.length} finished)`);
       for (const c of r.components) side.push(`${c.label}: ${c.average}`);
-      if (r.missedMoments.length) side.push('', 'Most missed:');
-      for (const m of r.missedMoments.slice(0, 4)) side.push(`${m.missedBy}/${m.of} · ${m.title}`);
-      for (const o of r.missedObligations.slice(0, 3)) side.push(`${o.missedBy}/${o.of} missed ${o.rule}: ${o.text}`);
+      if (r.missedLessons.length) side.push('', 'Lessons most missed:');
+      for (const l of r.missedLessons.slice(0, 5)) side.push(`${l.missedBy}/${l.of} · ${l.title}`);
+      for (const o of r.missedObligations.slice(0, 2)) side.push(`${o.missedBy}/${o.of} missed ${o.rule}: ${o.text}`);
+      const breaches = r.trainees.filter((t) => t.figures).map((t) => `${t.name} ${t.figures!.breaches.length}`);
+      if (breaches.length) side.push('', `Breaches: ${breaches.join(' · ')}`);
     }
     this.text.side.setText(side.join('\n'));
   }
@@ -232,6 +253,52 @@ export class DrillTrainerScene extends NetBaseScene {
     const obligations = p ? p.obligations.map((o) => OBLIGATION_MARK[o.status] ?? '?').join('') || '—' : '—';
     const final = t.final ? `${t.final.score} (${t.final.grade})` : p ? 'playing' : 'joined';
     return `${t.name.padEnd(24)}${(p ? String(p.score) : '—').padStart(5)}  ${(p?.level ?? '—').slice(0, 11).padEnd(12)}${obligations.slice(0, 13).padEnd(14)}${final}`;
+  }
+
+  // ───────────── a trainee's review ─────────────
+
+  private select(delta: 1 | -1): void {
+    const trainees = this.view?.trainees ?? [];
+    if (trainees.length === 0) return;
+    this.selected = Math.min(trainees.length - 1, Math.max(0, this.selected + delta));
+    const t = trainees[this.selected]!;
+    this.services.announcer.say(`${t.name}: ${t.final ? `final ${t.final.score}` : t.progress ? `live ${t.progress.score}` : 'joined'}. V opens their review.`);
+    this.render();
+  }
+
+  private async openReview(): Promise<void> {
+    const trainee = this.view?.trainees[this.selected];
+    if (!trainee || !this.drill) return;
+    try {
+      const review = await netServices().api.traineeReview(this.drill.code, this.drill.trainerToken, trainee.traineeId);
+      if (!this.scene.isActive() || this.review) return;
+      const opened = openTraineeReview(this.game.canvas, findEntry(this.services.catalog, review.scenarioId), review);
+      if (typeof opened === 'string') {
+        this.say(`Cannot open ${trainee.name}'s review: ${opened}.`);
+        return;
+      }
+      this.review = opened;
+      this.services.announcer.say(`Review of ${trainee.name}'s run. Up and down arrows move between lessons, Escape closes.`);
+    } catch (err) {
+      this.say(`Cannot open ${trainee.name}'s review: ${(err as Error).message}`);
+    }
+  }
+
+  private onReviewKey(key: string): boolean {
+    const review = this.review!;
+    if (key === 'Escape' || key === 'v') {
+      this.closeReview();
+      this.game.canvas.focus();
+      this.services.announcer.say('Review closed.');
+    } else if (key === 'ArrowDown' || key === 'ArrowUp') review.focusLesson(key === 'ArrowDown' ? 1 : -1);
+    else if (key === 'PageDown' || key === 'PageUp') review.scrollPage(key === 'PageDown' ? 1 : -1);
+    else return false;
+    return true;
+  }
+
+  private closeReview(): void {
+    this.review?.destroy();
+    this.review = undefined;
   }
 
   // ───────────── helpers ─────────────

@@ -6,13 +6,17 @@ import { miniScenario } from '../../fixtures/mini-scenario';
 import { buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, MINI_HASH, post } from '../helpers/test-app';
 import { openSse, type SseClient } from '../helpers/sse-client';
 
-/** A trainee's game: plays the drill's seed, applies each inject when it arrives (at sim minute `injectAt`). */
+/** A trainee's game: plays the drill's seed, moves at sim minute 10, each inject at the sim second the server stamped (`injectAt`). */
 function traineeRun(seed: number, injects: string[], moves: Action[], injectAt = 20 * 60): RunRecord {
   const sim = new Simulation(miniScenario, { seed, mode: 'drill' });
-  sim.advanceTo(10 * 60);
-  for (const action of moves) sim.apply(action);
-  sim.advanceTo(injectAt);
-  for (const injectId of injects) expect(sim.apply({ type: 'inject.fire', injectId })).toEqual({ ok: true });
+  const steps: [number, () => void][] = [
+    [10 * 60, () => moves.forEach((action) => sim.apply(action))],
+    [injectAt, () => injects.forEach((injectId) => expect(sim.apply({ type: 'inject.fire', injectId })).toEqual({ ok: true }))],
+  ];
+  for (const [t, act] of steps.sort((a, b) => a[0] - b[0])) {
+    sim.advanceTo(t);
+    act();
+  }
   sim.finish();
   return makeRunRecord(sim, MINI_HASH);
 }
@@ -78,14 +82,14 @@ describe.each(DATABASE_TARGETS)('drills on %s', (target) => {
     expect(fired.body).toMatchObject({ injectId: 'photo', title: 'A relative posts a photo' });
     for (const stream of [anaStream, benStream]) {
       const inject = await stream.waitFor((e) => e.event === 'inject');
-      expect(inject.data).toEqual({ injectId: 'photo', title: 'A relative posts a photo' });
+      expect(inject.data).toEqual({ injectId: 'photo', title: 'A relative posts a photo', simT: fired.body!.simT });
       expect(Number(inject.id)).toBe(fired.body!.eventId);
     }
     // Trainees never receive each other's progress or joins.
     expect(anaStream.events.some((e) => e.event === 'progress' || e.event === 'joined')).toBe(false);
 
-    const anaRun = traineeRun(21, ['photo'], []);
-    const benRun = traineeRun(21, ['photo'], [{ type: 'desk.holdingStatement', position: 'investigating' }]);
+    const anaRun = traineeRun(21, ['photo'], [], fired.body!.simT);
+    const benRun = traineeRun(21, ['photo'], [{ type: 'desk.holdingStatement', position: 'investigating' }], fired.body!.simT);
     const anaDone = await post(app, `/api/drills/${code}/runs`, { run: anaRun }, ana.body!.traineeToken);
     const benDone = await post(app, `/api/drills/${code}/runs`, { run: benRun }, ben.body!.traineeToken);
     expect(anaDone.status, anaDone.response.body).toBe(200);
