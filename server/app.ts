@@ -24,6 +24,7 @@ import { drillRoutes } from './drills/drills.routes';
 import { guardJoinCodes } from './drills/join-code-guard';
 import { gameRoutes } from './http/game.routes';
 import { healthRoutes } from './http/health.routes';
+import { boardCache } from './leaderboards/board-cache.setup';
 import { leaderboardRoutes } from './leaderboards/leaderboards.routes';
 import { runRoutes } from './runs/runs.routes';
 import { reviewPageRoute, runSharingRoutes } from './runs/run-sharing.routes';
@@ -78,7 +79,9 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   app.addHook('onClose', async () => verifier.close());
   const bus = database.kind === 'postgres' ? await postgresDrillBus(database.url, database.db, app.log) : memoryDrillBus();
   app.addHook('onClose', async () => bus.close());
-  const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus };
+  const boards = await boardCache(database, app.log);
+  app.addHook('onClose', async () => boards.close());
+  const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus, boards: boards.cache };
 
   // Event streams never finish on their own; end them first so close() does not wait for clients.
   const streams = new StreamRegistry({ ...DEFAULT_STREAM_LIMITS, ...options.streamLimits });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, DatabaseKind } from './db/database';
 import type { DrillBus } from './drills/drill-bus';
+import type { BoardCache } from './leaderboards/board-cache';
 import type { ScenarioCatalog } from './scenarios/scenarios.service';
 import type { ReplayPool } from './verify/replay.pool';
 
@@ -11,4 +12,5 @@ export interface AppContext {
   catalog: ScenarioCatalog;
   verifier: ReplayPool;
   bus: DrillBus;
+  boards: BoardCache;
 }

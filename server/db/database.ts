@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { AttemptsTable } from '../runs/attempts.table';
 import type { DrillBusPayloadsTable, DrillEventsTable, DrillTraineesTable, DrillsTable } from '../drills/drills.table';
 import type { RunsTable } from '../runs/runs.table';
-import type { PlayerBestsTable, TeamMemberBestsTable } from '../leaderboards/standings.table';
+import type { BoardVersionsTable, PlayerBestsTable, TeamMemberBestsTable } from '../leaderboards/standings.table';
 
 /** Every table the server owns, composed from the feature table files. */
 export interface Database {
@@ -18,6 +18,7 @@ export interface Database {
   drill_bus_payloads: DrillBusPayloadsTable;
   player_bests: PlayerBestsTable;
   team_member_bests: TeamMemberBestsTable;
+  board_versions: BoardVersionsTable;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

@@ -4,7 +4,7 @@ import { ENGINE_VERSION, modeRules, runRecordSchema, type RunRecord } from '../.
 import { invalid } from '../http/api-route';
 import type { AppContext } from '../context';
 import { findAttempt, insertAttempt } from './attempts.repository';
-import { playerRank } from '../leaderboards/leaderboards.service';
+import { boardChanged, playerRank } from '../leaderboards/leaderboards.service';
 import { findRunByHash, findRunByPublicId, insertRun } from './runs.repository';
 import type { RunRow } from './runs.table';
 import { ApiError } from '../http/http-errors';
@@ -115,6 +115,7 @@ export async function submitRun(
     created_at: Date.now(),
   });
   if (result.kind === 'attempt_used') throw new ApiError('attempt/used');
+  if (result.kind === 'inserted' && result.run.rated === 1) boardChanged(ctx, { scenarioId: record.scenarioId, scenarioHash: record.scenarioHash });
   return answer(ctx, result.run, result.kind === 'duplicate');
 }
 
