@@ -24,6 +24,7 @@ import { drillRoutes } from './drills/drills.routes';
 import { guardJoinCodes } from './drills/join-code-guard';
 import { gameRoutes } from './http/game.routes';
 import { healthRoutes } from './http/health.routes';
+import { securityHeaders } from './http/security-headers';
 import { boardCache } from './leaderboards/board-cache.setup';
 import { leaderboardRoutes } from './leaderboards/leaderboards.routes';
 import { runRoutes } from './runs/runs.routes';
@@ -87,6 +88,7 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   const streams = new StreamRegistry({ ...DEFAULT_STREAM_LIMITS, ...options.streamLimits });
   app.addHook('preClose', async () => streams.endAll());
 
+  await securityHeaders(app);
   await app.register(rateLimit, {
     global: true,
     max: options.rateLimitPerMinute,
@@ -96,12 +98,6 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
       code: 'request/rate_limited',
       message: `too many requests; retry in ${context.after}`,
     }),
-  });
-
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    return payload;
   });
 
   app.setErrorHandler((rawError: FastifyError | ApiError, request, reply) => {
