@@ -16,8 +16,8 @@ export const CONTENT_SECURITY_POLICY = {
   // Howler unlocks HTML5 audio with a data: URI; decoded sounds may play from blobs.
   mediaSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'", 'data:'],
-  // The API, its event streams and the audio files fetched for WebAudio.
-  connectSrc: ["'self'"],
+  // The API, its event streams, the audio files fetched for WebAudio and the blob: URLs Phaser's loader reads them through.
+  connectSrc: ["'self'", 'blob:'],
   // The studio's balance worker may be built as a blob URL.
   workerSrc: ["'self'", 'blob:'],
   objectSrc: ["'none'"],
