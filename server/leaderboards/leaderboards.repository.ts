@@ -57,10 +57,29 @@ const toPlayer = (row: BestRow, rank: number): PlayerStanding => ({
   at: Number(row.created_at),
 });
 
-/** Every standing on a board, best first (the board cache holds this; pages are slices of it). */
+/**
+ * Rows read per query when ranking a whole board. On SQLite each query blocks the event loop
+ * (better-sqlite3 is synchronous); between chunks other requests are served.
+ */
+const RANKING_CHUNK_ROWS = 5_000;
+
+/** Every standing on a board, best first (the board cache holds this; pages are slices of it), read in rank-order chunks. */
 export async function allPlayerStandings(db: Kysely<Database>, board: Board): Promise<{ key: string; standing: PlayerStanding }[]> {
-  const rows = await bests(db, board).select('pb.player_key').orderBy('pb.score', 'desc').orderBy('pb.run_id', 'asc').execute();
-  return rows.map((row, i) => ({ key: row.player_key, standing: toPlayer(row, i + 1) }));
+  const all: { key: string; standing: PlayerStanding }[] = [];
+  let after: { score: number; run_id: number } | undefined;
+  for (;;) {
+    let query = bests(db, board).select('pb.player_key');
+    // Keyset: strictly after the last row read, in (score desc, run id asc) order; the score bound keeps it an index range.
+    if (after) {
+      const last = after;
+      query = query.where('pb.score', '<=', last.score).where((eb) => eb.or([eb('pb.score', '<', last.score), eb('pb.run_id', '>', last.run_id)]));
+    }
+    const rows = await query.orderBy('pb.score', 'desc').orderBy('pb.run_id', 'asc').limit(RANKING_CHUNK_ROWS).execute();
+    for (const row of rows) all.push({ key: row.player_key, standing: toPlayer(row, all.length + 1) });
+    if (rows.length < RANKING_CHUNK_ROWS) return all;
+    after = rows[rows.length - 1]!;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** One player's standing, ranked by two index range counts: for the answer to a submitted run, which must not wait for the board cache to rebuild. */
