@@ -67,10 +67,15 @@ interface Row {
   verdict: string;
 }
 const rows: Row[] = [];
+/** Each row is also printed as soon as it is measured, so a long run shows progress. */
+const push = (row: Row) => {
+  rows.push(row);
+  console.error(`${row.measure}: ${row.rate}, p50 ${row.p50}, p99 ${row.p99} ${row.verdict}`);
+};
 const readRow = (label: string, result: autocannon.Result, health?: autocannon.Result) => {
   const share = health ? result.requests.average / health.requests.average : undefined;
   const ok = share === undefined || (share >= TARGET.boardRateShare && result.latency.p99 <= TARGET.boardP99Ms && result.non2xx === 0);
-  rows.push({
+  push({
     measure: label,
     rate: `${fmt(result.requests.average)} req/s${share === undefined ? '' : ` (${Math.round(share * 100)} %)`}`,
     p50: `${result.latency.p50} ms`,
@@ -125,14 +130,14 @@ async function submissions(base: string, label: string): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   (healthDuring as unknown as { stop(): void }).stop?.();
   const health = await healthDuring;
-  rows.push({
+  push({
     measure: `${label}: POST /api/runs, verified and stored (${SUBMISSIONS} runs, ${WORKERS * 2} clients${failures ? `, ${failures} failed` : ''})`,
     rate: `${fmt(latencies.length / seconds)} runs/s`,
     p50: `${fmt(percentile(latencies, 50))} ms`,
     p99: `${fmt(percentile(latencies, 99))} ms`,
     verdict: '',
   });
-  rows.push({ measure: `${label}: GET /api/health while those verify`, rate: `${fmt(health.requests.average)} req/s`, p50: `${health.latency.p50} ms`, p99: `${health.latency.p99} ms`, verdict: '' });
+  push({ measure: `${label}: GET /api/health while those verify`, rate: `${fmt(health.requests.average)} req/s`, p50: `${health.latency.p50} ms`, p99: `${health.latency.p99} ms`, verdict: '' });
 }
 
 /** One database at one size: a fresh database, seeded, served by a fresh server process. */
@@ -154,7 +159,7 @@ async function benchOne(kind: 'sqlite' | 'postgres', size: number, cluster: Thro
       if (size !== SIZES[0]) return;
       await submissions(server.url, label);
       const fan = await drillFanOut(server.url, server.child.pid!, scenario.id, FANOUT_SECONDS);
-      rows.push({
+      push({
         measure: `${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: drill fan-out, ${TRAINEES} trainees reporting each second, streams open (${fan.delivered}/${fan.reports} reports seen by the trainer${fan.refused ? `, ${fan.refused} refused` : ''}); server RSS ${fmt(fan.rssBeforeMb)} → peak ${fmt(fan.rssPeakMb)} → ${fmt(fan.rssAfterMb)} MB`,
         rate: `${fmt(fan.reports / FANOUT_SECONDS)} reports/s`,
         p50: `${fmt(fan.p50)} ms`,
@@ -173,8 +178,15 @@ const pgBin = postgresBinDir();
 const cluster = pgBin ? await startThrowawayPostgres(pgBin) : undefined;
 if (!cluster) console.error('PostgreSQL binaries not found (/usr/lib/postgresql/*/bin): benching SQLite only.');
 try {
-  for (const kind of cluster ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
-    for (const size of SIZES) await benchOne(kind, size, cluster);
+  // Both databases at the smaller size first: the quicker figures come first.
+  for (const size of SIZES) {
+    for (const kind of cluster ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+      // One configuration failing (a server that would not start on a busy machine) leaves the others' figures.
+      await benchOne(kind, size, cluster).catch((err: unknown) => {
+        console.error(err);
+        push({ measure: `${kind}, ${size.toLocaleString('en')} players`, rate: 'not measured', p50: '', p99: '', verdict: `failed: ${(err as Error).message.split('\n')[0]}` });
+      });
+    }
   }
 } finally {
   cluster?.stop();
