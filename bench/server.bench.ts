@@ -1,17 +1,17 @@
 /**
  * Server throughput on 127.0.0.1, bounded in time and count.
- * Run: npx tsx bench/server.bench.ts   (or npm run bench:server)
+ * Run: npm run bench:server   (a few minutes; BENCH_SECONDS per read test, default 5)
  *
- * Starts the real server as its own process on a throwaway SQLite file, then measures,
- * each beside /api/health in the same run so the figures can be read against the
- * framework's own floor on this machine:
- *   1. leaderboard reads (a board of BOARD_PLAYERS players): req/s and p99;
- *   2. verified submissions: runs/s end to end (attempt issued earlier, record replayed
- *      in the worker pool, stored), p99 per submission, and /api/health's p99 *while*
- *      the verifier is busy (replay runs off the request thread, so it should stay low).
- * Prints the figures and also writes them, as a Markdown table, to BENCH_OUT (default: server-figures.md in the OS temp folder).
+ * For each database (SQLite, and PostgreSQL in a throwaway cluster when its binaries are
+ * installed) and each board size (5,000 and 100,000 players, seeded straight into the tables),
+ * starts the real server as its own process and measures beside /api/health in the same run,
+ * so every figure reads as a ratio to the framework's own floor on this machine:
+ *   1. board reads: a page with own rank, a deep page, a team page with own team, a deep team page
+ *      (target: each ≥ 50 % of health's rate, p99 ≤ 20 ms);
+ *   2. at the smaller size: verified submissions (replayed in the worker pool, stored) with
+ *      health's p99 while they verify, and drill fan-out (see server-fanout.ts; target p99 ≤ 250 ms).
+ * Prints Markdown tables and writes them to BENCH_OUT (default: server-figures.md in the OS temp folder).
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,17 +19,23 @@ import autocannon from 'autocannon';
 import { loadScenario, makeRunRecord, runBot, type RunRecord } from '../src/core/index';
 import { openDatabase } from '../server/db/database';
 import { migrateToLatest } from '../server/db/migrate';
-import { nameKey } from '../server/runs/names';
+import { postgresBinDir, startThrowawayPostgres, type ThrowawayPostgres } from '../tests/server/helpers/postgres';
+import { seedBoard, seededPlayer, seededTeam, type SeededBoard } from '../tests/server/helpers/seed-board';
 import { startServerProcess } from '../tests/server/helpers/server-process';
+import { drillFanOut, TRAINEES } from './server-fanout';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCENARIOS = join(ROOT, 'scenarios');
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const FANOUT_SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 15);
 const CONNECTIONS = 16;
-const BOARD_PLAYERS = 5000;
-const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 60);
+const SIZES = (process.env.BENCH_SIZES ?? '5000,100000').split(',').map(Number);
+const TEAM_SIZE = 10;
+const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 30);
 const WORKERS = Math.max(1, Math.min(4, availableParallelism() - 1));
 const OUT = process.env.BENCH_OUT ?? join(tmpdir(), 'server-figures.md');
+/** The targets of issue 13: board reads against health's rate in the same run, and latency ceilings. */
+const TARGET = { boardRateShare: 0.5, boardP99Ms: 20, fanOutP99Ms: 250 };
 
 // The longest shipped scenario (the most replay work per run) unless BENCH_SCENARIO names one.
 const shipped = readdirSync(SCENARIOS)
@@ -41,105 +47,70 @@ const chosen = process.env.BENCH_SCENARIO ? shipped.find((r) => r.scenario.id ==
 if (!chosen) throw new Error('no scenario to bench');
 const { scenario, hash } = chosen;
 
-const dir = mkdtempSync(join(tmpdir(), 'surge-bench-'));
-const databaseUrl = `sqlite:${join(dir, 'bench.db')}`;
-
-/**
- * A board of BOARD_PLAYERS players, one run each, written in bulk (the insert path's
- * one-transaction-per-run would make seeding, not reading, the slow part).
- */
-async function seedBoard(): Promise<void> {
-  const { db } = openDatabase(databaseUrl);
-  await migrateToLatest(db);
-  const now = Date.now();
-  for (let start = 0; start < BOARD_PLAYERS; start += 500) {
-    const attempts = [];
-    const runs = [];
-    for (let i = start; i < start + 500; i++) {
-      const id = randomUUID();
-      attempts.push({ id, scenario_id: scenario.id, scenario_hash: hash, seed: 1_000_000 + i, rated: 1, created_at: now });
-      runs.push({
-        public_id: randomUUID(),
-        run_hash: randomUUID(),
-        attempt_id: id,
-        scenario_id: scenario.id,
-        scenario_hash: hash,
-        seed: 1_000_000 + i,
-        player: `Player ${i}`,
-        player_key: nameKey(`Player ${i}`),
-        team: `Team ${i % 50}`,
-        team_key: nameKey(`Team ${i % 50}`),
-        score: (i * 7919) % 101,
-        grade: 'C' as const,
-        rated: 1,
-        breakdown: '[]',
-        record: '{}',
-        created_at: now + i,
-      });
-    }
-    await db.insertInto('attempts').values(attempts).execute();
-    const stored = await db.insertInto('runs').values(runs).returning(['id', 'scenario_id', 'scenario_hash', 'player_key', 'team_key', 'score']).execute();
-    await db.insertInto('player_bests').values(stored.map(({ team_key: _t, id, ...r }) => ({ ...r, run_id: id }))).execute();
-    await db.insertInto('team_member_bests').values(stored.map(({ id, team_key, ...r }) => ({ ...r, team_key: team_key!, run_id: id }))).execute();
-  }
-  await db.destroy();
-}
-
-function cannon(url: string, seconds: number, connections: number): Promise<autocannon.Result> {
-  return autocannon({ url, duration: seconds, connections, pipelining: 1 });
-}
-
+const cannon = (url: string, seconds: number, connections = CONNECTIONS) => autocannon({ url, duration: seconds, connections, pipelining: 1 });
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
-
-await seedBoard().catch((err: unknown) => {
-  rmSync(dir, { recursive: true, force: true });
-  throw err;
-});
-const server = await startServerProcess({
-  DATABASE_URL: databaseUrl,
-  SCENARIO_DIR: SCENARIOS,
-  VERIFY_WORKERS: String(WORKERS),
-  RATE_LIMIT_PER_MINUTE: '100000000',
-  LOG_LEVEL: 'warn',
-}).catch((err: unknown) => {
-  rmSync(dir, { recursive: true, force: true });
-  throw err;
-});
-const base = server.url;
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toString() : n.toFixed(1));
 const lines: string[] = [];
 const say = (line: string) => {
   console.log(line);
   lines.push(line);
 };
 
-try {
-  // Wait for the replay workers to have loaded the core.
-  for (let i = 0; i < 200; i++) {
-    const health = (await (await fetch(`${base}/api/health`)).json()) as { verifier: { ready: number; workers: number } };
-    if (health.verifier.ready === health.verifier.workers) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await cannon(`${base}/api/health`, 2, CONNECTIONS); // warm-up
+interface Row {
+  measure: string;
+  rate: string;
+  p50: string;
+  p99: string;
+  verdict: string;
+}
+const rows: Row[] = [];
+/** Each row is also printed as soon as it is measured, so a long run shows progress. */
+const push = (row: Row) => {
+  rows.push(row);
+  console.error(`${row.measure}: ${row.rate}, p50 ${row.p50}, p99 ${row.p99} ${row.verdict}`);
+};
+const readRow = (label: string, result: autocannon.Result, health?: autocannon.Result) => {
+  const share = health ? result.requests.average / health.requests.average : undefined;
+  const ok = share === undefined || (share >= TARGET.boardRateShare && result.latency.p99 <= TARGET.boardP99Ms && result.non2xx === 0);
+  push({
+    measure: label,
+    rate: `${fmt(result.requests.average)} req/s${share === undefined ? '' : ` (${Math.round(share * 100)} %)`}`,
+    p50: `${result.latency.p50} ms`,
+    p99: `${result.latency.p99} ms`,
+    verdict: share === undefined ? 'baseline' : ok ? 'meets target' : `**misses target**${result.non2xx ? ` (${result.non2xx} non-2xx)` : ''}`,
+  });
+};
 
-  const healthAlone = await cannon(`${base}/api/health`, SECONDS, CONNECTIONS);
-  const boardUrl = `${base}/api/leaderboards/${scenario.id}?limit=20&offset=100&player=${encodeURIComponent('Player 4321')}`;
-  const boardCheck = (await (await fetch(boardUrl)).json()) as { total: number; you: { rank: number } | null };
-  if (boardCheck.total !== BOARD_PLAYERS || !boardCheck.you) throw new Error(`board not as seeded: ${JSON.stringify(boardCheck).slice(0, 200)}`);
-  const board = await cannon(boardUrl, SECONDS, CONNECTIONS);
-  const teamBoard = await cannon(`${base}/api/leaderboards/${scenario.id}/teams?limit=20`, SECONDS, CONNECTIONS);
+/** Health and the four board reads on a board of `size` players. */
+async function boardReads(base: string, label: string, board: SeededBoard): Promise<void> {
+  const teams = board.players / board.teamSize;
+  const middle = Math.floor(board.players / 2);
+  const reads: [string, string][] = [
+    ['page 1 + own rank', `/api/leaderboards/${scenario.id}?limit=20&player=${encodeURIComponent(seededPlayer(board, middle))}`],
+    ['deep page', `/api/leaderboards/${scenario.id}?limit=20&offset=${board.players - 20}`],
+    ['team page 1 + own team', `/api/leaderboards/${scenario.id}/teams?limit=20&team=${encodeURIComponent(seededTeam(board, middle))}`],
+    ['deep team page', `/api/leaderboards/${scenario.id}/teams?limit=20&offset=${teams - 20}`],
+  ];
+  const check = (await (await fetch(`${base}${reads[0]![1]}`)).json()) as { total: number; you: unknown };
+  if (check.total !== board.players || !check.you) throw new Error(`board not as seeded: ${JSON.stringify(check).slice(0, 200)}`);
+  for (const [, path] of reads) await (await fetch(`${base}${path}`)).arrayBuffer(); // the first read ranks the board
+  await cannon(`${base}/api/health`, 2); // warm-up
+  const health = await cannon(`${base}/api/health`, SECONDS);
+  readRow(`${label}: GET /api/health`, health);
+  for (const [name, path] of reads) readRow(`${label}: ${name}`, await cannon(`${base}${path}`, SECONDS), health);
+}
 
-  // Verified submissions: honest clients with server-issued seeds, records prepared beforehand.
+/** Verified submissions end to end, and health's latency while the replay workers are busy. */
+async function submissions(base: string, label: string, databaseUrl: string): Promise<void> {
   const jobs: { player: string; attemptId: string; run: RunRecord }[] = [];
-  const botStart = performance.now();
   for (let i = 0; i < SUBMISSIONS; i++) {
     const attempt = (await (await fetch(`${base}/api/attempts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: scenario.id }) })).json()) as { attemptId: string; seed: number };
     const { sim } = runBot(scenario, { seed: attempt.seed, mode: 'ranked', bot: 'guideline' });
     jobs.push({ player: `Bench ${i}`, attemptId: attempt.attemptId, run: makeRunRecord(sim, hash) });
   }
-  const botMs = (performance.now() - botStart) / SUBMISSIONS;
   // A ranked run cannot arrive before its shift could have been played: as if the bots had
   // played in real time, the attempts are moved back by one shift in the server's database.
   const { db: benchDb } = openDatabase(databaseUrl);
@@ -149,7 +120,6 @@ try {
     .where('id', 'in', jobs.map((j) => j.attemptId))
     .execute();
   await benchDb.destroy();
-  const meanActions = jobs.reduce((n, j) => n + j.run.actions.length, 0) / jobs.length;
 
   const latencies: number[] = [];
   let next = 0;
@@ -167,30 +137,79 @@ try {
   const t0 = performance.now();
   const healthDuring = cannon(`${base}/api/health`, 600, 4);
   await Promise.all(Array.from({ length: WORKERS * 2 }, submitter));
-  const submitSeconds = (performance.now() - t0) / 1000;
+  const seconds = (performance.now() - t0) / 1000;
   (healthDuring as unknown as { stop(): void }).stop?.();
-  const healthUnderLoad = await healthDuring;
-
-  const fmt = (n: number) => (n >= 100 ? Math.round(n).toString() : n.toFixed(1));
-  say(`# Server figures`);
-  say('');
-  say(`Measured by \`bench/server.bench.ts\` on ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, `);
-  say(`server and load generator on the same machine over 127.0.0.1, SQLite (WAL, synchronous=FULL), ${WORKERS} replay worker(s), ${CONNECTIONS} connections, ${SECONDS} s per read test.`);
-  say(`Scenario \`${scenario.id}\` (${scenario.duration.simMinutes} sim minutes); board of ${BOARD_PLAYERS} players.`);
-  say('');
-  say('| Measure | Throughput | p50 | p99 |');
-  say('| --- | --- | --- | --- |');
-  say(`| GET /api/health (baseline) | ${fmt(healthAlone.requests.average)} req/s | ${healthAlone.latency.p50} ms | ${healthAlone.latency.p99} ms |`);
-  say(`| GET leaderboard page + own rank | ${fmt(board.requests.average)} req/s | ${board.latency.p50} ms | ${board.latency.p99} ms |`);
-  say(`| GET team leaderboard page | ${fmt(teamBoard.requests.average)} req/s | ${teamBoard.latency.p50} ms | ${teamBoard.latency.p99} ms |`);
-  say(`| POST /api/runs, verified by replay and stored (${SUBMISSIONS} runs, ${WORKERS * 2} clients) | ${fmt(latencies.length / submitSeconds)} runs/s | ${fmt(percentile(latencies, 50))} ms | ${fmt(percentile(latencies, 99))} ms |`);
-  say(`| GET /api/health while those runs verify | ${fmt(healthUnderLoad.requests.average)} req/s | ${healthUnderLoad.latency.p50} ms | ${healthUnderLoad.latency.p99} ms |`);
-  say('');
-  say(`Guideline-bot records average ${Math.round(meanActions)} actions; producing one took ${fmt(botMs)} ms in the bench process. Failed submissions: ${failures}. ` +
-    `Non-2xx on reads: health ${healthAlone.non2xx}, board ${board.non2xx}, teams ${teamBoard.non2xx}.`);
-  writeFileSync(OUT, `${lines.join('\n')}\n`);
-  console.log(`\nwritten to ${OUT}`);
-} finally {
-  await server.stop('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
+  const health = await healthDuring;
+  push({
+    measure: `${label}: POST /api/runs, verified and stored (${SUBMISSIONS} runs, ${WORKERS * 2} clients${failures ? `, ${failures} failed` : ''})`,
+    rate: `${fmt(latencies.length / seconds)} runs/s`,
+    p50: `${fmt(percentile(latencies, 50))} ms`,
+    p99: `${fmt(percentile(latencies, 99))} ms`,
+    verdict: '',
+  });
+  push({ measure: `${label}: GET /api/health while those verify`, rate: `${fmt(health.requests.average)} req/s`, p50: `${health.latency.p50} ms`, p99: `${health.latency.p99} ms`, verdict: '' });
 }
+
+/** One database at one size: a fresh database, seeded, served by a fresh server process. */
+async function benchOne(kind: 'sqlite' | 'postgres', size: number, cluster: ThrowawayPostgres | undefined): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'surge-bench-'));
+  try {
+    const databaseUrl = kind === 'sqlite' ? `sqlite:${join(dir, 'bench.db')}` : await cluster!.createDatabase();
+    const board: SeededBoard = { scenarioId: scenario.id, scenarioHash: hash, players: size, teamSize: TEAM_SIZE };
+    const seedStart = performance.now();
+    const { db } = openDatabase(databaseUrl);
+    await migrateToLatest(db);
+    await seedBoard(db, board);
+    await db.destroy();
+    console.error(`${kind} ${size}: seeded in ${fmt((performance.now() - seedStart) / 1000)} s`);
+    const server = await startServerProcess({ DATABASE_URL: databaseUrl, SCENARIO_DIR: SCENARIOS, VERIFY_WORKERS: String(WORKERS), RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn' });
+    try {
+      const label = `${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${size.toLocaleString('en')} players`;
+      await boardReads(server.url, label, board);
+      if (size !== SIZES[0]) return;
+      await submissions(server.url, label, databaseUrl);
+      const fan = await drillFanOut(server.url, server.child.pid!, scenario.id, FANOUT_SECONDS);
+      push({
+        measure: `${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: drill fan-out, ${TRAINEES} trainees reporting each second, streams open (${fan.delivered}/${fan.reports} reports seen by the trainer${fan.refused ? `, ${fan.refused} refused` : ''}); server RSS ${fmt(fan.rssBeforeMb)} → peak ${fmt(fan.rssPeakMb)} → ${fmt(fan.rssAfterMb)} MB`,
+        rate: `${fmt(fan.reports / FANOUT_SECONDS)} reports/s`,
+        p50: `${fmt(fan.p50)} ms`,
+        p99: `${fmt(fan.p99)} ms`,
+        verdict: fan.p99 <= TARGET.fanOutP99Ms && fan.refused === 0 && fan.delivered === fan.reports ? 'meets target' : '**misses target**',
+      });
+    } finally {
+      await server.stop('SIGTERM');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pgBin = postgresBinDir();
+const cluster = pgBin ? await startThrowawayPostgres(pgBin) : undefined;
+if (!cluster) console.error('PostgreSQL binaries not found (/usr/lib/postgresql/*/bin): benching SQLite only.');
+try {
+  // Both databases at the smaller size first: the quicker figures come first.
+  for (const size of SIZES) {
+    for (const kind of cluster ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+      // One configuration failing (a server that would not start on a busy machine) leaves the others' figures.
+      await benchOne(kind, size, cluster).catch((err: unknown) => {
+        console.error(err);
+        push({ measure: `${kind}, ${size.toLocaleString('en')} players`, rate: 'not measured', p50: '', p99: '', verdict: `failed: ${(err as Error).message.split('\n')[0]}` });
+      });
+    }
+  }
+} finally {
+  cluster?.stop();
+}
+
+say('# Server figures');
+say('');
+say(`Measured by \`bench/server.bench.ts\` on ${new Date().toISOString().slice(0, 10)}: node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, `);
+say(`server and load generator on the same machine over 127.0.0.1; SQLite (WAL, synchronous=FULL) and PostgreSQL (throwaway local cluster, fsync off); ${WORKERS} replay worker(s); ${CONNECTIONS} connections, ${SECONDS} s per read test.`);
+say(`Scenario \`${scenario.id}\`; boards of ${SIZES.map((s) => s.toLocaleString('en')).join(' and ')} players in teams of ${TEAM_SIZE}. Targets: each board read ≥ ${TARGET.boardRateShare * 100} % of health's rate with p99 ≤ ${TARGET.boardP99Ms} ms; fan-out p99 ≤ ${TARGET.fanOutP99Ms} ms.`);
+say('');
+say('| Measure | Throughput (share of health) | p50 | p99 | Against target |');
+say('| --- | --- | --- | --- | --- |');
+for (const r of rows) say(`| ${r.measure} | ${r.rate} | ${r.p50} | ${r.p99} | ${r.verdict} |`);
+writeFileSync(OUT, `${lines.join('\n')}\n`);
+console.log(`\nwritten to ${OUT}`);

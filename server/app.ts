@@ -25,6 +25,8 @@ import { drillRoutes } from './drills/drills.routes';
 import { guardJoinCodes } from './drills/join-code-guard';
 import { gameRoutes } from './http/game.routes';
 import { healthRoutes } from './http/health.routes';
+import { securityHeaders } from './http/security-headers';
+import { boardCache } from './leaderboards/board-cache.setup';
 import { leaderboardRoutes } from './leaderboards/leaderboards.routes';
 import { runRoutes } from './runs/runs.routes';
 import { reviewPageRoute, runSharingRoutes } from './runs/run-sharing.routes';
@@ -83,12 +85,15 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   app.addHook('onClose', async () => verifier.close());
   const bus = database.kind === 'postgres' ? await postgresDrillBus(database.url, database.db, app.log) : memoryDrillBus();
   app.addHook('onClose', async () => bus.close());
-  const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus, now: options.now ?? (() => Date.now()) };
+  const boards = await boardCache(database, app.log);
+  app.addHook('onClose', async () => boards.close());
+  const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus, boards: boards.cache, now: options.now ?? (() => Date.now()) };
 
   // Event streams never finish on their own; end them first so close() does not wait for clients.
   const streams = new StreamRegistry({ ...DEFAULT_STREAM_LIMITS, ...options.streamLimits });
   app.addHook('preClose', async () => streams.endAll());
 
+  await securityHeaders(app);
   await app.register(rateLimit, {
     global: true,
     max: options.rateLimitPerMinute,
@@ -98,12 +103,6 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
       code: 'request/rate_limited',
       message: `too many requests; retry in ${context.after}`,
     }),
-  });
-
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    return payload;
   });
 
   app.setErrorHandler((rawError: FastifyError | ApiError, request, reply) => {

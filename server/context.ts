@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, DatabaseKind } from './db/database';
 import type { DrillBus } from './drills/drill-bus';
+import type { BoardCache } from './leaderboards/board-cache';
 import type { ScenarioCatalog } from './scenarios/scenarios.service';
 import type { ReplayPool } from './verify/replay.pool';
 
@@ -13,4 +14,5 @@ export interface AppContext {
   bus: DrillBus;
   /** The server's clock (epoch ms): ranked attempts and drills are timed by it alone; tests pass a clock they move. */
   now: () => number;
+  boards: BoardCache;
 }

@@ -7,7 +7,7 @@ import type { AttemptsTable } from '../runs/attempts.table';
 import type { DrillBusPayloadsTable, DrillEventsTable, DrillTraineesTable, DrillsTable } from '../drills/drills.table';
 import type { NameOwnersTable } from '../runs/name-owners.table';
 import type { RunsTable } from '../runs/runs.table';
-import type { PlayerBestsTable, TeamMemberBestsTable } from '../leaderboards/standings.table';
+import type { BoardVersionsTable, PlayerBestsTable, TeamMemberBestsTable } from '../leaderboards/standings.table';
 
 /** Every table the server owns, composed from the feature table files. */
 export interface Database {
@@ -20,6 +20,7 @@ export interface Database {
   player_bests: PlayerBestsTable;
   team_member_bests: TeamMemberBestsTable;
   name_owners: NameOwnersTable;
+  board_versions: BoardVersionsTable;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

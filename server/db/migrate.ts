@@ -4,6 +4,7 @@ import * as standings from './migrations/0002-standings';
 import * as busPayloads from './migrations/0003-bus-payloads';
 import * as runSharing from './migrations/0004-run-sharing';
 import * as nameOwners from './migrations/0005-name-owners';
+import * as boardVersions from './migrations/0006-board-versions';
 
 /** Migrations in order, imported statically so they ship with the server (no directory scan). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-bus-payloads': busPayloads,
   '0004-run-sharing': runSharing,
   '0005-name-owners': nameOwners,
+  '0006-board-versions': boardVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -26,16 +26,19 @@ export async function authenticate(ctx: AppContext, code: string, token: string 
 type DrillAuth<C> = RouteAuth<{ code: string }, { token?: string | undefined } | undefined, C>;
 
 /**
- * The "who may call" options of drill routes. A token comes as `Authorization: Bearer`,
- * or as `?token=` on routes whose query declares it (links, EventSource).
+ * The "who may call" options of drill routes. A token comes as `Authorization: Bearer`; trainee
+ * and member routes also take `?token=` where their query declares it (EventSource cannot send
+ * headers); trainer routes refuse a token in the URL.
  */
 export function drillAuth(ctx: AppContext): { trainer: DrillAuth<TrainerCaller>; trainee: DrillAuth<TraineeCaller>; member: DrillAuth<Caller> } {
   const token = (request: Parameters<typeof callerToken>[0], query: { token?: string | undefined } | undefined) => callerToken(request, query?.token);
   return {
     trainer: {
-      refusals: { 401: 'No token', 403: "No such drill, or not this drill's trainer" },
+      refusals: { 400: 'The token was sent in the URL', 401: 'No token', 403: "No such drill, or not this drill's trainer" },
       resolve: async ({ request, params, query }) => {
-        const caller = await authenticate(ctx, params.code, token(request, query), 'trainer');
+        // Trainer pages fetch with the header (exports too, as a blob): a token in a URL leaks into logs, history and Referer.
+        if (query?.token !== undefined) throw new ApiError('drill/token_in_url');
+        const caller = await authenticate(ctx, params.code, callerToken(request), 'trainer');
         if (caller.role !== 'trainer') throw new ApiError('drill/forbidden');
         return caller;
       },

@@ -1,3 +1,4 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import { drillEventSchema, drillParams, eventsQuery, type DrillEventData, type DrillEventKind } from '../../src/api/index';
 import type { ApiRegistry } from '../http/api-route';
 import type { AppContext } from '../context';
@@ -50,6 +51,8 @@ export function drillEventRoutes(api: ApiRegistry, ctx: AppContext, streams: Str
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
+        // Hijacked, so headers set on the reply (the security headers) are passed on by hand.
+        ...(reply.getHeaders() as OutgoingHttpHeaders),
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',

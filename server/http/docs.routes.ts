@@ -88,7 +88,7 @@ export function docsRoutes(api: ApiRegistry): void {
       }
       reply
         .type('text/html; charset=utf-8')
-        .header('content-security-policy', "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'");
+        .header('content-security-policy', "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'");
       return PAGE;
     },
   );

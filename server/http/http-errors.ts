@@ -20,6 +20,7 @@ const SERVER_ERRORS = {
   'run/not_ranked': [422, 'only ranked runs go on a leaderboard'],
   'drill/unknown': [404, 'no such drill'],
   'drill/unauthorized': [401, 'a token is required'],
+  'drill/token_in_url': [400, 'send the token as "Authorization: Bearer …", not in the URL (URLs end up in logs, history and Referer headers)'],
   'drill/forbidden': [403, 'no such drill, or this token does not belong to it'],
   'drill/state': [409, 'the drill is not in a state that allows this'],
   'drill/name_taken': [409, 'someone in this drill already has that name'],

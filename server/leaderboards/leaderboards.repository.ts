@@ -57,18 +57,32 @@ const toPlayer = (row: BestRow, rank: number): PlayerStanding => ({
   at: Number(row.created_at),
 });
 
-export async function playerStandings(
-  db: Kysely<Database>,
-  board: Board,
-  page: { offset: number; limit: number },
-): Promise<{ total: number; entries: PlayerStanding[] }> {
-  const rows = await bests(db, board).orderBy('pb.score', 'desc').orderBy('pb.run_id', 'asc').limit(page.limit).offset(page.offset).execute();
-  const total = await boardBests(db, onBoard(board))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { total: Number(total.n), entries: rows.map((row, i) => toPlayer(row, page.offset + i + 1)) };
+/**
+ * Rows read per query when ranking a whole board. On SQLite each query blocks the event loop
+ * (better-sqlite3 is synchronous); between chunks other requests are served.
+ */
+const RANKING_CHUNK_ROWS = 5_000;
+
+/** Every standing on a board, best first (the board cache holds this; pages are slices of it), read in rank-order chunks. */
+export async function allPlayerStandings(db: Kysely<Database>, board: Board): Promise<{ key: string; standing: PlayerStanding }[]> {
+  const all: { key: string; standing: PlayerStanding }[] = [];
+  let after: { score: number; run_id: number } | undefined;
+  for (;;) {
+    let query = bests(db, board).select('pb.player_key');
+    // Keyset: strictly after the last row read, in (score desc, run id asc) order; the score bound keeps it an index range.
+    if (after) {
+      const last = after;
+      query = query.where('pb.score', '<=', last.score).where((eb) => eb.or([eb('pb.score', '<', last.score), eb('pb.run_id', '>', last.run_id)]));
+    }
+    const rows = await query.orderBy('pb.score', 'desc').orderBy('pb.run_id', 'asc').limit(RANKING_CHUNK_ROWS).execute();
+    for (const row of rows) all.push({ key: row.player_key, standing: toPlayer(row, all.length + 1) });
+    if (rows.length < RANKING_CHUNK_ROWS) return all;
+    after = rows[rows.length - 1]!;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
+/** One player's standing, ranked by two index range counts: for the answer to a submitted run, which must not wait for the board cache to rebuild. */
 export async function playerStanding(db: Kysely<Database>, board: Board, playerKey: string): Promise<PlayerStanding | undefined> {
   const row = await bests(db, board).where('pb.player_key', '=', playerKey).executeTakeFirst();
   if (!row) return undefined;
@@ -113,23 +127,8 @@ function toTeam(row: { rank: number; team: string | null; members: number; avera
   return { rank: Number(row.rank), team: row.team ?? '', members: Number(row.members), averageMilli: Number(row.average_milli), best: Number(row.best) };
 }
 
-export async function teamStandings(
-  db: Kysely<Database>,
-  board: Board,
-  page: { offset: number; limit: number },
-): Promise<{ total: number; entries: TeamStandingRow[] }> {
-  const entries = await rankedTeams(db, board).selectFrom('ranked_teams').selectAll().orderBy('rank').limit(page.limit).offset(page.offset).execute();
-  const b = onBoard(board);
-  const total = await db
-    .selectFrom('team_member_bests')
-    .where('scenario_id', '=', b.scenario_id)
-    .where('scenario_hash', '=', b.scenario_hash)
-    .select(sql<number>`count(distinct team_key)`.as('n'))
-    .executeTakeFirstOrThrow();
-  return { total: Number(total.n), entries: entries.map(toTeam) };
-}
-
-export async function teamStanding(db: Kysely<Database>, board: Board, teamKey: string): Promise<TeamStandingRow | undefined> {
-  const row = await rankedTeams(db, board).selectFrom('ranked_teams').selectAll().where('team_key', '=', teamKey).executeTakeFirst();
-  return row ? toTeam(row) : undefined;
+/** Every team on a board, best first, with its key (the board cache holds this). */
+export async function allTeamStandings(db: Kysely<Database>, board: Board): Promise<{ key: string; standing: TeamStandingRow }[]> {
+  const rows = await rankedTeams(db, board).selectFrom('ranked_teams').selectAll().orderBy('rank').execute();
+  return rows.map((row) => ({ key: row.team_key, standing: toTeam(row) }));
 }

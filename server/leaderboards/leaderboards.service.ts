@@ -2,6 +2,8 @@ import type { PlayerBoard, PlayerStanding, TeamBoard, TeamStanding } from '../..
 import type { AppContext } from '../context';
 import { ApiError } from '../http/http-errors';
 import { nameKey } from '../runs/names';
+import type { RankedBoard } from './board-cache';
+import { boardKey } from './board-versions.repository';
 import * as standings from './leaderboards.repository';
 
 interface PageQuery {
@@ -27,20 +29,41 @@ const teamStanding = (t: standings.TeamStandingRow): TeamStanding => ({
   best: t.best,
 });
 
+/** A page of a ranked board: a slice, whatever its depth. */
+const pageOf = <S>(ranked: RankedBoard<S>, query: PageQuery): S[] => ranked.standings.slice(query.offset, query.offset + query.limit) as S[];
+
+/** A name's own standing on a ranked board, or null when it has none. */
+function standingOf<S>(ranked: RankedBoard<S>, name: string | undefined): S | null {
+  if (!name) return null;
+  const index = ranked.indexOf.get(nameKey(name));
+  return index === undefined ? null : ranked.standings[index]!;
+}
+
 /** One page of individual standings, and the asking player's own standing if named. */
 export async function playerBoard(ctx: AppContext, scenarioId: string, query: PageQuery & { player?: string | undefined }): Promise<PlayerBoard> {
   const b = board(ctx, scenarioId, query.hash);
-  const page = await standings.playerStandings(ctx.db, b, query);
-  const you = query.player ? ((await standings.playerStanding(ctx.db, b, nameKey(query.player))) ?? null) : null;
-  return { ...b, total: page.total, offset: query.offset, limit: query.limit, entries: page.entries, you };
+  const ranked = await ctx.boards.players(b);
+  return { ...b, total: ranked.standings.length, offset: query.offset, limit: query.limit, entries: pageOf(ranked, query), you: standingOf(ranked, query.player) };
 }
 
 /** One page of team standings, and the asking team's own standing if named. */
 export async function teamBoard(ctx: AppContext, scenarioId: string, query: PageQuery & { team?: string | undefined }): Promise<TeamBoard> {
   const b = board(ctx, scenarioId, query.hash);
-  const page = await standings.teamStandings(ctx.db, b, query);
-  const yours = query.team ? await standings.teamStanding(ctx.db, b, nameKey(query.team)) : undefined;
-  return { ...b, total: page.total, offset: query.offset, limit: query.limit, entries: page.entries.map(teamStanding), yours: yours ? teamStanding(yours) : null };
+  const ranked = await ctx.boards.teams(b);
+  const yours = standingOf(ranked, query.team);
+  return {
+    ...b,
+    total: ranked.standings.length,
+    offset: query.offset,
+    limit: query.limit,
+    entries: pageOf(ranked, query).map(teamStanding),
+    yours: yours ? teamStanding(yours) : null,
+  };
+}
+
+/** The board's standings changed on this instance: read-your-writes here, before any notification arrives. */
+export function boardChanged(ctx: AppContext, b: standings.Board): void {
+  ctx.boards.changed(boardKey(b));
 }
 
 /** A player's current place on a board (after a run is stored), or null when not on it. */

@@ -23,3 +23,10 @@ export interface TeamMemberBestsTable {
 }
 
 export type PlayerBestRow = Selectable<PlayerBestsTable>;
+
+/** A board's change counter: raised in every transaction that changes its standings. */
+export interface BoardVersionsTable {
+  scenario_id: string;
+  scenario_hash: string;
+  version: number;
+}

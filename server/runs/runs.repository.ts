@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { markBoardChanged } from '../leaderboards/board-versions.repository';
 import type { NewRun, RunRow } from './runs.table';
 
 export type InsertRunResult = { kind: 'inserted'; run: RunRow } | { kind: 'duplicate'; run: RunRow } | { kind: 'attempt_used' };
@@ -27,6 +28,7 @@ export async function insertRun(db: Kysely<Database>, run: NewRun, alsoInTransac
 /** Keeps the better of the stored best and this run: a higher score wins; on a tie the earlier run stays. */
 async function recordBest(trx: Kysely<Database>, run: RunRow): Promise<void> {
   const board = { scenario_id: run.scenario_id, scenario_hash: run.scenario_hash };
+  await markBoardChanged(trx, { scenarioId: run.scenario_id, scenarioHash: run.scenario_hash });
   await trx
     .insertInto('player_bests')
     .values({ ...board, player_key: run.player_key, run_id: run.id, score: run.score })

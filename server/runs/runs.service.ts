@@ -6,7 +6,7 @@ import type { AppContext } from '../context';
 import { findAttempt, insertAttempt, releaseVerifyTry, reserveVerifyTry } from './attempts.repository';
 import type { AttemptRow } from './attempts.table';
 import { checkArrival, FINISH_GRACE_MS, OFFLINE_GRACE_MS, shiftMs } from './attempt-window';
-import { playerRank } from '../leaderboards/leaderboards.service';
+import { boardChanged, playerRank } from '../leaderboards/leaderboards.service';
 import { claimName, resolveName, type ResolvedName } from './name-ownership';
 import { findRunByAttempt, findRunByHash, findRunByPublicId, insertRun } from './runs.repository';
 import type { RunRow } from './runs.table';
@@ -182,6 +182,7 @@ export async function submitRun(ctx: AppContext, input: RunSubmission, secrets: 
     },
   );
   if (result.kind === 'attempt_used') throw new ApiError('attempt/used');
+  if (result.kind === 'inserted' && result.run.rated === 1) boardChanged(ctx, { scenarioId: record.scenarioId, scenarioHash: record.scenarioHash });
   return answer(ctx, result.run, result.kind === 'duplicate', result.kind === 'inserted' ? claimed : {});
 }
 

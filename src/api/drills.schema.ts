@@ -16,8 +16,11 @@ const joinCode = z
 const token = z.string().min(1).max(200);
 
 export const drillParams = z.object({ code: joinCode });
-/** Where a browser cannot send headers (EventSource, download links) the token rides in the query. */
-export const tokenQuery = z.strictObject({ token: token.optional().meta({ description: 'Trainer token, for links that cannot send headers' }) });
+/**
+ * Trainer routes take the token only as `Authorization: Bearer`; `token` is declared here so that
+ * a token in the URL gets its own refusal (drill/token_in_url) rather than a generic one.
+ */
+export const tokenQuery = z.strictObject({ token: token.optional().meta({ description: 'Refused with 400 drill/token_in_url: send the token as "Authorization: Bearer …"' }) });
 export const eventsQuery = z.strictObject({
   token: token.optional().meta({ description: 'Trainer or trainee token (EventSource cannot send headers)' }),
   lastEventId: z.coerce.number().int().min(0).optional(),

@@ -1,3 +1,4 @@
+import './zod-without-eval';
 import { startGame } from './main';
 
 const parent = document.getElementById('game');

@@ -90,7 +90,7 @@ describe('a drill in the browser', () => {
     }
 
     await trainer.page.keyboard.press('r');
-    const csv = await (await fetch(`${base}/api/drills/${code}/results.csv?token=${encodeURIComponent(trainerToken)}`)).text();
+    const csv = await (await fetch(`${base}/api/drills/${code}/results.csv`, { headers: { authorization: `Bearer ${trainerToken}` } })).text();
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^Ana <b>,yes,\d+,[A-F],/);

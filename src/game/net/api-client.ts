@@ -80,6 +80,12 @@ export class ApiRequestError extends Error {
 
 type Fetch = typeof fetch;
 
+/** A downloaded export: its bytes and the file name the server gave it. */
+export interface ExportFile {
+  blob: Blob;
+  filename: string;
+}
+
 export interface ApiClient {
   scenarios(): Promise<ScenarioList>;
   createAttempt(scenarioId: string): Promise<Attempt>;
@@ -100,8 +106,8 @@ export interface ApiClient {
   results(code: string, trainerToken: string): Promise<DrillResults>;
   /** One trainee's run as far as it has arrived, for the trainer's review of it. */
   traineeReview(code: string, trainerToken: string, traineeId: string): Promise<TraineeReview>;
-  /** Links for the browser to download (the token travels in the query; the server keeps it out of its logs). */
-  exportUrl(code: string, trainerToken: string, format: 'csv' | 'xapi'): string;
+  /** A results export, fetched with the token in the Authorization header (never in a URL), for the page to save as a file. */
+  exportFile(code: string, trainerToken: string, format: 'csv' | 'xapi'): Promise<ExportFile>;
   eventsUrl(code: string, token: string): string;
 }
 
@@ -114,29 +120,33 @@ function secretHeaders(secrets: NameSecrets): Record<string, string> {
 
 /** `base` is '' when the game is served by the server itself (the usual case). */
 export function createApiClient(base = '', fetchImpl: Fetch = (...args) => fetch(...args)): ApiClient {
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string, extra: Record<string, string> = {}): Promise<T> {
+  async function send(method: 'GET' | 'POST', path: string, body?: unknown, token?: string, extra: Record<string, string> = {}): Promise<Response> {
     const headers: Record<string, string> = { ...extra };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
-    let response: Response;
     try {
-      response = await fetchImpl(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      return await fetchImpl(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (err) {
       throw new ApiRequestError(0, 'network/unreachable', `the server cannot be reached (${(err as Error).message})`);
     }
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    let json: unknown;
+  }
+  const parse = (status: number, text: string): unknown => {
     try {
-      json = text ? JSON.parse(text) : undefined;
+      return text ? JSON.parse(text) : undefined;
     } catch {
-      throw new ApiRequestError(response.status, 'network/bad_response', `unexpected answer from the server (HTTP ${response.status})`);
+      throw new ApiRequestError(status, 'network/bad_response', `unexpected answer from the server (HTTP ${status})`);
     }
-    if (!response.ok) {
-      const error = json as { code?: string; message?: string } | undefined;
-      throw new ApiRequestError(response.status, error?.code ?? 'network/http', error?.message ?? `HTTP ${response.status}`);
-    }
-    return json as T;
+  };
+  /** Turns a refusal into an ApiRequestError with the server's code and reason. */
+  async function failure(response: Response): Promise<never> {
+    const error = parse(response.status, await response.text()) as { code?: string; message?: string } | undefined;
+    throw new ApiRequestError(response.status, error?.code ?? 'network/http', error?.message ?? `HTTP ${response.status}`);
+  }
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string, extra: Record<string, string> = {}): Promise<T> {
+    const response = await send(method, path, body, token, extra);
+    if (response.status === 204) return undefined as T;
+    if (!response.ok) return failure(response);
+    return parse(response.status, await response.text()) as T;
   }
   const q = (params: Record<string, string | number | undefined>) => {
     const search = new URLSearchParams();
@@ -164,7 +174,14 @@ export function createApiClient(base = '', fetchImpl: Fetch = (...args) => fetch
     submitDrillRun: (code, token, run) => call('POST', `${drill(code)}/runs`, { run }, token),
     results: (code, token) => call('GET', `${drill(code)}/results`, undefined, token),
     traineeReview: (code, token, traineeId) => call('GET', `${drill(code)}/trainees/${encodeURIComponent(traineeId)}/review`, undefined, token),
-    exportUrl: (code, token, format) => `${base}${drill(code)}/${format === 'csv' ? 'results.csv' : 'xapi'}${q({ token })}`,
+    async exportFile(code, token, format) {
+      const path = `${drill(code)}/${format === 'csv' ? 'results.csv' : 'xapi'}`;
+      const response = await send('GET', path, undefined, token);
+      if (!response.ok) await failure(response);
+      // The server names the file (content-disposition); the fallback only matters if a proxy drops the header.
+      const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+      return { blob: await response.blob(), filename: named?.[1] ?? `drill-${code}-${format === 'csv' ? 'results.csv' : 'xapi.json'}` };
+    },
     eventsUrl: (code, token) => `${base}${drill(code)}/events${q({ token })}`,
   };
 }

@@ -2,6 +2,7 @@ import type Phaser from 'phaser';
 import { ApiRequestError, type DrillResults, type DrillStatus, type DrillTrainee, type DrillView } from '../net/api-client';
 import { openDrillStream } from '../net/drill-stream';
 import { netServices } from '../net/net-services';
+import { saveFile } from '../net/save-file';
 import type { GameServices } from '../session';
 import { FocusList } from '../ui/focus-list';
 import { MenuRow } from '../ui/menu-items';
@@ -201,10 +202,9 @@ export class DrillTrainerScene extends NetBaseScene {
         );
         return true;
       case 'c':
-        window.open(api.exportUrl(code, trainerToken, 'csv'), '_blank', 'noopener');
-        return true;
       case 'x':
-        window.open(api.exportUrl(code, trainerToken, 'xapi'), '_blank', 'noopener');
+        // Fetched with the token in a header and saved from a blob: the token never goes into a URL.
+        void api.exportFile(code, trainerToken, key === 'c' ? 'csv' : 'xapi').then(saveFile, (err: Error) => this.say(err.message));
         return true;
       case 'n':
         window.localStorage.removeItem(STORE_KEY);

@@ -104,16 +104,22 @@ describe('api client', () => {
     expect(await offline.scenarios().catch((e: unknown) => e)).toMatchObject({ status: 0, code: 'network/unreachable', retryable: true });
   });
 
-  it('puts tokens in headers, and in the query only for links and event streams', async () => {
+  it('puts tokens in headers, exports included, and in the query only for event streams', async () => {
     const seen: { url: string; init?: RequestInit }[] = [];
     const api = createApiClient('http://h', async (url, init) => {
       seen.push({ url: String(url), init });
-      return new Response(JSON.stringify({ status: 'running' }), { status: 200 });
+      return String(url).endsWith('.csv')
+        ? new Response('name\r\n', { status: 200, headers: { 'content-disposition': 'attachment; filename="drill-ABCDEF-results.csv"' } })
+        : new Response(JSON.stringify({ status: 'running' }), { status: 200 });
     });
     await api.control('AB CD', 'tok', 'start');
     expect(seen[0]!.url).toBe('http://h/api/drills/AB%20CD/start');
     expect((seen[0]!.init!.headers as Record<string, string>).authorization).toBe('Bearer tok');
-    expect(api.exportUrl('ABCDEF', 't&x', 'csv')).toBe('http://h/api/drills/ABCDEF/results.csv?token=t%26x');
+    const file = await api.exportFile('ABCDEF', 't&x', 'csv');
+    expect(seen[1]!.url).toBe('http://h/api/drills/ABCDEF/results.csv');
+    expect((seen[1]!.init!.headers as Record<string, string>).authorization).toBe('Bearer t&x');
+    expect(file.filename).toBe('drill-ABCDEF-results.csv');
+    expect(await file.blob.text()).toBe('name\r\n');
     expect(api.eventsUrl('ABCDEF', 't')).toBe('http://h/api/drills/ABCDEF/events?token=t');
   });
 });

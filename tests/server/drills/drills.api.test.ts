@@ -116,7 +116,7 @@ describe.each(DATABASE_TARGETS)('drills on %s', (target) => {
     expect(results.components.length).toBeGreaterThan(0);
     for (const m of results.missedMoments) expect(m.of).toBe(2);
 
-    const csv = await get(app, `/api/drills/${code}/results.csv?token=${encodeURIComponent(trainerToken)}`);
+    const csv = await get(app, `/api/drills/${code}/results.csv`, trainerToken);
     expect(csv.status).toBe(200);
     expect(csv.response.headers['content-type']).toContain('text/csv');
     expect(csv.response.headers['content-disposition']).toContain(`drill-${code}-results.csv`);

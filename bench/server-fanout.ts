@@ -1,0 +1,120 @@
+/**
+ * Drill fan-out for the server bench: TRAINEES trainees join one running drill, each opens its
+ * own event stream and posts progress about once a second; the trainer's stream receives every
+ * report. Measures the delay from a trainee's POST to the trainer's copy of it (p50, p99) and
+ * the server's resident memory (sampled from /proc) before, at peak and after.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+
+export const TRAINEES = 500;
+/** Just above the server's one-report-per-second minimum per trainee, so no report is refused for coming early. */
+const REPORT_EVERY_MS = 1_050;
+/** Trainee streams come from several loopback addresses, as from several clients (the per-address stream cap is 200). */
+const SOURCE_ADDRESSES = 5;
+const RSS_SAMPLE_MS = 250;
+
+export interface FanOutResult {
+  reports: number;
+  delivered: number;
+  refused: number;
+  p50: number;
+  p99: number;
+  rssBeforeMb: number;
+  rssPeakMb: number;
+  rssAfterMb: number;
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+async function postJson(url: string, body: unknown, token?: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+/**
+ * An event stream from a given loopback address; `onEvent` runs as each event arrives (a trainee's
+ * stream passes none: read and discarded, a client that keeps up).
+ */
+function openStream(base: string, path: string, localAddress: string, headers: Record<string, string>, onEvent?: (kind: string, data: any) => void): Promise<() => void> {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: url.hostname, port: url.port, path: url.pathname + url.search, localAddress, headers: { accept: 'text/event-stream', ...headers } }, (response) => {
+      if (response.statusCode !== 200) return reject(new Error(`stream refused: ${response.statusCode}`));
+      if (!onEvent) response.resume();
+      let buffer = '';
+      response.setEncoding('utf8');
+      if (onEvent) {
+        response.on('data', (chunk: string) => {
+          buffer += chunk;
+          let cut;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            const kind = /^event: (.*)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (kind && data) onEvent(kind, JSON.parse(data));
+          }
+        });
+      }
+      resolve(() => request.destroy());
+    });
+    request.on('error', reject);
+  });
+}
+
+export async function drillFanOut(base: string, serverPid: number, scenarioId: string, seconds: number): Promise<FanOutResult> {
+  const created = (await (await postJson(`${base}/api/drills`, { scenarioId })).json()) as { code: string; trainerToken: string };
+  const drill = `${base}/api/drills/${created.code}`;
+  const trainees: { id: string; token: string }[] = [];
+  for (let i = 0; i < TRAINEES; i++) {
+    const joined = (await (await postJson(`${drill}/join`, { name: `Trainee ${i}` })).json()) as { traineeId: string; traineeToken: string };
+    trainees.push({ id: joined.traineeId, token: joined.traineeToken });
+  }
+  const closers = await Promise.all(trainees.map((t, i) => openStream(base, `/api/drills/${created.code}/events?token=${t.token}`, `127.0.0.${2 + (i % SOURCE_ADDRESSES)}`, {})));
+
+  // A report's sim time is its sequence number, so the trainer's copy names the POST it came from.
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const closeTrainer = await openStream(base, `/api/drills/${created.code}/events`, '127.0.0.1', { authorization: `Bearer ${created.trainerToken}` }, (kind, data) => {
+    const sent = kind === 'progress' ? sentAt.get(`${data.traineeId}:${data.t}`) : undefined;
+    if (sent !== undefined) latencies.push(performance.now() - sent);
+  });
+  await postJson(`${drill}/start`, {}, created.trainerToken);
+
+  const rssBeforeMb = rssMb(serverPid);
+  let rssPeakMb = rssBeforeMb;
+  const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(serverPid))), RSS_SAMPLE_MS);
+
+  let reports = 0;
+  let refused = 0;
+  const until = performance.now() + seconds * 1000;
+  const reporter = async (t: { id: string; token: string }, offsetMs: number) => {
+    await new Promise((r) => setTimeout(r, offsetMs));
+    for (let seq = 1; performance.now() < until; seq++) {
+      const started = performance.now();
+      sentAt.set(`${t.id}:${seq}`, started);
+      const response = await postJson(`${drill}/progress`, { t: seq, score: 50, level: 'Normal', obligations: [] }, t.token);
+      await response.arrayBuffer();
+      reports++;
+      if (response.status !== 204) refused++;
+      await new Promise((r) => setTimeout(r, Math.max(0, REPORT_EVERY_MS - (performance.now() - started))));
+    }
+  };
+  // Spread over the first second, as real trainees are.
+  await Promise.all(trainees.map((t, i) => reporter(t, (i * REPORT_EVERY_MS) / TRAINEES)));
+  await new Promise((r) => setTimeout(r, 1_000));
+  clearInterval(sampler);
+  const rssAfterMb = rssMb(serverPid);
+  closeTrainer();
+  for (const close of closers) close();
+  return { reports, delivered: latencies.length, refused, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rssBeforeMb, rssPeakMb, rssAfterMb };
+}
