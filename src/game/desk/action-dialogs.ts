@@ -1,6 +1,6 @@
-import { BLOCKS, CATEGORIES, ROLES, TONES, actionCost, type Action, type Block, type Category, type Post, type Role, type Scenario, type SimState, type Tone } from '../../core/index';
+import { BLOCKS, CATEGORIES, ROLES, REPLY_MAX_CHARS, actionCost, quickInsertText, quickStatementText, type Action, type Block, type Category, type Post, type Role, type Scenario, type SimState } from '../../core/index';
 import type { DialogSpec, DialogValues } from '../ui/choice-dialog';
-import { BLOCK_LABEL, CATEGORY_LABEL, formatFollowers, ROLE_LABEL, TONE_LABEL } from './labels';
+import { BLOCK_LABEL, CATEGORY_LABEL, formatFollowers, ROLE_LABEL } from './labels';
 
 /** Sends an action to the core; returns its rejection message, or undefined when it was applied. */
 export type Send = (action: Action) => string | undefined;
@@ -29,42 +29,34 @@ export function triageDialog(post: Post, send: Send): DialogSpec {
   };
 }
 
-function replyPreview(scenario: Scenario, v: DialogValues): string {
-  const blocks = v.blocks as Block[];
-  const position = scenario.positions.find((p) => p.id === v.position);
-  const words = blocks.map((b) => BLOCK_LABEL[b].sample);
-  if (position) words.push(position.text);
-  return words.length ? `Preview (${TONE_LABEL[v.tone as Tone].label.toLowerCase()}): “${words.join(' ')}”` : 'Pick at least one phrase block.';
+/** The reply as it will be sent: the typed words, or else the chosen quick inserts in order. */
+function replyText(scenario: Scenario, post: Post, v: DialogValues): string {
+  const typed = (v.text as string).trim();
+  return typed || (v.blocks as Block[]).map((b) => quickInsertText(scenario, b, post)).join(' ');
 }
 
-export function replyDialog(post: Post, scenario: Scenario, state: SimState, send: Send): DialogSpec {
-  const positionOptions = [{ id: 'none', label: 'No position', detail: 'do not speak to the issue itself' }, ...scenario.positions.map((p) => ({ id: p.id, label: p.id, detail: p.text }))];
+export function replyDialog(post: Post, scenario: Scenario, send: Send): DialogSpec {
   return {
     title: `Reply in public to ${post.author.handle} (#${post.id})`,
-    subtitle: `“${post.text.length > 120 ? `${post.text.slice(0, 119)}…` : post.text}” · ${formatFollowers(post.author.followers)} followers${state.position ? ` · the brand's position so far: ${state.position}` : ''}`,
+    subtitle: `“${post.text.length > 120 ? `${post.text.slice(0, 119)}…` : post.text}” · ${formatFollowers(post.author.followers)} followers · type your reply, or pick quick inserts`,
     sections: [
       {
         kind: 'multi',
         id: 'blocks',
-        title: 'Phrase blocks (in order)',
+        title: 'Quick inserts (used when nothing is typed)',
         value: [],
         max: 8,
         options: BLOCKS.map((b) => ({ id: b, label: BLOCK_LABEL[b].label })),
         width: 300,
       },
-      { kind: 'single', id: 'tone', title: 'Tone', value: 'empathetic', options: TONES.map((t) => ({ id: t, label: TONE_LABEL[t].label, detail: TONE_LABEL[t].detail })), width: 250 },
-      { kind: 'single', id: 'position', title: 'Position on the issue', value: state.position ?? 'none', options: positionOptions },
+      { kind: 'text', id: 'text', title: 'Your reply', value: '', maxLength: REPLY_MAX_CHARS },
     ],
-    preview: (v) => replyPreview(scenario, v),
+    preview: (v) => {
+      const text = replyText(scenario, post, v);
+      return text ? `Preview: “${text}”` : 'Type a reply or pick at least one quick insert.';
+    },
     confirmLabel: 'Post reply',
-    onConfirm: (v) =>
-      send({
-        type: 'post.reply',
-        postId: post.id,
-        blocks: v.blocks as Block[],
-        tone: v.tone as Tone,
-        ...(v.position !== 'none' ? { position: v.position as string } : {}),
-      }),
+    onConfirm: (v) => send({ type: 'post.reply', postId: post.id, text: replyText(scenario, post, v) }),
   };
 }
 
@@ -89,21 +81,13 @@ export function escalateDialog(post: Post, send: Send): DialogSpec {
   };
 }
 
-export function holdingStatementDialog(scenario: Scenario, state: SimState, send: Send): DialogSpec {
+export function holdingStatementDialog(scenario: Scenario, send: Send): DialogSpec {
   return {
     title: 'Publish a holding statement',
-    subtitle: 'One public statement on every channel: the brand has heard and is acting. Pick the position it takes.',
-    sections: [
-      {
-        kind: 'single',
-        id: 'position',
-        title: 'Position',
-        value: state.position ?? scenario.positions[0]!.id,
-        options: scenario.positions.map((p) => ({ id: p.id, label: p.id, detail: p.text })),
-      },
-    ],
+    subtitle: 'One public statement on every channel: own the problem, keep to the facts, say what happens next. Edit the draft.',
+    sections: [{ kind: 'text', id: 'text', title: 'Statement', value: quickStatementText(scenario), maxLength: REPLY_MAX_CHARS }],
     confirmLabel: 'Publish',
-    onConfirm: (v) => send({ type: 'desk.holdingStatement', position: v.position as string }),
+    onConfirm: (v) => send({ type: 'desk.holdingStatement', text: v.text as string }),
   };
 }
 

@@ -1,5 +1,5 @@
 import type Phaser from 'phaser';
-import type { Action, Post } from '../../core/index';
+import { quickDmText, type Action, type Post } from '../../core/index';
 import { describeDone } from '../desk/action-messages';
 import {
   callInStaffDialog,
@@ -407,7 +407,9 @@ export class DeskScene extends BaseScene implements DeskHost {
 
   postAction(type: 'post.dm' | 'post.hide' | 'post.delete' | 'post.close'): void {
     const p = this.requirePost();
-    if (p) this.send({ type, postId: p.id });
+    if (!p) return;
+    // Until the composer lands, a DM goes out with the editable opening as written.
+    this.send(type === 'post.dm' ? { type, postId: p.id, text: quickDmText(p) } : { type, postId: p.id });
   }
 
   link(): void {
@@ -428,13 +430,13 @@ export class DeskScene extends BaseScene implements DeskHost {
     if (!p) return;
     const sim = this.run.sim;
     const spec =
-      kind === 'triage' ? triageDialog(p, this.send) : kind === 'reply' ? replyDialog(p, sim.scenario, sim.state, this.send) : escalateDialog(p, this.send);
+      kind === 'triage' ? triageDialog(p, this.send) : kind === 'reply' ? replyDialog(p, sim.scenario, this.send) : escalateDialog(p, this.send);
     this.openDialog(kind, spec);
   }
 
   openDesk(kind: 'statement' | 'staff'): void {
     const sim = this.run.sim;
-    this.openDialog(kind, kind === 'statement' ? holdingStatementDialog(sim.scenario, sim.state, this.send) : callInStaffDialog(sim.scenario, sim.state, this.send));
+    this.openDialog(kind, kind === 'statement' ? holdingStatementDialog(sim.scenario, this.send) : callInStaffDialog(sim.scenario, sim.state, this.send));
   }
 
   openDeclare(): void {

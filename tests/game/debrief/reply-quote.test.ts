@@ -3,8 +3,8 @@ import { replyWords, splitByEvidence } from '../../../src/game/debrief/reply-quo
 
 describe('quoting a trainee’s reply in the debrief', () => {
   it('quotes a phrase-block reply with the words each block puts in it', () => {
-    const words = replyWords({ kind: 'reply', t: 0, blocks: ['apologise', 'offerCompensation'], tone: 'empathetic' });
-    expect(words).toEqual([{ text: "I'm sorry, that should not have happened. We'll refund you in full and add a voucher." }]);
+    const words = replyWords({ kind: 'reply', t: 0, blocks: ['apologise', 'thank'], tone: 'empathetic' });
+    expect(words).toEqual([{ text: "I'm sorry, that should not have happened. Thank you for telling us." }]);
   });
 
   it('marks the judge’s evidence spans in a reply written in the trainee’s own words', () => {

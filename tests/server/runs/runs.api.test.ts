@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, type RunRecord } from '../../../src/core/index';
 import { runResponse } from '../../../src/api/index';
 import { miniScenario } from '../../fixtures/mini-scenario';
+import { PUBLIC_DETAILS_REPLY } from '../../fixtures/reply-texts';
 import { botRun, buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, playAtSeed, playRanked, post } from '../helpers/test-app';
 
 const clone = (r: RunRecord): RunRecord => structuredClone(r);
@@ -80,7 +81,7 @@ describe.each(DATABASE_TARGETS)('ranked runs on %s', (target) => {
     expect(run.actions.length).toBeGreaterThan(2);
     // Rewrite every reply to ask for personal details in public: same log length, a worse shift.
     const tampered = clone(run);
-    for (const { action } of tampered.actions) if (action.type === 'post.reply') action.blocks = ['askDetailsPublicly'];
+    for (const { action } of tampered.actions) if (action.type === 'post.reply') action.text = PUBLIC_DETAILS_REPLY;
     const rewritten = await post(app, '/api/runs', { player: 'Tamper', attemptId, run: tampered });
     expect(rewritten.status).toBe(422);
     expect(['run/score_mismatch', 'run/action_rejected']).toContain(rewritten.body!.code);
