@@ -26,10 +26,10 @@ const APOLOGISE = [
 ];
 const NEXT_STEP = [
   "I'm looking into it personally right now and I'll update you here by the end of today.",
-  "I've passed this to the team who can fix it, and I'll come back to you within the hour.",
+  "I've passed this to the team who can fix it, and I'll come back to you here this evening.",
   "I'm chasing this now and will update you here this afternoon.",
   "I've flagged it to the right team today and I'll keep you posted here.",
-  "I'll make sure this is put right, and I'll update you within two hours.",
+  "I'll make sure this is put right, and I'll update you here before the end of the day.",
   "I'm on it now and will let you know what I find out later today.",
   "I've raised it with our managers this morning and I'll update you here as soon as I hear back.",
 ];
@@ -58,7 +58,7 @@ const DM_ASK = [
   'If you share your booking reference here, I will look into it straight away and reply today.',
   'Please send me your booking details in this chat and I will put it right today.',
   'Reply here with your reference and I will get this sorted for you this afternoon.',
-  'Send me the details here in private and I will update you within the hour.',
+  'Send me the details here in private and I will update you later today.',
   'Let me have your reference in this conversation and I will chase it today.',
 ];
 
@@ -71,14 +71,13 @@ function hello(p: Post): string {
 
 /** The sign-off the brand's judge rules ask for, if any. */
 function signOff(scenario: Scenario): string {
-  const s = scenario.judge?.signOff;
+  const s = scenario.judge.signOff;
   return s ? ` ${s.example}` : '';
 }
 
 /** What the brand is doing about the issue, in the scenario's words, varied by n. */
-function doingLine(scenario: Scenario, n: number): string | undefined {
-  const doing = scenario.judge?.facts?.doing ?? [];
-  return doing.length > 0 ? pick(doing, n) : undefined;
+function doingLine(scenario: Scenario, n: number): string {
+  return pick(scenario.judge.facts.doing, n);
 }
 
 /** A careful public reply to `p`, the guideline bot's n-th text; undefined when the post is monitored only. */
@@ -112,9 +111,7 @@ export function guidelineDm(p: Post, n: number): string {
 
 /** A holding statement written from the scenario's facts: owns the problem and says what happens next. */
 export function guidelineStatement(scenario: Scenario): string {
-  const doing = scenario.judge?.facts?.doing ?? [];
-  const next = doing.length > 0 ? doing.join(' ') : "We're putting it right and will update everyone here by the end of today.";
-  return `We're sorry: we got this wrong and we know many of you have been let down. ${next} We'll post the next update here this afternoon.`;
+  return `We're sorry: we got this wrong and we know many of you have been let down. ${scenario.judge.facts.doing.join(' ')} We'll post the next update here this afternoon.`;
 }
 
 /** The canned bot's one text, pasted everywhere. */

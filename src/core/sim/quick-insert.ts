@@ -19,15 +19,10 @@ export function greetingName(author: { name: string }): string {
   return /^[\p{L}'-]{2,}$/u.test(word) ? word : '';
 }
 
-/** The brand's facts on the issue, when the scenario states them. */
-function factsOf(scenario: Scenario) {
-  return scenario.judge?.facts;
-}
-
 /** Editable text for `block`, fitted to `post` and the scenario's facts. */
 export function quickInsertText(scenario: Scenario, block: Block, post: InsertPost): string {
   const name = greetingName(post.author);
-  const facts = post.aboutRootCause ? factsOf(scenario) : undefined;
+  const facts = post.aboutRootCause ? scenario.judge.facts : undefined;
   switch (block) {
     case 'acknowledge':
       return post.category === 'positive'
@@ -40,10 +35,9 @@ export function quickInsertText(scenario: Scenario, block: Block, post: InsertPo
     case 'correctFacts':
       return facts ? `To set the record straight: ${facts.cause.text}` : "To clear this up: that isn't the case. ";
     case 'nextStep': {
-      const doing = facts?.doing[0];
-      const when = facts?.timescales[0]?.text;
-      if (doing) return when ? `${doing} We'll keep to this: ${when}.` : doing;
-      return "I'm looking into this now and I'll update you here by ";
+      if (!facts) return "I'm looking into this now and I'll update you here by ";
+      const when = facts.timescales[0]?.text;
+      return when ? `${facts.doing[0]} We'll keep to this: ${when}.` : facts.doing[0]!;
     }
     case 'inviteDm':
       return "I've sent you a private message so we can sort out the details there, away from the public page.";

@@ -30,12 +30,11 @@ function earlierStatements(ctx: SimContext): BrandStatement[] {
 
 /** The judge's context for a text of `kind` about post `p` (none for a holding statement). */
 export function judgeContext(ctx: SimContext, kind: WritingKind, p: Post | undefined): JudgeContext {
-  const rules = ctx.scenario.judge;
   return {
     kind,
     ...(p ? { post: { text: p.text, category: p.category, sentiment: p.sentiment, author: p.author.name }, channel: kind === 'dm' ? 'dm' : p.channel } : {}),
     earlier: earlierStatements(ctx),
-    ...(rules ? { rules } : {}),
+    rules: ctx.scenario.judge,
   };
 }
 

@@ -65,13 +65,13 @@ describe('the debrief teaches by lesson', () => {
     expect(lesson.rule).toEqual({ rule: rule.rule, text: rule.text });
   });
 
-  it('writes model replies from the scenario’s facts: the customer’s name, the brand, its model position', () => {
+  it('writes model replies from the scenario’s facts: the customer’s name, the brand, what it is doing', () => {
     const { debrief, scenario, sim } = botRun('facebook-mugging', 'idle');
     const lesson = debrief.lessons.find((l) => l.id === 'fix-the-cause')!;
     const inst = sim.post(sim.state.instigatorId!)!;
     expect(lesson.examples[0]!.postId).toBe(inst.id);
     expect(lesson.modelReply).toContain(`Hi ${scenario.instigator.name.split(' ')[0]},`);
-    expect(lesson.modelReply).toContain(scenario.positions[0]!.text);
+    expect(lesson.modelReply).toContain(scenario.judge.facts.doing[0]!);
     expect(lesson.modelReply).toContain(scenario.brand.name);
   });
 

@@ -3,7 +3,7 @@ import { Simulation } from '../../../src/core/sim/simulation';
 import { runBot } from '../../../src/core/bots/bots';
 import { scenarioSchema } from '../../../src/core/scenario/scenario.schema';
 import { REPLY_MAX_CHARS, type Action } from '../../../src/core/sim/actions';
-import { CALL_US_REPLY, COMPENSATION_REPLY, GOOD_DM, GOOD_REPLY, PLAIN_REPLY, PUBLIC_DETAILS_REPLY, ROTA_CAUSE_REPLY, SIGNAL_CAUSE_REPLY } from '../../fixtures/reply-texts';
+import { CALL_US_REPLY, COMPENSATION_REPLY, GOOD_DM, GOOD_REPLY, GOOD_STATEMENT, PLAIN_REPLY, PUBLIC_DETAILS_REPLY, ROTA_CAUSE_REPLY, SIGNAL_CAUSE_REPLY } from '../../fixtures/reply-texts';
 import type { Post } from '../../../src/core/sim/state';
 import { miniScenario, miniScenarioInput } from '../../fixtures/mini-scenario';
 
@@ -194,7 +194,72 @@ describe('breaches answer a mistake at once, naming the rule', () => {
     sim.apply({ type: 'post.reply', postId: b.id, text: SIGNAL_CAUSE_REPLY });
     free();
     sim.apply({ type: 'post.reply', postId: c.id, text: `${ROTA_CAUSE_REPLY} ${CALL_US_REPLY}` });
-    expect(sim.state.breaches.map((x) => x.kind)).toEqual(['publicCompensation', 'pushedToPhone', 'inconsistentAnswer']);
+    // The rota also contradicts the cause on record in the scenario's facts.
+    expect(sim.state.breaches.map((x) => x.kind)).toEqual(['publicCompensation', 'pushedToPhone', 'inconsistentAnswer', 'contradictsFacts']);
+  });
+
+  it('quotes the words that committed a breach on the citation and in the moment, at once', () => {
+    const sim = fresh();
+    const p = waitFor(sim, (q) => q.source === 'instigator');
+    sim.apply({ type: 'post.reply', postId: p.id, text: PUBLIC_DETAILS_REPLY });
+    const cited = sim.state.breaches[0]!;
+    expect(cited.quote).toBeDefined();
+    expect(PUBLIC_DETAILS_REPLY).toContain(cited.quote!);
+    expect(cited.quote).toMatch(/booking reference|phone number/);
+    expect(cited.reason).toMatch(/personal data/);
+    expect(sim.state.moments.at(-1)!.did).toContain(`"${cited.quote}"`);
+    const reply = sim.post(p.id)!.replies[0]!;
+    expect(reply).toMatchObject({ by: 'trainee', text: PUBLIC_DETAILS_REPLY, breaches: ['personalDataInPublic'] });
+    expect(reply.evidence.some((e) => e.label === 'personalDataInPublic' && PUBLIC_DETAILS_REPLY.slice(e.from, e.to) === cited.quote)).toBe(true);
+  });
+
+  it('lets a good personal reply calm the crowd and a canned one feed it', () => {
+    const heatAfter = (text: string) => {
+      const sim = fresh(6);
+      const p = waitFor(sim, (q) => q.source === 'instigator');
+      const before = sim.state.heat;
+      sim.apply({ type: 'post.reply', postId: p.id, text });
+      return sim.state.heat - before;
+    };
+    expect(heatAfter(GOOD_REPLY)).toBeLessThan(0);
+    expect(heatAfter('Thank you for your feedback. We apologise for any inconvenience caused.')).toBeGreaterThan(0);
+  });
+
+  it('brings copycats when compensation is offered in public', () => {
+    const excitementAfter = (text: string) => {
+      const sim = fresh(7);
+      const p = waitFor(sim, (q) => q.source === 'instigator');
+      sim.apply({ type: 'post.reply', postId: p.id, text });
+      return sim.state.excitation[p.channel]!;
+    };
+    expect(excitementAfter(COMPENSATION_REPLY)).toBeGreaterThan(excitementAfter(GOOD_REPLY));
+  });
+
+  it('charges time by the length of what is written', () => {
+    const short = fresh();
+    const long = fresh();
+    const p = waitFor(short, () => true);
+    waitFor(long, () => true);
+    short.apply({ type: 'post.reply', postId: p.id, text: PLAIN_REPLY });
+    long.apply({ type: 'post.reply', postId: p.id, text: `${GOOD_REPLY} ${GOOD_REPLY}` });
+    expect(long.state.trainee.busyUntil).toBeGreaterThan(short.state.trainee.busyUntil);
+  });
+
+  it('judges a holding statement on its content: owning it helps, deflecting costs', () => {
+    const after = (text: string) => {
+      const sim = fresh(3);
+      sim.advanceTo(90 * 60);
+      const heat = sim.state.heat;
+      expect(sim.apply({ type: 'desk.holdingStatement', text }).ok).toBe(true);
+      return { heat: sim.state.heat - heat, breaches: sim.state.breaches.map((b) => b.kind), quality: sim.state.holdingStatement!.quality };
+    };
+    const owned = after(GOOD_STATEMENT);
+    const deflected = after('The cancellation was caused by a signalling fault outside our control. We apologise for any inconvenience.');
+    expect(owned.quality).toBeGreaterThan(0);
+    expect(owned.heat).toBeLessThan(0);
+    expect(deflected.quality).toBeLessThan(0);
+    expect(deflected.breaches).toContain('deflectsCause');
+    expect(deflected.heat).toBeGreaterThan(owned.heat);
   });
 
   it('cites a legal threat left without legal past its deadline', () => {
