@@ -1,4 +1,5 @@
 import { el } from '../reading/dom';
+import { keepPointerFromCanvas } from '../ui/dom-events';
 import { counterText, limitNotice } from './char-limit';
 import { COMPOSER_CSS } from './composer-styles';
 import type { DraftStore } from './drafts';
@@ -106,6 +107,7 @@ export class Composer {
     this.dialog.addEventListener('keyup', (e) => e.stopPropagation());
     this.dialog.addEventListener('cancel', (e) => e.preventDefault());
     this.text.addEventListener('input', () => this.onInput());
+    keepPointerFromCanvas(this.dialog);
     (document.querySelector('main') ?? document.body).append(this.dialog);
     window.addEventListener('resize', this.onResize);
     this.place();
