@@ -1,6 +1,6 @@
-import { BLOCKS, CATEGORIES, ROLES, REPLY_MAX_CHARS, actionCost, quickInsertText, quickStatementText, type Action, type Block, type Category, type Post, type Role, type Scenario, type SimState } from '../../core/index';
-import type { DialogSpec, DialogValues } from '../ui/choice-dialog';
-import { BLOCK_LABEL, CATEGORY_LABEL, formatFollowers, ROLE_LABEL } from './labels';
+import { CATEGORIES, actionCost, type Action, type Category, type Post, type Scenario, type SimState } from '../../core/index';
+import type { DialogSpec } from '../ui/choice-dialog';
+import { CATEGORY_LABEL } from './labels';
 
 /** Sends an action to the core; returns its rejection message, or undefined when it was applied. */
 export type Send = (action: Action) => string | undefined;
@@ -26,68 +26,6 @@ export function triageDialog(post: Post, send: Send): DialogSpec {
     ],
     confirmLabel: 'Triage',
     onConfirm: (v) => send({ type: 'post.triage', postId: post.id, category: v.category as Category, urgent: (v.urgent as string[]).length > 0 }),
-  };
-}
-
-/** The reply as it will be sent: the typed words, or else the chosen quick inserts in order. */
-function replyText(scenario: Scenario, post: Post, v: DialogValues): string {
-  const typed = (v.text as string).trim();
-  return typed || (v.blocks as Block[]).map((b) => quickInsertText(scenario, b, post)).join(' ');
-}
-
-export function replyDialog(post: Post, scenario: Scenario, send: Send): DialogSpec {
-  return {
-    title: `Reply in public to ${post.author.handle} (#${post.id})`,
-    subtitle: `“${post.text.length > 120 ? `${post.text.slice(0, 119)}…` : post.text}” · ${formatFollowers(post.author.followers)} followers · type your reply, or pick quick inserts`,
-    sections: [
-      {
-        kind: 'multi',
-        id: 'blocks',
-        title: 'Quick inserts (used when nothing is typed)',
-        value: [],
-        max: 8,
-        options: BLOCKS.map((b) => ({ id: b, label: BLOCK_LABEL[b].label })),
-        width: 300,
-      },
-      { kind: 'text', id: 'text', title: 'Your reply', value: '', maxLength: REPLY_MAX_CHARS },
-    ],
-    preview: (v) => {
-      const text = replyText(scenario, post, v);
-      return text ? `Preview: “${text}”` : 'Type a reply or pick at least one quick insert.';
-    },
-    confirmLabel: 'Post reply',
-    onConfirm: (v) => send({ type: 'post.reply', postId: post.id, text: replyText(scenario, post, v) }),
-  };
-}
-
-export function escalateDialog(post: Post, send: Send): DialogSpec {
-  const snippet = post.text.length > 70 ? `${post.text.slice(0, 69)}…` : post.text;
-  return {
-    title: `Escalate post #${post.id}`,
-    subtitle: 'Who must know, and what should they know? Type to edit the note (at least 10 characters).',
-    sections: [
-      {
-        kind: 'single',
-        id: 'role',
-        title: 'To',
-        value: ROLES.find((r) => !post.escalatedTo.includes(r)) ?? 'teamLead',
-        options: ROLES.map((r) => ({ id: r, label: `${ROLE_LABEL[r]}${post.escalatedTo.includes(r) ? ' (already told)' : ''}` })),
-        width: 260,
-      },
-      { kind: 'text', id: 'note', title: 'Note', value: `${post.author.handle} (${formatFollowers(post.author.followers)} followers): "${snippet}"`, maxLength: 280 },
-    ],
-    confirmLabel: 'Escalate',
-    onConfirm: (v) => send({ type: 'post.escalate', postId: post.id, role: v.role as Role, note: v.note as string }),
-  };
-}
-
-export function holdingStatementDialog(scenario: Scenario, send: Send): DialogSpec {
-  return {
-    title: 'Publish a holding statement',
-    subtitle: 'One public statement on every channel: own the problem, keep to the facts, say what happens next. Edit the draft.',
-    sections: [{ kind: 'text', id: 'text', title: 'Statement', value: quickStatementText(scenario), maxLength: REPLY_MAX_CHARS }],
-    confirmLabel: 'Publish',
-    onConfirm: (v) => send({ type: 'desk.holdingStatement', text: v.text as string }),
   };
 }
 
