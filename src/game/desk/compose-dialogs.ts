@@ -1,4 +1,4 @@
-import { BLOCKS, quickInsertText, REPLY_MAX_CHARS, ROLES, type Post, type Role, type Scenario, type SimState } from '../../core/index';
+import { BLOCKS, quickDmText, quickInsertText, quickStatementText, REPLY_MAX_CHARS, ROLES, type Post, type Role, type Scenario, type SimState } from '../../core/index';
 import { factsBeside, postBeside } from '../composer/beside';
 import type { ComposerSpec, QuickInsert } from '../composer/composer';
 import { draftKey } from '../composer/drafts';
@@ -56,7 +56,8 @@ export function dmComposer(post: Post, scenario: Scenario, state: SimState, send
     maxChars: REPLY_MAX_CHARS,
     minChars: 1,
     draftKey: draftKey.dm(post.id),
-    inserts: blockInserts(scenario, post),
+    // In private, asking for the booking details is the practice: the first insert does it.
+    inserts: [{ label: 'Ask for details', text: () => quickDmText(post) }, ...blockInserts(scenario, post)],
     sendLabel: 'Send DM',
     onSend: (text) => send({ type: 'post.dm', postId: post.id, text }),
   };
@@ -74,7 +75,7 @@ export function holdingStatementComposer(scenario: Scenario, state: SimState, se
     maxChars: REPLY_MAX_CHARS,
     minChars: 1,
     draftKey: draftKey.statement(),
-    inserts: [],
+    inserts: [{ label: 'Start from the facts', text: () => quickStatementText(scenario) }],
     sendLabel: 'Publish',
     onSend: (text) => send({ type: 'desk.holdingStatement', text }),
   };
