@@ -148,7 +148,9 @@ describe('the composer in Chromium', () => {
       return { heading: root.querySelector('h2')!.textContent, rules: [...root.querySelectorAll('li')].map((li) => li.textContent ?? ''), marks: [...root.querySelectorAll('mark')].map((m) => m.textContent), quote: quote.textContent };
     });
     expect(slip.heading).toMatch(/CITATION/);
-    expect(slip.rules.join(' ')).toMatch(/personal data/i);
+    // The slip names the scenario's own rule against personal data in public.
+    const rule = flagship.guideline.forbidden.find((f) => f.kind === 'personalDataInPublic')!;
+    expect(slip.rules.join(' ')).toContain(`Guideline ${rule.rule}: ${rule.text}`);
     expect(slip.quote).toContain(BAD_REPLY);
     expect(slip.marks.join(' ')).toMatch(/booking reference/);
     const state = (await snapshot(page)).run!.state;

@@ -56,6 +56,9 @@ export interface ComposerHost {
 }
 
 const STYLE_ID = 'composer-styles';
+/** The composer's largest size in CSS px: on a big window a wider box only makes lines too long to read. */
+const MAX_WIDTH_PX = 1100;
+const MAX_HEIGHT_PX = 640;
 
 /**
  * The composer: an accessible text box over the canvas, in a modal `<dialog>` (the
@@ -266,13 +269,15 @@ export class Composer {
     this.text.setSelectionRange(end, end);
   }
 
-  /** Covers the canvas exactly, at its current size and place. */
+  /** Sits centred over the canvas, as large as the canvas up to its largest size. */
   place(): void {
     const r = this.host.canvas.getBoundingClientRect();
+    const w = Math.min(r.width, MAX_WIDTH_PX);
+    const h = Math.min(r.height, MAX_HEIGHT_PX);
     const s = this.dialog.style;
-    s.left = `${r.left}px`;
-    s.top = `${r.top}px`;
-    s.width = `${r.width}px`;
-    s.height = `${r.height}px`;
+    s.left = `${r.left + (r.width - w) / 2}px`;
+    s.top = `${r.top + (r.height - h) / 2}px`;
+    s.width = `${w}px`;
+    s.height = `${h}px`;
   }
 }
