@@ -36,12 +36,10 @@ export const COMPOSER_CSS = `
 .cz button { font: inherit; font-size: max(12px, 0.93em); padding: 3px 10px; border-radius: 4px; border: 1px solid #9aa7b4; background: #232e3a; color: #e6edf3; cursor: pointer; }
 .cz .cz-insert { border-color: #58a6ff; }
 .cz .cz-send { background: #ffd166; color: #1a222b; border-color: #ffd166; font-weight: 700; }
-.cz .cz-send:disabled { background: #3a4756; color: #e6edf3; border-color: #3a4756; cursor: not-allowed; }
 .cz .cz-discard { border-color: #ff7b72; }
 .cz-buttons { display: flex; flex-wrap: wrap; gap: 6px; }
-.cz-error:empty, .cz-busy[hidden] { display: none; }
+.cz-error:empty { display: none; }
 .cz-error { color: #ff7b72; font-weight: 700; }
-.cz-busy { color: #e3b341; }
 .cz-keys { font-size: max(12px, 0.86em); }
 .cz mark { background: #ffd166; color: #1a222b; }
 `;

@@ -75,12 +75,10 @@ export class Composer {
   private readonly live: HTMLElement;
   private readonly error: HTMLElement;
   private readonly sendButton: HTMLButtonElement;
-  private readonly busyLine: HTMLElement;
   private readonly radios: HTMLInputElement[] = [];
   private readonly previousFocus: Element | null;
   private readonly onResize = () => this.place();
   private lastLength: number;
-  private busy = false;
   private closed = false;
 
   constructor(
@@ -95,7 +93,6 @@ export class Composer {
     this.counter = el('p', { id: 'cz-count', class: 'cz-count' });
     this.live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
     this.error = el('p', { class: 'cz-error', role: 'alert' });
-    this.busyLine = el('p', { class: 'cz-busy', hidden: '' });
     this.sendButton = el('button', { type: 'submit', class: 'cz-send' }, `${spec.sendLabel} (Ctrl+Enter)`);
     this.dialog = el(
       'dialog',
@@ -144,7 +141,6 @@ export class Composer {
     discard.addEventListener('click', () => this.close('discarded'));
     form.append(
       this.error,
-      this.busyLine,
       el('div', { class: 'cz-buttons' }, this.sendButton, keep, discard),
       el('p', { id: 'cz-keys', class: 'cz-dim cz-keys' }, 'Ctrl+Enter (⌘+Enter) sends · Esc closes and keeps your draft · Tab reaches the quick inserts'),
     );
@@ -218,22 +214,10 @@ export class Composer {
     this.counter.classList.toggle('cz-near', n <= this.spec.maxChars && this.spec.maxChars - n <= 100);
   }
 
-  /** While the trainee's hands are busy with the previous action, sending waits; `until` says how long. */
-  setBusy(until: string | undefined): void {
-    const busy = until !== undefined;
-    if (busy) this.busyLine.textContent = `Busy with the previous action: you can send in ${until}.`;
-    if (busy === this.busy) return;
-    this.busy = busy;
-    this.busyLine.hidden = !busy;
-    this.sendButton.disabled = busy;
-    this.sendButton.setAttribute('aria-disabled', String(busy));
-  }
-
   private send(): void {
     const text = this.text.value.trim();
-    const problem = this.busy
-      ? this.busyLine.textContent
-      : text.length < this.spec.minChars
+    const problem =
+      text.length < this.spec.minChars
         ? `Write at least ${this.spec.minChars} characters first.`
         : text.length > this.spec.maxChars
           ? `Too long by ${text.length - this.spec.maxChars} characters: shorten it to ${this.spec.maxChars}.`

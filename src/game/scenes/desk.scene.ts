@@ -168,8 +168,6 @@ export class DeskScene extends BaseScene implements DeskHost {
     }
     this.reading.setVisible(!this.dialog && !this.overlay);
     const events = this.run.advance(delta);
-    const busy = this.busyFor();
-    this.composer?.setBusy(busy > 0 ? formatCountdown(busy) : undefined);
     this.presenter.present(events, now);
     this.render(now);
     if (this.firstFrame) {
