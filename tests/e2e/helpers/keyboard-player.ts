@@ -9,13 +9,19 @@ export async function waitForScene(page: Page, scene: string, timeout = 30_000):
   await page.waitForFunction((s) => window.surgeDrill?.scene() === s, scene, { timeout, polling: 50 });
 }
 
-/** A key to press, or words to type into the composer. */
+/** A key to press, or words to write into the composer. */
 type Step = string | { text: string };
 
+/**
+ * Presses the keys and writes the words. Words go in as one text input (as a paste or
+ * an input method would), not key by key: at high speed the shift would end while a
+ * reply was still being typed, and keys typed when no composer is open would be desk
+ * commands. `tests/e2e/composer.test.ts` types its replies key by key.
+ */
 async function keys(page: Page, ...steps: Step[]): Promise<void> {
   for (const k of steps) {
     if (typeof k === 'string') await page.keyboard.press(k);
-    else await page.keyboard.type(k.text);
+    else await page.keyboard.insertText(k.text);
   }
 }
 
