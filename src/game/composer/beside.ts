@@ -35,24 +35,24 @@ export function postBeside(p: Post, scenario: Scenario, state: SimState): HTMLEl
  */
 export function factsBeside(scenario: Scenario, state: SimState): HTMLElement {
   const rules = scenario.judge;
-  const facts = rules?.facts;
+  const facts = rules.facts;
   const may = [
     ...(facts ? [`Cause: ${facts.cause.text}`, ...facts.doing.map((d) => `Doing: ${d}`)] : []),
     ...(facts?.refundPolicy ? [`Refunds: ${facts.refundPolicy}`] : []),
     ...(facts?.timescales ?? []).map((t) => `Timescale: ${t.text}`),
   ];
-  const must = (rules?.requiredFacts ?? []).filter((f) => f.in.includes('holdingStatement')).map((f) => f.text);
+  const must = rules.requiredFacts.filter((f) => f.in.includes('holdingStatement')).map((f) => f.text);
   const never = [
     ...(facts?.partners ?? []).map((p) => `Blame ${p}`),
     ...(facts?.cause.ours ? ['Call the cause "outside our control": it is ours'] : []),
-    ...(rules?.forbidLiability === false ? [] : ['Admit legal liability (legal approves such words)']),
-    ...(rules?.mustNot ?? []).map((m) => m.text),
+    ...(rules.forbidLiability ? ['Admit legal liability (legal approves such words)'] : []),
+    ...rules.mustNot.map((m) => m.text),
   ];
   const box = el('div', { class: 'cz-facts' });
   const list = (title: string, items: string[]) => {
     if (items.length > 0) box.append(el('h3', {}, title), el('ul', {}, ...items.map((i) => el('li', {}, i))));
   };
-  list('What the brand may say', may.length > 0 ? may : scenario.positions.map((p) => p.text));
+  list('What the brand may say', may);
   list('Every statement must say', must);
   list('Never', never);
   if (state.holdingStatementAt !== undefined) box.append(el('p', { class: 'cz-dim' }, `A holding statement went out at ${clockAt(scenario, state.holdingStatementAt)}: say the same facts.`));

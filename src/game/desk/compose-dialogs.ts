@@ -19,7 +19,7 @@ function blockInserts(scenario: Scenario, post: Post): QuickInsert[] {
 
 /** The brand's sign-off, when its scenario has one, and the privacy rule every public text keeps. */
 function publicHint(scenario: Scenario): string {
-  const sign = scenario.judge?.signOff ? `Sign off like ${scenario.judge.signOff.example}. ` : '';
+  const sign = scenario.judge.signOff ? `Sign off like ${scenario.judge.signOff.example}. ` : '';
   return `${sign}Never ask for personal details in public: take them to a DM.`;
 }
 
