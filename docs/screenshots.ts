@@ -2,7 +2,9 @@
  * Regenerates the README's screenshots: `npx tsx docs/screenshots.ts` (about three minutes).
  * Builds the game, plays the flagship scenario by keyboard in headless Chromium at 10× the
  * normal pace, and saves the desk mid-surge and the debrief at the end of the shift; then the
- * desk mid-surge at the smallest and largest window with the largest text settings.
+ * desk mid-surge at the smallest and largest window with the largest text settings, and the
+ * composer open over it at three window sizes. `npx tsx docs/screenshots.ts composer` takes
+ * only the composer's (about a minute).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +13,18 @@ import { buildAndServe } from '../tests/e2e/helpers/game-server';
 import { deskMidSurge } from '../tests/e2e/helpers/desk-at';
 import { playByKeyboard, snapshot, waitForScene } from '../tests/e2e/helpers/keyboard-player';
 
+const onlyComposer = process.argv[2] === 'composer';
 const served = await buildAndServe();
 const browser = await launchBrowser();
 try {
+  if (!onlyComposer) await deskAndDebrief();
+  await composerShots();
+} finally {
+  await browser.close();
+  await served.close();
+}
+
+async function deskAndDebrief(): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`${served.url}?renderer=canvas&scenario=facebook-mugging&seed=11&mode=practice&speed=10`);
   await waitForScene(page, 'desk');
@@ -34,7 +45,18 @@ try {
     writeFileSync(join(import.meta.dirname, `screenshot-desk-${viewport.width}-${size}.png`), await desk.screenshot());
     await desk.close();
   }
-} finally {
-  await browser.close();
-  await served.close();
+}
+
+/** The composer open on the selected post, a reply half written with a quick insert, at three sizes. */
+async function composerShots(): Promise<void> {
+  for (const [viewport, size] of [[{ width: 1024, height: 640 }, 'larger'], [{ width: 1280, height: 720 }, 'normal'], [{ width: 1920, height: 1080 }, 'large']] as const) {
+    const desk = await deskMidSurge(browser.context, served.url, viewport, size);
+    await desk.keyboard.press('r');
+    await desk.waitForSelector('#composer[open]');
+    await desk.keyboard.press('Tab');
+    await desk.keyboard.press('Enter');
+    await desk.keyboard.type(' I have asked our refunds team to put it right today and I will update you here by 6pm. ^Jo');
+    writeFileSync(join(import.meta.dirname, `screenshot-composer-${viewport.width}-${size}.png`), await desk.screenshot());
+    await desk.close();
+  }
 }

@@ -7,6 +7,8 @@ export { CROSS_FIELD_RULES } from './scenario/cross-checks';
 export { IN_PLAY } from './scenario/field-docs';
 export { lintScenario, LINT_CODES, LINT_DESCRIPTIONS, type Lint, type LintCode } from './scenario/scenario.lint';
 export * from './sim/actions';
+export { quickInsertText, quickDmText, quickStatementText, type InsertPost } from './sim/quick-insert';
+export type { Verdict, Evidence, Label, Part, JudgeBreach, WritingKind } from './judge/verdict';
 export * from './errors';
 export * from './modes';
 export * from './sim/state';

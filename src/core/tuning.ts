@@ -47,10 +47,21 @@ export const LINK_HEAT = -3;
 
 /** A holding statement counts from this level on; before it, nothing is happening to hold. */
 export const STATEMENT_FROM_LEVEL = 1;
-/** A timely holding statement takes a fifth of the heat out... */
-export const STATEMENT_HEAT_FACTOR = 0.8;
-/** ...and earns goodwill. */
-export const STATEMENT_GOODWILL = 3;
+/**
+ * What a timely holding statement does, by the judge's quality of its words (−2 … +2):
+ * one that owns the problem and says what happens next takes a fifth or a quarter of the
+ * heat out and earns goodwill; an empty one barely helps; one that deflects, contradicts
+ * the facts or admits liability makes it worse, as it would in life.
+ */
+export const STATEMENT_EFFECT: Record<'-2' | '-1' | '0' | '1' | '2', { heatFactor: number; goodwill: number }> = {
+  '2': { heatFactor: 0.75, goodwill: 3 },
+  '1': { heatFactor: 0.8, goodwill: 2 },
+  '0': { heatFactor: 0.95, goodwill: 0 },
+  '-1': { heatFactor: 1.1, goodwill: -2 },
+  '-2': { heatFactor: 1.25, goodwill: -4 },
+};
+/** Public compensation teaches the watching crowd that shouting pays: each offer kicks its channel this many times. */
+export const COMPENSATION_COPYCAT_KICKS = 2;
 
 /** A scheduled promotion is tone-deaf from this level on (Incident in every shipped guideline). */
 export const PROMOTION_TONE_DEAF_LEVEL = 2;
@@ -122,25 +133,34 @@ export const FAST_LANE_LEVEL = 1;
 /** Sim seconds each action occupies the trainee (limited hands). */
 export const ACTION_SECONDS = {
   triage: 5,
-  replyBase: 40,
-  replyPerBlock: 10,
-  dm: 60,
+  /** Reading the post and deciding what to say, before a word is written. */
+  replyBase: 20,
+  dmBase: 20,
   hideDeleteClose: 5,
   escalate: 45,
   link: 20,
-  holdingStatement: 120,
+  /** Agreeing a statement for every channel takes longer than a reply, before the writing itself. */
+  holdingStatementBase: 60,
   pausePromotions: 30,
   callInStaff: 60,
   declareLevel: 10,
   /** The trainer's inject does not use the trainee's hands. */
   fireInject: 0,
 } as const;
+/**
+ * Characters of reply the trainee writes per sim second (plus each action's base time):
+ * a 300-character reply takes 20 + 60 sim seconds, as long as a four-block reply did.
+ */
+export const WRITING_CHARS_PER_SECOND = 5;
 /** An escalation note shorter than this tells the colleague nothing. */
 export const ESCALATION_NOTE_MIN = 10;
 /** The rule of two: at most this many public replies to one person. */
 export const PUBLIC_REPLIES_PER_AUTHOR = 2;
-/** Standard replies allowed within the window before a further one is a canned repeat. */
-export const STANDARD_REPLIES_PER_WINDOW = 2;
+/**
+ * The trainee's latest replies and DMs a new text is compared with (repetition, consistency),
+ * besides the holding statement: a reader scrolling the page sees about this many.
+ */
+export const EARLIER_STATEMENTS_JUDGED = 12;
 /** Practice hints shown at once: more than this is a wall of text. */
 export const HINTS_MAX = 6;
 

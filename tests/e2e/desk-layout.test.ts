@@ -4,7 +4,7 @@ import { launchBrowser, type Browser } from './helpers/browser';
 import { deskMidSurge, TEXT_SIZES, VIEWPORTS } from './helpers/desk-at';
 import { buildAndServe, type ServedGame } from './helpers/game-server';
 import { snapshot } from './helpers/keyboard-player';
-import { checkLayout, deskTextBoxes } from './helpers/layout-check';
+import { checkLayout, composerTextBoxes, deskTextBoxes } from './helpers/layout-check';
 
 /**
  * The desk's layout at three window sizes × three text settings: every
@@ -38,6 +38,19 @@ describe('the desk layout in Chromium', () => {
         expect(report.tooSmall).toEqual([]);
         // The feed shows whole posts, not a sliver.
         expect((await snapshot(page)).desk!.visiblePostIds.length).toBeGreaterThan(0);
+        // The open composer: the post beside the text box, nothing covering anything.
+        await page.keyboard.press('r');
+        await page.waitForSelector('#composer[open]');
+        const composer = await composerTextBoxes(page);
+        const inComposer = checkLayout(composer.boxes, composer.panels);
+        console.log(`  composer: ${inComposer.boxes} boxes, ${inComposer.overlaps.length} overlaps, ${inComposer.outside.length} outside, min ${inComposer.minFontPx}px`);
+        expect(inComposer.boxes).toBeGreaterThan(15);
+        expect(inComposer.overlaps).toEqual([]);
+        expect(inComposer.outside).toEqual([]);
+        expect(inComposer.tooSmall).toEqual([]);
+        expect(composer.besideVisible).toBe(true);
+        expect(composer.insideCanvas).toBe(true);
+        await page.keyboard.press('Escape');
         await page.close();
       }, 180_000);
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../src/core/index';
 import { FeedModel } from '../../src/game/desk/feed-model';
 import { miniScenario } from '../fixtures/mini-scenario';
+import { GOOD_REPLY } from '../fixtures/reply-texts';
 
 function runFor(minutes: number): Simulation {
   const sim = new Simulation(miniScenario, { seed: 3, mode: 'practice' });
@@ -31,7 +32,7 @@ describe('the feed model', () => {
     expect(open.length).toBeGreaterThan(2);
     expect(Array.from({ length: model.length('all', 'queue') }, (_, i) => model.at('all', 'queue', i))).toEqual(open);
     const first = sim.state.posts.find((p) => p.status === 'open' && p.flags.length === 0)!;
-    expect(sim.apply({ type: 'post.reply', postId: first.id, blocks: ['acknowledge', 'apologise', 'nextStep'], tone: 'empathetic' }).ok).toBe(true);
+    expect(sim.apply({ type: 'post.reply', postId: first.id, text: GOOD_REPLY }).ok).toBe(true);
     model.sync(sim.state);
     expect(model.indexOf('all', 'queue', first.id)).toBe(-1);
     expect(model.openCount('all')).toBe(open.length - 1);

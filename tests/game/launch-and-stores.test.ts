@@ -7,6 +7,7 @@ import { nextSpeed } from '../../src/game/run/pace';
 import { RunWatcher } from '../../src/game/run/run-watcher';
 import { defaultSettings, SETTINGS_KEY, SettingsStore } from '../../src/game/settings/settings.store';
 import { miniScenario } from '../fixtures/mini-scenario';
+import { PUBLIC_DETAILS_REPLY } from '../fixtures/reply-texts';
 
 class MemoryStorage {
   readonly items = new Map<string, string>();
@@ -107,7 +108,7 @@ describe('the run watcher', () => {
     const watcher = new RunWatcher(s.state, s.scenario);
     s.advanceTo(600);
     const post = s.state.posts.find((p) => p.status === 'open')!;
-    s.apply({ type: 'post.reply', postId: post.id, blocks: ['askDetailsPublicly'], tone: 'neutral' });
+    s.apply({ type: 'post.reply', postId: post.id, text: PUBLIC_DETAILS_REPLY });
     const first = watcher.collect(s.state);
     expect(first.filter((e) => e.kind === 'breach')).toHaveLength(1);
     expect(first.some((e) => e.kind === 'posts')).toBe(true);

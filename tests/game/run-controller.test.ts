@@ -40,7 +40,7 @@ describe('the run controller', () => {
     const events = [];
     while (run.sim.state.posts.length === 0) events.push(...run.advance(250));
     expect(events.some((e) => e.kind === 'posts')).toBe(true);
-    const rejected = run.apply({ type: 'post.reply', postId: 999, blocks: ['thank'], tone: 'neutral' });
+    const rejected = run.apply({ type: 'post.reply', postId: 999, text: 'Thank you for telling us.' });
     expect(rejected).toMatchObject({ ok: false, code: 'action/unknown_post' });
     expect(run.sim.state.log).toEqual([]);
     const declared = run.apply({ type: 'level.declare', level: 'elevated' });

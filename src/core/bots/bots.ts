@@ -2,7 +2,9 @@ import type { Action } from '../sim/actions';
 import { Prng } from '../util/prng';
 import { PUBLIC_REPLIES_PER_AUTHOR, REACH } from '../tuning';
 import { needsResponse } from '../guideline/rules';
-import { BLOCKS, CATEGORIES, ROLES, TONES, type Block, type Scenario } from '../scenario/scenario.schema';
+import { BLOCKS, CATEGORIES, ROLES, type Scenario } from '../scenario/scenario.schema';
+import { quickInsertText } from '../sim/quick-insert';
+import { APPEASER_TEXT, CANNED_TEXT, guidelineDm, guidelineReply, guidelineStatement, STUFFER_TEXT } from './reply-writer';
 import type { Outcome } from '../scoring/scoring';
 import { Simulation } from '../sim/simulation';
 import type { Post } from '../sim/state';
@@ -15,7 +17,7 @@ import type { Mode } from '../modes';
  * level, which a careful trainee reads off the guideline's entry criteria.
  */
 
-export const BOT_NAMES = ['idle', 'random', 'canned', 'deleter', 'appeaser', 'guideline'] as const;
+export const BOT_NAMES = ['idle', 'random', 'canned', 'deleter', 'appeaser', 'stuffer', 'guideline'] as const;
 export type BotName = (typeof BOT_NAMES)[number];
 
 type Bot = (sim: Simulation, rng: Prng) => Action | undefined;
@@ -48,10 +50,21 @@ const unanswered = (p: Post) => p.status === 'open' && p.firstResponseAt === und
 
 const idle: Bot = () => undefined;
 
-const canned: Bot = (sim) => {
+/** The oldest unanswered post that wants an answer, in the recent feed. */
+function oldestWanting(sim: Simulation): Post | undefined {
   let oldest: Post | undefined;
   for (const p of recentPosts(sim)) if (unanswered(p) && needsResponse(p)) oldest = p;
-  return oldest && { type: 'post.reply', postId: oldest.id, blocks: ['standardReply'], tone: 'neutral' };
+  return oldest;
+}
+
+const canned: Bot = (sim) => {
+  const oldest = oldestWanting(sim);
+  return oldest && { type: 'post.reply', postId: oldest.id, text: CANNED_TEXT };
+};
+
+const stuffer: Bot = (sim) => {
+  const oldest = oldestWanting(sim);
+  return oldest && { type: 'post.reply', postId: oldest.id, text: STUFFER_TEXT };
 };
 
 const deleter: Bot = (sim) => {
@@ -69,7 +82,7 @@ const appeaser: Bot = (sim) => {
   for (const p of recentPosts(sim)) {
     if (unanswered(p) && p.sentiment < 0 && (!loudest || p.author.followers > loudest.author.followers)) loudest = p;
   }
-  return loudest && { type: 'post.reply', postId: loudest.id, blocks: ['apologise', 'offerCompensation'], tone: 'empathetic' };
+  return loudest && { type: 'post.reply', postId: loudest.id, text: APPEASER_TEXT };
 };
 
 const random: Bot = (sim, rng) => {
@@ -82,17 +95,22 @@ const random: Bot = (sim, rng) => {
       return live && { type: 'post.triage', postId: live.id, category: rng.pick(CATEGORIES), urgent: rng.chance(0.5) };
     case 1:
     case 2: {
+      if (!live) return undefined;
       const blocks = BLOCKS.filter(() => rng.chance(0.3));
-      return live && { type: 'post.reply', postId: live.id, blocks: blocks.length ? blocks : ['acknowledge'], tone: rng.pick(TONES) };
+      const text = (blocks.length ? blocks : (['acknowledge'] as const)).map((b) => quickInsertText(scenario, b, live)).join(' ');
+      return { type: 'post.reply', postId: live.id, text };
     }
-    case 3:
-      return live && { type: rng.pick(['post.dm', 'post.hide', 'post.delete', 'post.close'] as const), postId: live.id };
+    case 3: {
+      if (!live) return undefined;
+      const type = rng.pick(['post.dm', 'post.hide', 'post.delete', 'post.close'] as const);
+      return type === 'post.dm' ? { type, postId: live.id, text: guidelineDm(live, live.id) } : { type, postId: live.id };
+    }
     case 4:
       return live && { type: 'post.escalate', postId: live.id, role: rng.pick(ROLES), note: 'Please take a look at this one.' };
     case 5:
       return { type: 'level.declare', level: rng.pick(scenario.guideline.levels).id };
     case 6:
-      return { type: 'desk.holdingStatement', position: rng.pick(scenario.positions).id };
+      return { type: 'desk.holdingStatement', text: guidelineStatement(scenario) };
     case 7:
       return { type: 'desk.callInStaff', count: 1 };
     case 8:
@@ -102,23 +120,11 @@ const random: Bot = (sim, rng) => {
   }
 };
 
-/** The reply a careful agent writes for each kind of post. */
-function goodReply(p: Post, scenario: Scenario): Action | undefined {
-  const position = p.aboutRootCause ? { position: scenario.positions[0]!.id } : {};
-  const blocks: Record<Post['category'], Block[] | undefined> = {
-    unhappy: ['acknowledge', 'apologise', 'nextStep', 'inviteDm'],
-    question: ['explain', 'nextStep'],
-    misguided: ['correctFacts', 'explain'],
-    legal: ['acknowledge', 'inviteDm'],
-    media: ['acknowledge', 'nextStep'],
-    positive: undefined,
-    rager: undefined,
-    troll: undefined,
-  };
-  const chosen = blocks[p.category];
-  if (!chosen) return undefined;
-  if (p.aboutRootCause && !chosen.includes('explain')) chosen.push('explain');
-  return { type: 'post.reply', postId: p.id, blocks: chosen, tone: p.sentiment < 0 ? 'empathetic' : 'neutral', ...position };
+/** Texts the trainee has written so far (replies and DMs): the guideline bot varies its words by it. */
+function textsWritten(sim: Simulation): number {
+  let n = 0;
+  for (const e of sim.state.log) if (e.action.type === 'post.reply' || e.action.type === 'post.dm') n++;
+  return n;
 }
 
 function obligationDeed(sim: Simulation): Action | undefined {
@@ -129,7 +135,7 @@ function obligationDeed(sim: Simulation): Action | undefined {
     const def = scenario.guideline.obligations.find((d) => d.id === o.id)!;
     switch (def.action) {
       case 'holdingStatement':
-        if (s.holdingStatementAt === undefined) return { type: 'desk.holdingStatement', position: scenario.positions[0]!.id };
+        if (s.holdingStatementAt === undefined) return { type: 'desk.holdingStatement', text: guidelineStatement(scenario) };
         break;
       case 'pausePromotions':
         if (s.promotionsPausedAt === undefined) return { type: 'desk.pausePromotions' };
@@ -184,37 +190,40 @@ const guideline: Bot = (sim) => {
   if (s.declaredLevel < s.trueLevel) return { type: 'level.declare', level: scenario.guideline.levels[s.trueLevel]!.id };
   const deed = obligationDeed(sim) ?? rootCauseDeed(sim);
   if (deed) return deed;
-  let best: { action: Action; priority: number } | undefined;
-  const consider = (action: Action | undefined, priority: number) => {
-    if (action && (!best || priority > best.priority)) best = { action, priority };
+  // Candidates are kept as recipes: only the chosen one is written out.
+  let best: { make: () => Action; priority: number } | undefined;
+  const consider = (make: () => Action, priority: number) => {
+    if (!best || priority > best.priority) best = { make, priority };
   };
   const repliesTo = new Map<string, number>();
   for (const p of recentPosts(sim)) {
     if (p.status === 'hidden' && p.flags.includes('personalData') && !p.inDm) {
-      consider({ type: 'post.dm', postId: p.id }, PRIORITY.dmExposed);
+      consider(() => ({ type: 'post.dm', postId: p.id, text: guidelineDm(p, textsWritten(sim)) }), PRIORITY.dmExposed);
       continue;
     }
     if (!visible(p)) continue;
     if (p.flags.includes('personalData') || p.flags.includes('abuse')) {
-      consider({ type: 'post.hide', postId: p.id }, PRIORITY.hide);
+      consider(() => ({ type: 'post.hide', postId: p.id }), PRIORITY.hide);
       continue;
     }
     if (p.needs && !p.escalatedTo.includes(p.needs.role)) {
-      consider({ type: 'post.escalate', postId: p.id, role: p.needs.role, note: `Needs ${p.needs.role}: ${p.text}`.slice(0, NOTE_MAX) }, PRIORITY.neededRole);
+      const role = p.needs.role;
+      consider(() => ({ type: 'post.escalate', postId: p.id, role, note: `Needs ${role}: ${p.text}`.slice(0, NOTE_MAX) }), PRIORITY.neededRole);
       continue;
     }
     if (!unanswered(p)) continue;
     const mine = repliesTo.get(p.author.handle) ?? countTraineeReplies(sim, p.author.handle);
     repliesTo.set(p.author.handle, mine);
     if (mine >= PUBLIC_REPLIES_PER_AUTHOR) {
-      consider({ type: 'post.dm', postId: p.id }, PRIORITY.ruleOfTwoDm);
+      consider(() => ({ type: 'post.dm', postId: p.id, text: guidelineDm(p, textsWritten(sim)) }), PRIORITY.ruleOfTwoDm);
       continue;
     }
     const reach = p.author.followers >= REACH.HIGH ? PRIORITY.highReach : p.author.followers >= REACH.SOME ? PRIORITY.someReach : 0;
     const base = p.source === 'instigator' ? PRIORITY.instigator : p.source === 'routine' ? PRIORITY.routine : PRIORITY.surge;
-    consider(goodReply(p, scenario), base + reach);
+    if (!needsResponse(p)) continue;
+    consider(() => ({ type: 'post.reply', postId: p.id, text: guidelineReply(scenario, p, textsWritten(sim))! }), base + reach);
   }
-  if (best) return best.action;
+  if (best) return best.make();
   return linkDeed(sim) ?? triageDeed(sim);
 };
 
@@ -234,7 +243,7 @@ function countTraineeReplies(sim: Simulation, handle: string): number {
   return n;
 }
 
-const BOTS: Record<BotName, Bot> = { idle, random, canned, deleter, appeaser, guideline };
+const BOTS: Record<BotName, Bot> = { idle, random, canned, deleter, appeaser, stuffer, guideline };
 
 /** Plays a whole shift with a bot; the bot acts whenever the trainee's hands are free. */
 export function runBot(scenario: Scenario, opts: { seed: number; mode: Mode; bot: BotName }): { sim: Simulation; outcome: Outcome } {

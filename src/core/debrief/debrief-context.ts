@@ -1,7 +1,7 @@
 import type { Action } from '../sim/actions';
 import { clockAt } from '../guideline/rules';
-import { ROLE_LABELS, type BreachKind, type Category, type Scenario } from '../scenario/scenario.schema';
-import type { Post, SimState } from '../sim/state';
+import { BREACH_KINDS, ROLE_LABELS, type BreachKind, type Category, type Scenario } from '../scenario/scenario.schema';
+import type { Post, Reply, SimState } from '../sim/state';
 import type { LessonExample, TraineeDeed } from './lesson.types';
 
 /**
@@ -75,11 +75,13 @@ export function escalatedAt(ctx: DebriefContext, postId: number, role: string): 
 /** The trainee's replies and actions on a post, quoted; or what was left undone. */
 export function deedsOn(ctx: DebriefContext, post: Post): TraineeDeed[] {
   const deeds: TraineeDeed[] = [];
+  const mine = post.replies.filter((r) => r.by === 'trainee');
+  let replyIndex = 0;
   for (const { t, action } of ctx.actionsByPost.get(post.id) ?? []) {
     const at = ctx.clock(t);
     switch (action.type) {
       case 'post.reply':
-        deeds.push({ kind: 'reply', t, blocks: [...action.blocks], tone: action.tone });
+        deeds.push(replyDeed(t, action.text, mine[replyIndex++]));
         break;
       case 'post.triage':
         deeds.push({ kind: 'action', t, text: `Triaged it as ${CATEGORY_WORD[action.category]}${action.urgent ? ', urgent' : ''} at ${at}.` });
@@ -139,3 +141,19 @@ export function targetSeconds(ctx: DebriefContext, channel: string): number {
 /** Notes are quoted, but a pasted post is cut so the lesson stays readable. */
 const NOTE_QUOTE_CHARS = 90;
 const clip = (s: string) => (s.length <= NOTE_QUOTE_CHARS ? s : `${s.slice(0, NOTE_QUOTE_CHARS - 1)}…`);
+
+/** A reply quoted in the trainee's words, its breaches marked with the judge's reasons. */
+function replyDeed(t: number, text: string, judged: Reply | undefined): TraineeDeed {
+  const cited = (judged?.evidence ?? []).filter((e) => isCitation(e.label));
+  return {
+    kind: 'reply',
+    t,
+    blocks: [...(judged?.parts ?? [])],
+    tone: judged?.tone ?? 'neutral',
+    text,
+    evidence: cited.map((e) => ({ start: e.from, end: e.to, note: e.reason })),
+  };
+}
+
+const CITED = new Set<string>([...BREACH_KINDS, 'keywordStuffing']);
+const isCitation = (label: string) => CITED.has(label);

@@ -17,6 +17,14 @@ const BREACH_DEED: Record<BreachKind, string> = {
   repliedMoreThanTwice: 'replied in public a third time to the same person',
   queueJumping: 'let a loud customer jump the queue',
   defensiveTone: 'answered defensively',
+  namedStaff: 'named a member of staff in public',
+  bannedPhrase: 'used a phrase the brand never uses',
+  missingRequiredFact: 'left out a fact the statement had to carry',
+  missingSignOff: "left off the brand's sign-off",
+  contradictsFacts: 'said something the facts contradict',
+  deflectsCause: 'deflected a cause that is ours',
+  blamesPartner: 'blamed a partner in public',
+  admitsLiability: 'admitted legal liability without legal',
 };
 
 interface ConductSpec {

@@ -4,6 +4,7 @@ import { example, plural, postsSoFar, type DebriefContext } from './debrief-cont
 import { obligationSentence, obligationsFor, OBLIGATION_WEIGHT, type Duty } from './lessons-escalation';
 import type { Lesson, LessonExample, LessonId } from './lesson.types';
 import { modelReply } from './model-reply';
+import { quickStatementText } from '../sim/quick-insert';
 
 /** Minutes below the situation's level that still count as declaring it in time. */
 export const DECLARE_GRACE_MINUTES = 5;
@@ -185,7 +186,7 @@ function deskLesson(ctx: DebriefContext, spec: DeskSpec, duties: Duty[]): Lesson
     ...ruleOf(duties),
     practice: spec.practice,
     examples: deskExamples(ctx, spec.action, inst),
-    ...(spec.action === 'holdingStatement' ? { modelReply: ctx.scenario.positions[0]!.text } : {}),
+    ...(spec.action === 'holdingStatement' ? { modelReply: quickStatementText(ctx.scenario) } : {}),
     tip: failed > 0 ? spec.tip : `${spec.title}: done on time; do it in the first minute the guideline asks for it.`,
     weight: OBLIGATION_WEIGHT * failed,
   };

@@ -4,7 +4,7 @@ import type { DebriefContext } from './debrief-context';
 
 /**
  * Model replies written from the scenario's own facts: the customer's name, the
- * brand's model position (the scenario's first position, the one its guideline bot
+ * brand's facts (what it is doing about the issue, which the guideline bot
  * takes) when the post is about the root cause, and who owns the fix.
  */
 export type ReplyIntent = 'restore' | 'personalData' | 'legal' | 'media' | 'namedStaff' | 'ruleOfTwo' | 'correctFacts' | 'question';
@@ -13,7 +13,7 @@ export function modelReply(ctx: DebriefContext, post: Post, intent: ReplyIntent)
   const { scenario } = ctx;
   const name = firstName(post.author.name);
   const hi = name ? `Hi ${name}, ` : 'Hi, ';
-  const position = post.aboutRootCause ? ` ${scenario.positions[0]!.text}` : '';
+  const position = post.aboutRootCause ? ` ${scenario.judge.facts.doing[0]}` : '';
   const owner = ROLE_LABELS[scenario.rootCause.owner];
   const sign = ` — the ${scenario.brand.name} team`;
   switch (intent) {

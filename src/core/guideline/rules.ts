@@ -19,6 +19,14 @@ export const BREACH_DEFAULT_TEXT: Record<BreachKind, string> = {
   repliedMoreThanTwice: 'More than two public replies to one person (rule of two)',
   queueJumping: 'Queue-jumping for a loud customer',
   defensiveTone: 'Defensive tone with a customer',
+  namedStaff: 'A member of staff named in public',
+  bannedPhrase: 'A phrase the brand never uses',
+  missingRequiredFact: 'A fact the statement must carry is missing',
+  missingSignOff: "A public reply without the brand's sign-off",
+  contradictsFacts: 'Says something that contradicts the facts on record',
+  deflectsCause: 'Deflects a cause that is ours',
+  blamesPartner: 'Blames a partner in public',
+  admitsLiability: 'Admits legal liability without legal',
 };
 
 /** The guideline level the situation has reached: the highest level any of whose entry criteria holds. */

@@ -33,7 +33,7 @@ const NOT_A_CAUSE = new Set([
   'some', 'an', 'unexpected', 'unforeseen', 'earlier', 'last', 'night', 'morning', 'today', 'yesterday', 'thursday',
   'delay', 'delays', 'disruption', 'problem', 'problems', 'issue', 'issues', 'inconvenience', 'cancellation',
   'cancellations', 'wait', 'trouble', 'you', 'your', 'we', 'us', 'it', 'was', 'is', 'were', 'be', 'been', 'what',
-  'happened', 'evening', 'service', 'train', 'trains', 'late', 'very', 'serious', 'major', 'minor', 'sudden',
+  'happened', 'evening', 'service', 'train', 'trains', 'late', 'very', 'serious', 'major', 'minor', 'sudden', 'own',
 ]);
 const CAUSE_WORDS = 5;
 const STEM_PREFIX = 5;
@@ -105,8 +105,11 @@ export function claimsIn(read: ReadText): Claims {
   };
 }
 
-/** Whether two cause descriptions share a content word (by a common five-letter stem). */
+/** A plural ending, so "crews" names the same thing as "crew" and "signals" as "signal". */
+const PLURAL = /(?<=[a-z]{3})s$/;
+
+/** Whether two cause descriptions share a content word (by a common five-letter stem of the singular). */
 export function sameCause(a: readonly string[], b: readonly string[]): boolean {
-  const stem = (w: string) => w.slice(0, STEM_PREFIX);
+  const stem = (w: string) => w.replace(PLURAL, '').slice(0, STEM_PREFIX);
   return a.some((x) => b.some((y) => stem(x) === stem(y)));
 }

@@ -1,9 +1,9 @@
-import type { BreachKind, Category, Tone } from '../scenario/scenario.schema';
+import { BLOCKS, type Block, type BreachKind, type Category, type Tone } from '../scenario/scenario.schema';
 import type { JudgeRules } from '../scenario/judge-rules.schema';
 
-/** The parts a good reply is made of. */
-export const PARTS = ['acknowledge', 'apologise', 'explain', 'correctFacts', 'nextStep', 'inviteDm', 'thank'] as const;
-export type Part = (typeof PARTS)[number];
+/** The parts a good reply is made of (the composer's phrase blocks). */
+export const PARTS = BLOCKS;
+export type Part = Block;
 
 /** Breaches the judge reads from the words of any reply. */
 export const TEXT_BREACHES = [

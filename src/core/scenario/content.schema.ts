@@ -80,7 +80,7 @@ export const templateSchema = z.strictObject({
   ),
   aboutRootCause: documented(z.boolean().default(false), {
     meaning: 'The post is about the scenario\'s root cause (the back-office pain point).',
-    effect: 'Escalating such a post to `rootCause.owner` starts the fix. Replies to it carry a position, and a position other than the first one the brand took is an `inconsistentAnswer` breach.',
+    effect: 'Escalating such a post to `rootCause.owner` starts the fix. Replies to it are judged against `judge.facts` and what the brand already said: another cause, timescale or stance is an `inconsistentAnswer` breach.',
     examples: [true],
   }),
   weight: documented(wholeNumber(1, 100).default(1), {

@@ -11,7 +11,7 @@ import { ROLES } from './vocabulary.schema';
 
 /** The rules below in a trainer's words, for the format reference. Keep in step with the checks. */
 export const CROSS_FIELD_RULES: readonly string[] = [
-  'Ids are unique within `channels`, `templates`, `injects`, `positions`, `guideline.levels` and `guideline.obligations`.',
+  'Ids are unique within `channels`, `templates`, `injects`, `guideline.levels`, `guideline.obligations`, `judge.requiredFacts` and `judge.mustNot`.',
   'Every channel, template, inject and level named elsewhere (`templates[].channels`, `instigator.channel`, `instigator.template`, `injects[].posts[]`, `entry[].injectFired`, `obligations[].fromLevel`) is defined in the file.',
   '`channels[].sharePercent` add up to 100.',
   'A template\'s `followers` minimum is not above its maximum.',
@@ -106,7 +106,8 @@ function idsOf(s: Loose, guideline: Loose, report: Report) {
     injects: ids(s.injects, ['injects']),
     levels: ids(guideline.levels, ['guideline', 'levels']),
   };
-  ids(s.positions, ['positions']);
+  ids(rec(s.judge).requiredFacts, ['judge', 'requiredFacts']);
+  ids(rec(s.judge).mustNot, ['judge', 'mustNot']);
   ids(guideline.obligations, ['guideline', 'obligations']);
   return found;
 }

@@ -32,7 +32,7 @@ export function wholeNumber(min: number, max?: number) {
 /** Sim minutes within one day. */
 export const DAY_MINUTES = 24 * 60;
 
-/** Identifiers a scenario gives its own channels, templates, injects, levels, obligations and positions. */
+/** Identifiers a scenario gives its own channels, templates, injects, levels, obligations and judge rules. */
 export const localId = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_-]*$/, 'an id that starts with a letter and uses letters, digits, _ or -');
 
 /** Text between 1 and `max` characters. */

@@ -81,7 +81,11 @@ export const judgeRulesSchema = z.strictObject({
           }),
           { meaning: 'The cause of the problem, as the brand may state it.', effect: 'A reply that states another cause is judged inconsistent.' },
         ),
-        doing: documented(z.array(z.string().min(1).max(300)).default([]), { meaning: 'What the brand is doing about it.', examples: [['Engineers are on site.']] }),
+        doing: documented(z.array(z.string().min(1).max(300)).min(1), {
+          meaning: 'What the brand is doing about it, one sentence each, as the brand would say it.',
+          effect: 'The composer\'s "next step" quick insert and the guideline bot write from these sentences.',
+          examples: [['Engineers are on site.']],
+        }),
         refundPolicy: documented(z.string().min(1).max(300).optional(), {
           meaning: 'The refund owed by policy.',
           effect: 'Offering it in public is not public compensation; offering more is.',
@@ -103,9 +107,11 @@ export const judgeRulesSchema = z.strictObject({
           meaning: 'Partners the brand must not blame in public (e.g. the infrastructure owner).',
           examples: [['Network Rail']],
         }),
-      })
-      .optional(),
-    { meaning: 'What the brand may say about the issue: the facts replies and holding statements are written from.' },
+      }),
+    {
+      meaning: 'What the brand may say about the issue: the facts replies and holding statements are written from.',
+      effect: 'A text that states another cause, deflects a cause that is ours, promises another timescale or blames a partner is cited.',
+    },
   ),
   mustNot: documented(
     z

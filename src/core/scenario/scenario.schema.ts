@@ -112,11 +112,6 @@ const instigatorSchema = z.strictObject({
   }),
 });
 
-const positionSchema = z.strictObject({
-  id: documented(localId, { meaning: 'The position\'s id.', examples: ['investigating'] }),
-  text: documented(text(200), { meaning: 'The answer as the brand would say it.', examples: ['We are looking into what went wrong and will update you by 3pm.'] }),
-});
-
 const rootCauseSchema = z.strictObject({
   description: documented(text(300), { meaning: 'The back-office pain point behind the complaints.', examples: ['The refund system rejects cancelled journeys.'] }),
   owner: documented(roleSchema, {
@@ -187,10 +182,6 @@ export const scenarioSchema = z
       examples: [{ station: ['Leeds', 'York'] }],
     }),
     templates: documented(z.array(templateSchema).min(1), { meaning: 'The posts that can arrive.' }),
-    positions: documented(z.array(positionSchema).min(1), {
-      meaning: 'Answers the brand may give on the root-cause issue; one must be used consistently.',
-      effect: 'A holding statement and replies to root-cause posts carry a position; changing it is an `inconsistentAnswer` breach. The guideline bot always uses the first, so put the recommended answer first.',
-    }),
     injects: documented(z.array(injectSchema).default([]), { meaning: 'Scripted or trainer-fired events.' }),
     rootCause: documented(rootCauseSchema, { meaning: 'The back-office problem behind the surge.' }),
     promotions: documented(promotionsSchema.optional(), { meaning: 'Scheduled promotional posts that keep going out unless paused. Leave out for none.' }),
@@ -199,8 +190,9 @@ export const scenarioSchema = z
       meaning: 'How the shift is scored.',
     }),
     // --- reply judge: the brand's own rules for free-text replies (see judge-rules.schema.ts) ---
-    judge: documented(judgeRulesSchema.optional(), {
-      meaning: "The brand's own rules for the reply judge: staff names, banned phrases, required facts, sign-off, personal-data formats, and the facts it may and must not state. Leave out for none.",
+    judge: documented(judgeRulesSchema, {
+      meaning: "What the brand may say and how: the facts replies and holding statements are written from (cause, what is being done, refund policy, timescales), what must not be said, and the brand's own rules for the reply judge (staff names, banned phrases, required facts, sign-off, personal-data formats).",
+      effect: 'Every reply, DM and holding statement is judged against it; the composer\'s quick inserts and the guideline bot write from its facts.',
     }),
   })
   // Runs even when other parts of the file are invalid, so a trainer sees every problem in one pass.

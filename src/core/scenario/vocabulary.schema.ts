@@ -23,22 +23,12 @@ export const CATEGORIES = ['question', 'unhappy', 'misguided', 'rager', 'troll',
 export const categorySchema = z.enum(CATEGORIES);
 export type Category = z.infer<typeof categorySchema>;
 
-/** Phrase blocks a reply is composed from. */
-export const BLOCKS = [
-  'acknowledge',
-  'apologise',
-  'explain',
-  'correctFacts',
-  'nextStep',
-  'inviteDm',
-  'thank',
-  'askDetailsPublicly',
-  'offerCompensation',
-  'callUs',
-  'standardReply',
-] as const;
-export const blockSchema = z.enum(BLOCKS);
-export type Block = z.infer<typeof blockSchema>;
+/**
+ * The parts a good reply is made of: what the judge finds in a reply's words, and the
+ * phrase blocks the composer offers as optional quick inserts.
+ */
+export const BLOCKS = ['acknowledge', 'apologise', 'explain', 'correctFacts', 'nextStep', 'inviteDm', 'thank'] as const;
+export type Block = (typeof BLOCKS)[number];
 
 export const TONES = ['empathetic', 'neutral', 'formal', 'defensive'] as const;
 export const toneSchema = z.enum(TONES);
@@ -57,6 +47,15 @@ export const BREACH_KINDS = [
   'repliedMoreThanTwice',
   'queueJumping',
   'defensiveTone',
+  // The scenario's own judge rules (`judge:`): its staff, phrases, sign-off and facts.
+  'namedStaff',
+  'bannedPhrase',
+  'missingRequiredFact',
+  'missingSignOff',
+  'contradictsFacts',
+  'deflectsCause',
+  'blamesPartner',
+  'admitsLiability',
 ] as const;
 export const breachKindSchema = z.enum(BREACH_KINDS);
 export type BreachKind = z.infer<typeof breachKindSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ACTION_SECONDS } from '../tuning';
-import { blockSchema, categorySchema, roleSchema, toneSchema } from '../scenario/scenario.schema';
+import { ACTION_SECONDS, WRITING_CHARS_PER_SECOND } from '../tuning';
+import { categorySchema, roleSchema } from '../scenario/scenario.schema';
 
 /**
  * Everything a trainee (or a trainer, for injects) can do at the desk. Run records
@@ -10,23 +10,27 @@ import { blockSchema, categorySchema, roleSchema, toneSchema } from '../scenario
 const postId = z.number().int().min(0);
 const id = z.string().min(1).max(60);
 
+/** The longest reply, DM or holding statement the desk accepts, in UTF-16 code units (JavaScript's `length`). */
+export const REPLY_MAX_CHARS = 1000;
+/** Words the trainee writes: 1…REPLY_MAX_CHARS characters, not only white space. */
+const writtenText = z
+  .string()
+  .min(1)
+  .max(REPLY_MAX_CHARS)
+  .refine((t) => t.trim().length > 0, 'must say something, not only spaces');
+
 export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('post.triage'), postId, category: categorySchema, urgent: z.boolean() }),
-  z.strictObject({
-    type: z.literal('post.reply'),
-    postId,
-    blocks: z.array(blockSchema).max(8),
-    tone: toneSchema,
-    /** The brand's answer on the root-cause issue, when the reply takes one. */
-    position: id.optional(),
-  }),
-  z.strictObject({ type: z.literal('post.dm'), postId }),
+  /** A public reply in the trainee's own words; its tone and its stance on the issue are judged from them. */
+  z.strictObject({ type: z.literal('post.reply'), postId, text: writtenText }),
+  /** A private message to the post's author; judged as private (asking for personal data is fine). */
+  z.strictObject({ type: z.literal('post.dm'), postId, text: writtenText }),
   z.strictObject({ type: z.literal('post.hide'), postId }),
   z.strictObject({ type: z.literal('post.delete'), postId }),
   z.strictObject({ type: z.literal('post.escalate'), postId, role: roleSchema, note: z.string().max(280) }),
   z.strictObject({ type: z.literal('post.close'), postId }),
   z.strictObject({ type: z.literal('thread.link'), postIds: z.tuple([postId, postId]) }),
-  z.strictObject({ type: z.literal('desk.holdingStatement'), position: id }),
+  z.strictObject({ type: z.literal('desk.holdingStatement'), text: writtenText }),
   z.strictObject({ type: z.literal('desk.pausePromotions') }),
   z.strictObject({ type: z.literal('desk.callInStaff'), count: z.number().int().min(1).max(50) }),
   z.strictObject({ type: z.literal('level.declare'), level: id }),
@@ -42,9 +46,9 @@ export function actionCost(action: Action): number {
     case 'post.triage':
       return ACTION_SECONDS.triage;
     case 'post.reply':
-      return ACTION_SECONDS.replyBase + ACTION_SECONDS.replyPerBlock * action.blocks.length;
+      return ACTION_SECONDS.replyBase + writingSeconds(action.text);
     case 'post.dm':
-      return ACTION_SECONDS.dm;
+      return ACTION_SECONDS.dmBase + writingSeconds(action.text);
     case 'post.hide':
     case 'post.delete':
     case 'post.close':
@@ -54,7 +58,7 @@ export function actionCost(action: Action): number {
     case 'thread.link':
       return ACTION_SECONDS.link;
     case 'desk.holdingStatement':
-      return ACTION_SECONDS.holdingStatement;
+      return ACTION_SECONDS.holdingStatementBase + writingSeconds(action.text);
     case 'desk.pausePromotions':
       return ACTION_SECONDS.pausePromotions;
     case 'desk.callInStaff':
@@ -64,4 +68,9 @@ export function actionCost(action: Action): number {
     case 'inject.fire':
       return ACTION_SECONDS.fireInject;
   }
+}
+
+/** Sim seconds spent writing `text`: a long, careful reply is a real choice under time pressure. */
+function writingSeconds(text: string): number {
+  return Math.trunc(text.trim().length / WRITING_CHARS_PER_SECOND);
 }

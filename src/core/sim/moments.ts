@@ -7,12 +7,10 @@ import {
   ROOT_FIX_GOODWILL,
   signed,
   signedPercent,
-  STATEMENT_GOODWILL,
-  STATEMENT_HEAT_FACTOR,
 } from '../tuning';
 import { ROLE_LABELS, type Role } from '../scenario/scenario.schema';
 import type { SimContext } from './context';
-import type { KeyMoment, ObligationStatus, Post } from './state';
+import type { KeyMoment, ObligationStatus, Post, Written } from './state';
 
 /**
  * The debrief's English: one builder per kind of key moment. Rules decide what
@@ -22,7 +20,8 @@ type Moment = Omit<KeyMoment, 't'>;
 
 const clock = (ctx: SimContext, t: number) => clockAt(ctx.scenario, t);
 const channelName = (ctx: SimContext, id: string) => ctx.scenario.channels.find((c) => c.id === id)?.name ?? id;
-const positionText = (ctx: SimContext, id: string) => ctx.scenario.positions.find((p) => p.id === id)?.text ?? id;
+/** A long text shortened for a one-line moment. */
+const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function instigatorPosted(ctx: SimContext, post: Post): Moment {
   const inst = ctx.scenario.instigator;
@@ -135,14 +134,15 @@ export function instigatorAnswered(ctx: SimContext, p: Post, tone: string): Mome
   };
 }
 
-export function holdingStatement(ctx: SimContext, position: string, mattered: boolean): Moment {
+export function holdingStatement(statement: Written, effect: { heatFactor: number; goodwill: number }, mattered: boolean): Moment {
+  const owned = statement.quality > 0;
   return {
     kind: 'statement',
     title: 'Holding statement published',
-    guideline: 'A timely holding statement tells everyone the brand has heard and is acting.',
-    did: `Published: "${positionText(ctx, position)}"`,
-    consequence: mattered ? `Heat ${signedPercent(STATEMENT_HEAT_FACTOR)}, goodwill ${signed(STATEMENT_GOODWILL)}.` : 'Nothing was happening yet; little effect.',
-    good: mattered,
+    guideline: 'A timely holding statement owns the problem, sticks to the facts and says what happens next.',
+    did: `Published: "${excerpt(statement.text)}"`,
+    consequence: mattered ? `Heat ${signedPercent(effect.heatFactor)}, goodwill ${signed(effect.goodwill)}.` : 'Nothing was happening yet; little effect.',
+    good: mattered && owned,
   };
 }
 
@@ -169,12 +169,14 @@ export function levelDeclared(ctx: SimContext, level: number): Moment {
   };
 }
 
-export function breachCommitted(rule: { rule: string; text: string } | undefined, text: string, author: string | undefined): Moment {
+export function breachCommitted(rule: { rule: string; text: string } | undefined, text: string, author: string | undefined, quote?: string): Moment {
+  const where = author !== undefined ? `On ${author}'s post` : '';
+  const words = quote !== undefined ? `"${quote}"` : '';
   return {
     kind: 'breach',
     title: rule ? `Guideline ${rule.rule}: ${rule.text}` : text,
     guideline: text,
-    did: author !== undefined ? `On ${author}'s post.` : '',
+    did: [where, words].filter((x) => x !== '').join(': ') + (where || words ? '.' : ''),
     consequence: `Goodwill ${signed(BREACH_GOODWILL)}; the crowd grows more heated.`,
     good: false,
   };

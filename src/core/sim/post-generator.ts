@@ -64,6 +64,7 @@ export function generatePost(scenario: Scenario, rng: Prng, id: number, t: numbe
     status: 'open',
     inDm: false,
     replies: [],
+    dms: [],
     escalatedTo: [],
   };
 }

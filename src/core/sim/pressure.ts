@@ -81,16 +81,24 @@ export function settlePressure(ctx: SimContext, dt: number): void {
   if (overdue === 0) changeGoodwill(ctx, (CAUGHT_UP_GOODWILL_PER_MINUTE * dt) / 60, 'caughtUp');
 }
 
+/** The words of a text that committed a breach, and the judge's reason. */
+export interface BreachWords {
+  quote: string;
+  reason: string;
+}
+
 /** A breach of the guideline: recorded, costs goodwill, heats the crowd, and teaches in the debrief. */
-export function breach(ctx: SimContext, kind: BreachKind, postId?: number): void {
+export function breach(ctx: SimContext, kind: BreachKind, postId?: number, words?: BreachWords): void {
   const s = ctx.state;
   const rule = ctx.scenario.guideline.forbidden.find((f) => f.kind === kind);
   const text = rule?.text ?? BREACH_DEFAULT_TEXT[kind];
-  s.breaches.push({ t: s.t, kind, rule: rule?.rule ?? 'practice', text, ...(postId !== undefined ? { postId } : {}) });
+  s.breaches.push({ t: s.t, kind, rule: rule?.rule ?? 'practice', text, ...(postId !== undefined ? { postId } : {}), ...(words ?? {}) });
   changeGoodwill(ctx, BREACH_GOODWILL, 'breach');
   changeHeat(ctx, BREACH_HEAT, 'breach');
   // The debrief teaches from the first few of each kind; the score counts them all.
-  if (s.breaches.filter((b) => b.kind === kind).length <= BREACH_MOMENTS_PER_KIND) addMoment(ctx, breachCommitted(rule, text, postId === undefined ? undefined : mustPost(ctx, postId).author.name));
+  if (s.breaches.filter((b) => b.kind === kind).length <= BREACH_MOMENTS_PER_KIND) {
+    addMoment(ctx, breachCommitted(rule, text, postId === undefined ? undefined : mustPost(ctx, postId).author.name, words?.quote));
+  }
 }
 
 /** Removing legitimate criticism makes it spread (the Streisand effect). */

@@ -2,6 +2,7 @@ import type { Action } from './actions';
 import type { Mode } from '../modes';
 import type { GuidelineSnapshot } from '../guideline/escalation.machine';
 import type { BreachKind, Block, Category, Flag, Role, Tone } from '../scenario/scenario.schema';
+import type { Evidence, JudgeBreach } from '../judge/verdict';
 
 /**
  * The simulation state: plain data, JSON-serialisable, read by the game, the
@@ -12,14 +13,22 @@ import type { BreachKind, Block, Category, Flag, Role, Tone } from '../scenario/
 export type PostSource = 'routine' | 'surge' | 'instigator' | 'inject';
 export type PostStatus = 'open' | 'answered' | 'closed' | 'hidden' | 'deleted';
 
-export interface Reply {
+/** Words the brand wrote (a reply, a DM, a holding statement) with the judge's verdict on them. */
+export interface Written {
   t: number;
-  by: 'trainee' | 'team';
-  blocks: Block[];
-  tone: Tone;
-  position?: string;
-  /** −2 … +2: how well the reply fits this post and the guideline. */
+  text: string;
+  /** −2 … +2: how well the words fit the post, the facts and the guideline. */
   quality: number;
+  tone: Tone;
+  /** The parts the judge found (acknowledge, apologise, …). */
+  parts: Block[];
+  breaches: JudgeBreach[];
+  /** For every label, the characters that triggered it and why: what the citation slip and the debrief highlight. */
+  evidence: Evidence[];
+}
+
+export interface Reply extends Written {
+  by: 'trainee' | 'team';
 }
 
 export interface Post {
@@ -42,7 +51,10 @@ export interface Post {
   status: PostStatus;
   inDm: boolean;
   triage?: { category: Category; urgent: boolean; correct: boolean };
+  /** Public replies, in the thread for everyone to read. */
   replies: Reply[];
+  /** Private messages the trainee sent the author; never shown in the public thread. */
+  dms: Written[];
   firstResponseAt?: number;
   escalatedTo: Role[];
   linkedTo?: number;
@@ -56,6 +68,10 @@ export interface Breach {
   rule: string;
   text: string;
   postId?: number;
+  /** The trainee's words that committed it, for a breach the judge read in a text. */
+  quote?: string;
+  /** The judge's one-line reason for it. */
+  reason?: string;
 }
 
 export type ObligationStatus = 'waiting' | 'open' | 'met' | 'missed' | 'metLate';
@@ -160,9 +176,9 @@ export interface SimState {
   moments: KeyMoment[];
   rootCause: { escalatedAt?: number; fixedAt?: number };
   holdingStatementAt?: number;
+  /** The holding statement as published, with its verdict. */
+  holdingStatement?: Written;
   promotionsPausedAt?: number;
-  /** The first position the brand took on the issue; later answers must match it. */
-  position?: string;
   firedInjects: { id: string; t: number }[];
   counters: {
     arrivals: number;

@@ -4,6 +4,9 @@ import { mustPost, type SimContext } from './context';
 import { changeGoodwill } from './pressure';
 import type { Post, SimState } from './state';
 
+/** What the rest of the team posts on a routine question: a plain, correct holding answer. */
+const TEAM_REPLY_TEXT = "Thanks for getting in touch. We're looking into this for you and will reply here shortly.";
+
 /**
  * The rest of the desk: agents who answer routine posts at a fixed rate while
  * the trainee handles the hard ones, and the open queue they work through.
@@ -51,7 +54,7 @@ export function teamWork(ctx: SimContext, dt: number): void {
     }
     s.team.workCredit -= 1;
     const p = mustPost(ctx, id);
-    p.replies.push({ t: s.t, by: 'team', blocks: ['acknowledge', 'nextStep'], tone: 'neutral', quality: 0 });
+    p.replies.push({ t: s.t, by: 'team', text: TEAM_REPLY_TEXT, quality: 0, tone: 'neutral', parts: ['acknowledge', 'nextStep'], breaches: [], evidence: [] });
     markResponded(ctx, p);
     changeGoodwill(ctx, TEAM_REPLY_GOODWILL, 'teamReply');
   }

@@ -1,7 +1,8 @@
-import type { Debrief, Outcome, Scenario } from '../../core/index';
+import type { Debrief, Outcome, Scenario, SimState } from '../../core/index';
 import { DEBRIEF_CSS } from './debrief-styles';
 import { el } from './dom';
 import { lessonView } from './lesson-view';
+import { yourWordsView } from './your-words';
 
 /** Where the panel sits on the 1280×720 canvas, in game units. */
 export interface PanelBox {
@@ -20,8 +21,9 @@ const STYLE_ID = 'debrief-styles';
 
 /**
  * The debrief's lessons as an HTML region laid over the canvas: retry tips first,
- * then lessons worst first, then the score breakdown. It follows the canvas as the
- * window resizes and is removed with the scene.
+ * then lessons worst first, the trainee's own words as the judge read them, then the
+ * score breakdown. It follows the canvas as the window resizes and is removed with
+ * the scene.
  */
 export class DebriefPanel {
   readonly root: HTMLElement;
@@ -34,6 +36,7 @@ export class DebriefPanel {
     debrief: Debrief,
     outcome: Outcome,
     scenario: Scenario,
+    state: SimState,
   ) {
     if (!document.getElementById(STYLE_ID)) document.head.append(el('style', { id: STYLE_ID }, DEBRIEF_CSS));
     this.root = el('section', { id: 'debrief-lessons', class: 'debrief-panel', 'aria-label': 'Debrief: lessons from this shift', tabindex: '0' });
@@ -49,6 +52,7 @@ export class DebriefPanel {
       this.root.append(view);
     });
     if (debrief.moreLessons > 0) this.root.append(el('p', { class: 'dim' }, `${debrief.moreLessons} smaller lesson${debrief.moreLessons === 1 ? '' : 's'} not shown: fix these first.`));
+    this.root.append(...yourWordsView(state, scenario));
     this.root.append(el('h2', {}, 'Score breakdown'), breakdownTable(outcome));
     document.body.append(this.root);
     window.addEventListener('resize', this.onResize);

@@ -27,6 +27,7 @@ export const DEBRIEF_CSS = `
 .debrief-panel blockquote footer { font-size: 0.85em; color: #4a3d30; margin-top: 0.2em; }
 .debrief-panel .you { margin: 0.2em 0 0.5em; }
 .debrief-panel .you q { font-style: italic; }
+.debrief-panel .your-words { list-style: none; margin: 0.3em 0; padding: 0; }
 .debrief-panel mark { background: #ffd166; color: #1a222b; }
 .debrief-panel dl { margin: 0.3em 0; }
 .debrief-panel dt { font-weight: 700; margin-top: 0.35em; }

@@ -1,5 +1,6 @@
 import { clockAt, type Lesson, type LessonExample, type LessonVerdict, type Scenario, type TraineeDeed } from '../../core/index';
 import { el } from './dom';
+import { markedNodes } from '../ui/marked-text';
 import { replyWords, toneWords } from './reply-quote';
 
 /** A verdict in words and a symbol, so colour is never the only signal. */
@@ -46,8 +47,7 @@ function deedView(deed: TraineeDeed): HTMLElement {
     p.append(deed.text);
     return p;
   }
-  const q = el('q');
-  for (const seg of replyWords(deed)) q.append(seg.note ? el('mark', { title: seg.note }, seg.text) : seg.text);
+  const q = el('q', {}, ...markedNodes(replyWords(deed)));
   p.append('replied ', q, ` (${toneWords(deed)})`);
   return p;
 }

@@ -1,6 +1,6 @@
-import { BLOCKS, CATEGORIES, ROLES, TONES, actionCost, type Action, type Block, type Category, type Post, type Role, type Scenario, type SimState, type Tone } from '../../core/index';
-import type { DialogSpec, DialogValues } from '../ui/choice-dialog';
-import { BLOCK_LABEL, CATEGORY_LABEL, formatFollowers, ROLE_LABEL, TONE_LABEL } from './labels';
+import { CATEGORIES, actionCost, type Action, type Category, type Post, type Scenario, type SimState } from '../../core/index';
+import type { DialogSpec } from '../ui/choice-dialog';
+import { CATEGORY_LABEL } from './labels';
 
 /** Sends an action to the core; returns its rejection message, or undefined when it was applied. */
 export type Send = (action: Action) => string | undefined;
@@ -26,84 +26,6 @@ export function triageDialog(post: Post, send: Send): DialogSpec {
     ],
     confirmLabel: 'Triage',
     onConfirm: (v) => send({ type: 'post.triage', postId: post.id, category: v.category as Category, urgent: (v.urgent as string[]).length > 0 }),
-  };
-}
-
-function replyPreview(scenario: Scenario, v: DialogValues): string {
-  const blocks = v.blocks as Block[];
-  const position = scenario.positions.find((p) => p.id === v.position);
-  const words = blocks.map((b) => BLOCK_LABEL[b].sample);
-  if (position) words.push(position.text);
-  return words.length ? `Preview (${TONE_LABEL[v.tone as Tone].label.toLowerCase()}): “${words.join(' ')}”` : 'Pick at least one phrase block.';
-}
-
-export function replyDialog(post: Post, scenario: Scenario, state: SimState, send: Send): DialogSpec {
-  const positionOptions = [{ id: 'none', label: 'No position', detail: 'do not speak to the issue itself' }, ...scenario.positions.map((p) => ({ id: p.id, label: p.id, detail: p.text }))];
-  return {
-    title: `Reply in public to ${post.author.handle} (#${post.id})`,
-    subtitle: `“${post.text.length > 120 ? `${post.text.slice(0, 119)}…` : post.text}” · ${formatFollowers(post.author.followers)} followers${state.position ? ` · the brand's position so far: ${state.position}` : ''}`,
-    sections: [
-      {
-        kind: 'multi',
-        id: 'blocks',
-        title: 'Phrase blocks (in order)',
-        value: [],
-        max: 8,
-        options: BLOCKS.map((b) => ({ id: b, label: BLOCK_LABEL[b].label })),
-        width: 300,
-      },
-      { kind: 'single', id: 'tone', title: 'Tone', value: 'empathetic', options: TONES.map((t) => ({ id: t, label: TONE_LABEL[t].label, detail: TONE_LABEL[t].detail })), width: 250 },
-      { kind: 'single', id: 'position', title: 'Position on the issue', value: state.position ?? 'none', options: positionOptions },
-    ],
-    preview: (v) => replyPreview(scenario, v),
-    confirmLabel: 'Post reply',
-    onConfirm: (v) =>
-      send({
-        type: 'post.reply',
-        postId: post.id,
-        blocks: v.blocks as Block[],
-        tone: v.tone as Tone,
-        ...(v.position !== 'none' ? { position: v.position as string } : {}),
-      }),
-  };
-}
-
-export function escalateDialog(post: Post, send: Send): DialogSpec {
-  const snippet = post.text.length > 70 ? `${post.text.slice(0, 69)}…` : post.text;
-  return {
-    title: `Escalate post #${post.id}`,
-    subtitle: 'Who must know, and what should they know? Type to edit the note (at least 10 characters).',
-    sections: [
-      {
-        kind: 'single',
-        id: 'role',
-        title: 'To',
-        value: ROLES.find((r) => !post.escalatedTo.includes(r)) ?? 'teamLead',
-        options: ROLES.map((r) => ({ id: r, label: `${ROLE_LABEL[r]}${post.escalatedTo.includes(r) ? ' (already told)' : ''}` })),
-        width: 260,
-      },
-      { kind: 'text', id: 'note', title: 'Note', value: `${post.author.handle} (${formatFollowers(post.author.followers)} followers): "${snippet}"`, maxLength: 280 },
-    ],
-    confirmLabel: 'Escalate',
-    onConfirm: (v) => send({ type: 'post.escalate', postId: post.id, role: v.role as Role, note: v.note as string }),
-  };
-}
-
-export function holdingStatementDialog(scenario: Scenario, state: SimState, send: Send): DialogSpec {
-  return {
-    title: 'Publish a holding statement',
-    subtitle: 'One public statement on every channel: the brand has heard and is acting. Pick the position it takes.',
-    sections: [
-      {
-        kind: 'single',
-        id: 'position',
-        title: 'Position',
-        value: state.position ?? scenario.positions[0]!.id,
-        options: scenario.positions.map((p) => ({ id: p.id, label: p.id, detail: p.text })),
-      },
-    ],
-    confirmLabel: 'Publish',
-    onConfirm: (v) => send({ type: 'desk.holdingStatement', position: v.position as string }),
   };
 }
 

@@ -16,8 +16,9 @@ export interface DeskHost {
   cycleTab(delta: 1 | -1): void;
   toggleView(): void;
   jumpToNamedPost(): void;
-  openForPost(kind: 'triage' | 'reply' | 'escalate'): void;
-  postAction(type: 'post.dm' | 'post.hide' | 'post.delete' | 'post.close'): void;
+  /** Opens the triage dialog or the composer for the selected post. */
+  openForPost(kind: 'triage' | 'reply' | 'dm' | 'escalate'): void;
+  postAction(type: 'post.hide' | 'post.delete' | 'post.close'): void;
   link(): void;
   openDeclare(): void;
   openDesk(kind: 'statement' | 'staff'): void;
@@ -65,15 +66,15 @@ export const DESK_COMMANDS: readonly DeskCommand[] = [
   { keys: ['End'], keyText: 'End', help: 'last post in the list', group: 'feed', run: (h) => h.selectLast() },
   { keys: ['n'], keyText: 'N', help: 'jump to the post the latest hint or the next obligation names', group: 'feed', run: (h) => h.jumpToNamedPost() },
   { keys: ['t'], keyText: 'T', label: 'Triage', help: 'triage: its category, and whether it is urgent', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.openForPost('triage') },
-  { keys: ['r', 'Enter'], keyText: 'R or Enter', label: 'Reply', help: 'reply in public: phrase blocks, tone, and the brand position', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.openForPost('reply') },
-  { keys: ['d'], keyText: 'D', label: 'DM', help: 'take it to private messages (DM)', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.postAction('post.dm') },
+  { keys: ['r', 'Enter'], keyText: 'R or Enter', label: 'Reply', help: 'reply in public, in your own words (phrase blocks are optional quick inserts)', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.openForPost('reply') },
+  { keys: ['d'], keyText: 'D', label: 'DM', help: 'take it to private messages: write the DM', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.openForPost('dm') },
   { keys: ['h'], keyText: 'H', label: 'Hide', help: 'hide it (abuse or personal data only)', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.postAction('post.hide') },
   { keys: ['x', 'Delete'], keyText: 'X or Delete', label: 'Delete', help: 'delete it', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.postAction('post.delete') },
-  { keys: ['e'], keyText: 'E', label: 'Escalate', help: 'escalate it to a role, with a note', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.openForPost('escalate') },
+  { keys: ['e'], keyText: 'E', label: 'Escalate', help: 'escalate it to a role, with a note you write', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.openForPost('escalate') },
   { keys: ['l'], keyText: 'L', label: 'Link', help: 'link it with a post on another channel (press L on each)', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.link() },
   { keys: ['c'], keyText: 'C', label: 'Close', help: 'close the case', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.postAction('post.close') },
   { keys: ['v'], keyText: 'V', label: 'Declare level', help: 'declare an escalation level', group: 'desk', costsTime: true, run: (h) => h.openDeclare() },
-  { keys: ['s'], keyText: 'S', label: 'Holding statement', help: 'publish a holding statement', group: 'desk', costsTime: true, run: (h) => h.openDesk('statement') },
+  { keys: ['s'], keyText: 'S', label: 'Holding statement', help: 'write and publish a holding statement', group: 'desk', costsTime: true, run: (h) => h.openDesk('statement') },
   { keys: ['m'], keyText: 'M', label: 'Pause promotions', help: 'pause scheduled promotions', group: 'desk', costsTime: true, run: (h) => h.send({ type: 'desk.pausePromotions' }) },
   { keys: ['a'], keyText: 'A', label: 'Call in staff', help: 'call in extra staff', group: 'desk', costsTime: true, run: (h) => h.openDesk('staff') },
   { keys: ['g'], keyText: 'G', label: 'Guideline', help: 'the guideline, one key away', group: 'desk', run: (h) => h.openGuideline() },

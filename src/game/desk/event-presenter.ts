@@ -3,6 +3,7 @@ import type { AudioService } from '../audio/audio.service';
 import type { RunController } from '../run/run-controller';
 import type { RunEvent } from '../run/run-watcher';
 import type { CitationSlip } from './citation-slip.view';
+import { breachWords } from './citation-words';
 import { FLAG_LABEL, formatDuration, formatFollowers } from './labels';
 
 /** A post worth a spoken word: flagged, or from an author with a large audience. */
@@ -54,7 +55,7 @@ export class EventPresenter {
         }
         case 'breach': {
           this.audio.play('stamp');
-          this.slip.show(e.breach, sim.clock(e.breach.t), nowMs);
+          this.slip.show(e.breach, sim.clock(e.breach.t), nowMs, breachWords(s, e.breach));
           const rule = e.breach.rule === 'practice' ? 'Good practice' : `Guideline ${e.breach.rule}`;
           this.announcer.say(`Citation. ${rule}: ${sentence(e.breach.text)}`, true);
           break;

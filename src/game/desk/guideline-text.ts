@@ -37,8 +37,18 @@ export function guidelineDoc(scenario: Scenario): DocLine[] {
     lines.push({ text: 'Never', style: 'heading' });
     for (const f of g.forbidden) lines.push({ text: `${f.rule}  ${f.text}`, style: 'bullet' });
   }
-  lines.push({ text: 'Answers the brand may give on the issue (keep to one)', style: 'heading' });
-  for (const p of scenario.positions) lines.push({ text: p.text, style: 'bullet' });
+  const facts = scenario.judge.facts;
+  lines.push({ text: 'The facts on the issue (write from these, the same on every channel)', style: 'heading' });
+  lines.push({ text: `Cause: ${facts.cause.text}`, style: 'bullet' });
+  for (const d of facts.doing) lines.push({ text: `Being done: ${d}`, style: 'bullet' });
+  if (facts.refundPolicy) lines.push({ text: `Refunds: ${facts.refundPolicy}`, style: 'bullet' });
+  for (const t of facts.timescales) lines.push({ text: `Timescale: ${t.text}`, style: 'bullet' });
+  const never = [...facts.partners.map((p) => `Do not blame ${p} in public.`), ...scenario.judge.mustNot.map((m) => m.text)];
+  if (facts.cause.ours) never.unshift('Do not call the cause "outside our control": it is ours.');
+  if (never.length > 0) {
+    lines.push({ text: 'Never say', style: 'heading' });
+    for (const n of never) lines.push({ text: n, style: 'bullet' });
+  }
   return lines;
 }
 

@@ -39,10 +39,6 @@ export const BLOCK_LABEL: Record<Block, { label: string; sample: string }> = {
   nextStep: { label: 'Next step', sample: "Here's what I'm doing now and when you'll hear from me." },
   inviteDm: { label: 'Invite to DM', sample: 'Please send me a private message so I can sort this out.' },
   thank: { label: 'Thank', sample: 'Thank you for telling us.' },
-  askDetailsPublicly: { label: 'Ask for details here', sample: 'Reply here with your booking number and address.' },
-  offerCompensation: { label: 'Offer compensation', sample: "We'll refund you in full and add a voucher." },
-  callUs: { label: 'Ask them to call us', sample: 'Please call our helpline about this.' },
-  standardReply: { label: 'Standard reply', sample: 'We apologise for any inconvenience caused.' },
 };
 
 export const TONE_LABEL: Record<Tone, { label: string; detail: string }> = {

@@ -1,5 +1,5 @@
 import { clockAt, engagement, type Post, type Scenario, type SimState } from '../../core/index';
-import { BLOCK_LABEL, CATEGORY_LABEL, FLAG_LABEL, formatDuration, formatFollowers, ROLE_LABEL, TONE_LABEL } from '../desk/labels';
+import { CATEGORY_LABEL, FLAG_LABEL, formatDuration, formatFollowers, ROLE_LABEL, TONE_LABEL } from '../desk/labels';
 import { avatar } from './avatar';
 import { el } from './dom';
 import { reachOf } from './post-card';
@@ -21,7 +21,7 @@ export function historyLines(p: Post, scenario: Scenario, coaching: boolean, lin
   if (coaching && p.needs && !p.escalatedTo.includes(p.needs.role)) lines.push(`Hint: this needs ${ROLE_LABEL[p.needs.role]} by ${clockAt(scenario, p.needs.deadline)}.`);
   for (const r of p.replies.slice(-3)) {
     const who = r.by === 'trainee' ? 'You' : 'Team';
-    const words = r.blocks.map((b) => BLOCK_LABEL[b].label.toLowerCase()).join(' + ');
+    const words = `“${r.text.length > 90 ? `${r.text.slice(0, 89)}…` : r.text}”`;
     const landed = coaching && r.by === 'trainee' ? (r.quality > 0 ? ' — ✓ landed well' : r.quality < 0 ? ' — ✗ landed badly' : ' — landed flat') : '';
     lines.push(`${who} ${clockAt(scenario, r.t)} (${TONE_LABEL[r.tone].label.toLowerCase()}): ${words}${landed}`);
   }

@@ -1,5 +1,5 @@
 import { engagement, type ChannelLook, type Post, type SimState } from '../../core/index';
-import { BLOCK_LABEL, FLAG_LABEL, formatFollowers, ROLE_LABEL } from '../desk/labels';
+import { FLAG_LABEL, formatFollowers, ROLE_LABEL } from '../desk/labels';
 import { avatar } from './avatar';
 import { el } from './dom';
 
@@ -204,7 +204,7 @@ function thread(p: Post, ctx: CardContext): HTMLElement | undefined {
           chip(r.by === 'trainee' ? 'Page · you' : 'Page · team', 'brand'),
           ' ',
           el('span', { class: 'rl-time' }, relativeTime(ctx.state.t - r.t)),
-          el('p', { class: 'rl-reply-text' }, r.blocks.map((b) => BLOCK_LABEL[b].sample).join(' ')),
+          el('p', { class: 'rl-reply-text' }, r.text),
         ),
       ),
     ),

@@ -57,7 +57,7 @@ export class DebriefScene extends BaseScene {
 
     // Lessons, tips and the breakdown: prose, so HTML that wraps, scrolls and reads aloud.
     const debrief = buildDebrief(sc, done.state);
-    const panel = new DebriefPanel(this.game.canvas, { x: 20, y: 140, w: 620, h: 510 }, debrief, outcome, sc);
+    const panel = new DebriefPanel(this.game.canvas, { x: 20, y: 140, w: 620, h: 510 }, debrief, outcome, sc, done.state);
     this.scale.on('resize', panel.place, panel);
     this.events.once('shutdown', () => {
       this.scale.off('resize', panel.place, panel);

@@ -1,15 +1,10 @@
 import type Phaser from 'phaser';
 import type { Action, Post } from '../../core/index';
 import { describeDone } from '../desk/action-messages';
-import {
-  callInStaffDialog,
-  declareLevelDialog,
-  escalateDialog,
-  holdingStatementDialog,
-  replyDialog,
-  triageDialog,
-  type Send,
-} from '../desk/action-dialogs';
+import { callInStaffDialog, declareLevelDialog, triageDialog, type Send } from '../desk/action-dialogs';
+import { dmComposer, escalateComposer, holdingStatementComposer, replyComposer } from '../desk/compose-dialogs';
+import { Composer, type ComposerOutcome, type ComposerSpec } from '../composer/composer';
+import { DraftStore } from '../composer/drafts';
 import { CitationSlip } from '../desk/citation-slip.view';
 import { coachTip } from '../desk/coach';
 import { EscalationPanel } from '../desk/escalation-panel.view';
@@ -29,7 +24,7 @@ import { ChoiceDialog, type DialogSpec } from '../ui/choice-dialog';
 import { DocOverlay } from '../ui/doc-overlay';
 import { FocusList } from '../ui/focus-list';
 import { keyHelpDoc } from '../ui/key-help';
-import { addPanel, addText, COLOR, css } from '../ui/theme';
+import { addPanel, addText, COLOR, css, TEXT_SCALE } from '../ui/theme';
 import { BaseScene } from './base.scene';
 import { SCENE } from './scene-keys';
 
@@ -65,7 +60,11 @@ export class DeskScene extends BaseScene implements DeskHost {
   private selected: number | null = null;
   private linkFrom: number | null = null;
   private zone: Zone = 'feed';
-  private dialog: { name: string; ui: ChoiceDialog } | undefined;
+  /** The open dialog: a canvas choice dialog or the DOM composer. */
+  private dialog: { name: string; close: () => void } | undefined;
+  private composer: Composer | undefined;
+  /** Unsent words, one draft per post and kind, kept for the whole shift. */
+  private drafts = new DraftStore();
   private overlay: DocOverlay | undefined;
   private status = '';
   private lastSave = 0;
@@ -120,7 +119,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       () => this.showNewPosts(),
     );
     // Over the escalation panel, clear of the reading layer (DOM draws above the canvas).
-    this.slip = new CitationSlip(this, 950, top + 8, 322, () => this.reducedMotion());
+    this.slip = new CitationSlip(this.game.canvas, { x: 950, y: top + 8, w: 322, h: bottom - top - 16 }, TEXT_SCALE[this.services.settings.get().textSize], () => this.reducedMotion());
     this.presenter = new EventPresenter(run, this.services.audio, this.services.announcer, this.slip);
     this.buildActionBar();
     this.statusText = addText(this, 12, 692, '', { size: 's' });
@@ -149,6 +148,8 @@ export class DeskScene extends BaseScene implements DeskHost {
       this.events.off('resume', onResume);
       this.services.audio.setAmbience(false);
       this.services.session.desk = undefined;
+      this.composer?.close('kept');
+      this.slip.destroy();
       this.reading.destroy();
     });
     this.setStatus(
@@ -400,12 +401,14 @@ export class DeskScene extends BaseScene implements DeskHost {
     }
     this.presenter.present(result.events, performance.now());
     this.setStatus(`✓ ${describeDone(action, this.run.sim)}`);
+    // The judge's verdict on written words is feedback the trainee waits for: spoken, not only shown.
+    if (action.type === 'post.reply' || action.type === 'post.dm' || action.type === 'desk.holdingStatement') this.services.announcer.say(this.status);
     this.redrawNow();
     this.save(performance.now());
     return undefined;
   };
 
-  postAction(type: 'post.dm' | 'post.hide' | 'post.delete' | 'post.close'): void {
+  postAction(type: 'post.hide' | 'post.delete' | 'post.close'): void {
     const p = this.requirePost();
     if (p) this.send({ type, postId: p.id });
   }
@@ -423,18 +426,20 @@ export class DeskScene extends BaseScene implements DeskHost {
     this.send({ type: 'thread.link', postIds: [from, p.id] });
   }
 
-  openForPost(kind: 'triage' | 'reply' | 'escalate'): void {
+  openForPost(kind: 'triage' | 'reply' | 'dm' | 'escalate'): void {
     const p = this.requirePost();
     if (!p) return;
-    const sim = this.run.sim;
-    const spec =
-      kind === 'triage' ? triageDialog(p, this.send) : kind === 'reply' ? replyDialog(p, sim.scenario, sim.state, this.send) : escalateDialog(p, this.send);
-    this.openDialog(kind, spec);
+    const { scenario, state } = this.run.sim;
+    if (kind === 'triage') this.openDialog(kind, triageDialog(p, this.send));
+    else if (kind === 'reply') this.openComposer(replyComposer(p, scenario, state, this.send));
+    else if (kind === 'dm') this.openComposer(dmComposer(p, scenario, state, this.send));
+    else this.openComposer(escalateComposer(p, scenario, state, this.send));
   }
 
   openDesk(kind: 'statement' | 'staff'): void {
     const sim = this.run.sim;
-    this.openDialog(kind, kind === 'statement' ? holdingStatementDialog(sim.scenario, sim.state, this.send) : callInStaffDialog(sim.scenario, sim.state, this.send));
+    if (kind === 'statement') this.openComposer(holdingStatementComposer(sim.scenario, sim.state, this.send));
+    else this.openDialog(kind, callInStaffDialog(sim.scenario, sim.state, this.send));
   }
 
   openDeclare(): void {
@@ -446,17 +451,44 @@ export class DeskScene extends BaseScene implements DeskHost {
 
   private openDialog(name: string, spec: DialogSpec): void {
     if (this.dialog || this.overlay) return;
+    this.slip.dismiss();
     const ui = new ChoiceDialog(this, this.keys, { ...spec, onClose: () => (this.dialog = undefined) });
-    this.dialog = { name, ui };
+    this.dialog = { name, close: () => ui.close() };
+  }
+
+  /** Opens the composer for a reply, a DM, the holding statement or an escalation note, with its draft if one waits. */
+  private openComposer(spec: ComposerSpec): void {
+    if (this.dialog || this.overlay) return;
+    this.slip.dismiss();
+    const composer = new Composer(spec, {
+      canvas: this.game.canvas,
+      textScale: TEXT_SCALE[this.services.settings.get().textSize],
+      drafts: this.drafts,
+      onClose: (outcome, closed) => this.composerClosed(outcome, closed),
+    });
+    this.composer = composer;
+    this.dialog = { name: spec.name, close: () => composer.close('kept') };
+    this.redrawNow();
+  }
+
+  /** Says what became of the words: sent (the core's verdict is already on the status line), kept, or dropped. */
+  private composerClosed(outcome: ComposerOutcome, spec: ComposerSpec): void {
+    this.composer = undefined;
+    this.dialog = undefined;
+    this.redrawNow();
+    if (outcome === 'kept' && this.drafts.has(spec.draftKey)) this.setStatus(`Draft kept: "${spec.title}" opens with it again.`);
+    else if (outcome === 'discarded') this.setStatus('Draft discarded.');
   }
 
   openGuideline(): void {
     if (this.overlay) return;
+    this.slip.dismiss();
     this.overlay = new DocOverlay(this, this.keys, 'guideline', guidelineDoc(this.run.entry.scenario), 'g', () => (this.overlay = undefined));
   }
 
   openHelp(): void {
     if (this.overlay) return;
+    this.slip.dismiss();
     this.overlay = new DocOverlay(this, this.keys, 'keys', keyHelpDoc(), '?', () => (this.overlay = undefined));
   }
 
@@ -500,7 +532,7 @@ export class DeskScene extends BaseScene implements DeskHost {
     if (this.endingAt !== undefined) return;
     this.endingAt = now + END_BANNER_MS;
     this.reading.setVisible(false);
-    this.dialog?.ui.close();
+    this.dialog?.close();
     this.overlay?.close();
     this.services.autosave.clear();
     const run = this.run;
@@ -552,6 +584,8 @@ export class DeskScene extends BaseScene implements DeskHost {
     this.linkFrom = null;
     this.zone = 'feed';
     this.dialog = undefined;
+    this.composer = undefined;
+    this.drafts = new DraftStore();
     this.overlay = undefined;
     this.actionButtons = [];
     this.endingAt = undefined;

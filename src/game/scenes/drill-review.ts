@@ -30,7 +30,7 @@ export function openTraineeReview(canvas: HTMLCanvasElement, entry: CatalogEntry
   const scored = scoreAt(scenario, review, review.until);
   if (!scored.ok) return `the run does not rebuild: ${scored.message}`;
   const state = scored.sim.state;
-  const panel = new DebriefPanel(canvas, REVIEW_BOX, buildDebrief(scenario, state), scored.outcome, scenario);
+  const panel = new DebriefPanel(canvas, REVIEW_BOX, buildDebrief(scenario, state), scored.outcome, scenario, state);
   panel.root.setAttribute('aria-label', `Review of ${review.name}'s run`);
   const as = review.finished ? 'verified run' : 'live run, as far as it has arrived';
   panel.root.prepend(

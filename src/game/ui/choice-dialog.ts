@@ -11,8 +11,7 @@ export interface ChoiceOption {
 
 export type DialogSection =
   | { kind: 'single'; id: string; title: string; options: ChoiceOption[]; value: string; width?: number }
-  | { kind: 'multi'; id: string; title: string; options: ChoiceOption[]; value: string[]; max: number; width?: number }
-  | { kind: 'text'; id: string; title: string; value: string; maxLength: number; width?: number };
+  | { kind: 'multi'; id: string; title: string; options: ChoiceOption[]; value: string[]; max: number; width?: number };
 
 export type DialogValues = Record<string, string | string[]>;
 
@@ -21,7 +20,6 @@ export interface DialogSpec {
   /** One line under the title: what this does and what it costs. */
   subtitle?: string;
   sections: DialogSection[];
-  preview?: (values: DialogValues) => string;
   confirmLabel: string;
   /** Returns a message to keep the dialog open (e.g. the core's rejection), or undefined to close it. */
   onConfirm: (values: DialogValues) => string | undefined;
@@ -40,7 +38,6 @@ export class ChoiceDialog {
   private readonly rows: { text: Phaser.GameObjects.Text; box: Phaser.GameObjects.Rectangle; section: number; option: number }[] = [];
   private readonly focusRow: number[];
   private section = 0;
-  private readonly previewText: Phaser.GameObjects.Text;
   private readonly errorText: Phaser.GameObjects.Text;
   private readonly pop: () => void;
   private closed = false;
@@ -81,38 +78,29 @@ export class ChoiceDialog {
       const cw = s.width ?? flexWidth;
       add(addText(scene, cx, top, `${si + 1}. ${s.title}`, { size: 's', bold: true, color: COLOR.dim }));
       const listTop = top + lineHeight('s') + 6;
-      if (s.kind === 'text') {
-        const box = add(scene.add.rectangle(cx, listTop, cw, rowH * 4, COLOR.bg).setOrigin(0, 0).setStrokeStyle(1, COLOR.line));
-        box.setInteractive({ useHandCursor: true }).on('pointerdown', () => this.focusSection(si));
-        const field = add(addText(scene, cx + 8, listTop + 6, '', { size: 'm', wrap: cw - 16 }));
-        this.rows.push({ text: field, box, section: si, option: 0 });
-        contentBottom = Math.max(contentBottom, listTop + rowH * 4);
-      } else {
-        let ry = listTop;
-        s.options.forEach((o, oi) => {
-          const detail = o.detail ? add(addText(scene, cx + 34, ry + 3 + lineHeight('m'), o.detail, { size: 'xs', color: COLOR.dim, wrap: cw - 42 })) : undefined;
-          const height = rowH + (detail ? detail.height : 0);
-          const box = add(scene.add.rectangle(cx, ry, cw, height, COLOR.panelRaised).setOrigin(0, 0));
-          box.setInteractive({ useHandCursor: true }).on('pointerdown', () => {
-            this.focusSection(si);
-            this.focusRow[si] = oi;
-            this.pick();
-          });
-          // The box was added after its detail text; keep the text on top.
-          if (detail) detail.setDepth(DEPTH + 0.5);
-          const text = add(addText(scene, cx + 8, ry + 3, '', { size: 'm', wrap: cw - 16 })).setDepth(DEPTH + 0.5);
-          this.rows.push({ text, box, section: si, option: oi });
-          ry += height + 2;
-          contentBottom = Math.max(contentBottom, ry);
+      let ry = listTop;
+      s.options.forEach((o, oi) => {
+        const detail = o.detail ? add(addText(scene, cx + 34, ry + 3 + lineHeight('m'), o.detail, { size: 'xs', color: COLOR.dim, wrap: cw - 42 })) : undefined;
+        const height = rowH + (detail ? detail.height : 0);
+        const box = add(scene.add.rectangle(cx, ry, cw, height, COLOR.panelRaised).setOrigin(0, 0));
+        box.setInteractive({ useHandCursor: true }).on('pointerdown', () => {
+          this.focusSection(si);
+          this.focusRow[si] = oi;
+          this.pick();
         });
-      }
+        // The box was added after its detail text; keep the text on top.
+        if (detail) detail.setDepth(DEPTH + 0.5);
+        const text = add(addText(scene, cx + 8, ry + 3, '', { size: 'm', wrap: cw - 16 })).setDepth(DEPTH + 0.5);
+        this.rows.push({ text, box, section: si, option: oi });
+        ry += height + 2;
+        contentBottom = Math.max(contentBottom, ry);
+      });
       cx += cw + gap;
     });
 
     // The panel fits its content, up to the full height.
     const bottom = Math.min(y + h, Math.max(y + 320, contentBottom + 150));
     panel.setSize(w, bottom - y);
-    this.previewText = add(addText(scene, x + 20, contentBottom + 14, '', { size: 's', wrap: w - 40, color: COLOR.text }));
     this.errorText = add(addText(scene, x + 20, bottom - 56 - lineHeight('s') * 2, '', { size: 's', bold: true, color: COLOR.bad, wrap: w - 40 }));
     const confirm = new Button(scene, x + w - 380, bottom - 50, 220, 36, spec.confirmLabel, () => this.confirm(), { hotkey: 'Enter' });
     const cancel = new Button(scene, x + w - 150, bottom - 50, 130, 36, 'Cancel', () => this.cancel(), { hotkey: 'Esc' });
@@ -166,13 +154,6 @@ export class ChoiceDialog {
       this.focusSection((this.section + (e.shiftKey ? -1 : 1) + this.spec.sections.length) % this.spec.sections.length);
       return true;
     }
-    if (s.kind === 'text') {
-      if (key === 'Backspace') s.value = s.value.slice(0, -1);
-      else if (key.length === 1 && s.value.length < s.maxLength) s.value += e.key;
-      else return true;
-      this.redraw();
-      return true;
-    }
     switch (key) {
       case 'ArrowLeft':
       case 'ArrowRight': {
@@ -210,7 +191,6 @@ export class ChoiceDialog {
   /** Selects (single) or toggles (multi) the focused option of the current column. */
   private pick(): void {
     const s = this.spec.sections[this.section]!;
-    if (s.kind === 'text') return;
     const option = s.options[this.focusRow[this.section]!]!;
     if (s.kind === 'single') s.value = option.id;
     else {
@@ -225,12 +205,8 @@ export class ChoiceDialog {
   private redraw(): void {
     for (const row of this.rows) {
       const s = this.spec.sections[row.section]!;
-      const focused = row.section === this.section && (s.kind === 'text' || this.focusRow[row.section] === row.option);
+      const focused = row.section === this.section && this.focusRow[row.section] === row.option;
       row.box.setStrokeStyle(focused ? 3 : 1, focused ? COLOR.focus : COLOR.line);
-      if (s.kind === 'text') {
-        row.text.setText(s.value + (focused ? '▌' : ''));
-        continue;
-      }
       const o = s.options[row.option]!;
       let mark: string;
       if (s.kind === 'single') mark = s.value === o.id ? '◉' : '○';
@@ -244,6 +220,5 @@ export class ChoiceDialog {
       row.text.setStyle({ ...textStyle({ size: 'm', wrap: row.box.width - 16 }), color: css(chosen ? COLOR.text : COLOR.dim) });
       row.box.setFillStyle(chosen ? 0x2b3b4f : COLOR.panelRaised);
     }
-    if (this.spec.preview) this.previewText.setText(this.spec.preview(this.values()));
   }
 }

@@ -32,6 +32,16 @@ export const KEY_HELP: { screen: string; keys: [string, string][] }[] = [
     ],
   },
   {
+    screen: 'Composer (reply, DM, holding statement, escalation note)',
+    keys: [
+      ['Type', 'write in your own words; the counter shows n / 1000'],
+      ['Tab', 'reach the quick inserts (phrase blocks that put editable words at the caret) and the buttons'],
+      ['Ctrl+Enter (⌘+Enter)', 'send'],
+      ['Esc', 'close and keep the draft for this post'],
+      ['1–5 or ↑ ↓', 'pick the role an escalation goes to'],
+    ],
+  },
+  {
     screen: 'Debrief',
     keys: [
       ['← →', 'step through the key moments of the shift'],

@@ -44,12 +44,13 @@ describe('the debrief teaches by lesson', () => {
     for (const l of lessons) expect(LESSON_IDS).toContain(l.id);
   });
 
-  it('quotes the trainee’s own reply on a post: the blocks and tone they sent', () => {
+  it('quotes the trainee’s own reply on a post: the words they sent, the tone judged from them', () => {
     const { sim, debrief } = botRun('facebook-mugging', 'appeaser');
     const lesson = debrief.lessons.find((l) => l.id === 'no-reward-for-shouting')!;
     const ex = lesson.examples[0]!;
     const sent = sim.state.log.find((e) => e.action.type === 'post.reply' && e.action.postId === ex.postId)!.action;
-    expect(ex.deeds[0]).toMatchObject({ kind: 'reply', blocks: (sent as { blocks: string[] }).blocks, tone: 'empathetic' });
+    const judged = sim.post(ex.postId!)!.replies.find((r) => r.by === 'trainee')!;
+    expect(ex.deeds[0]).toMatchObject({ kind: 'reply', text: (sent as { text: string }).text, blocks: judged.parts, tone: judged.tone });
   });
 
   it('collapses repeats into one lesson with the count and the first time', () => {
@@ -64,13 +65,13 @@ describe('the debrief teaches by lesson', () => {
     expect(lesson.rule).toEqual({ rule: rule.rule, text: rule.text });
   });
 
-  it('writes model replies from the scenario’s facts: the customer’s name, the brand, its model position', () => {
+  it('writes model replies from the scenario’s facts: the customer’s name, the brand, what it is doing', () => {
     const { debrief, scenario, sim } = botRun('facebook-mugging', 'idle');
     const lesson = debrief.lessons.find((l) => l.id === 'fix-the-cause')!;
     const inst = sim.post(sim.state.instigatorId!)!;
     expect(lesson.examples[0]!.postId).toBe(inst.id);
     expect(lesson.modelReply).toContain(`Hi ${scenario.instigator.name.split(' ')[0]},`);
-    expect(lesson.modelReply).toContain(scenario.positions[0]!.text);
+    expect(lesson.modelReply).toContain(scenario.judge.facts.doing[0]!);
     expect(lesson.modelReply).toContain(scenario.brand.name);
   });
 

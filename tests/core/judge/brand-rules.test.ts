@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, unsafePatternReason } from '../../../src/core/index';
 import { type JudgeContext, judgeReply } from '../../../src/core/judge/index';
@@ -84,8 +84,11 @@ describe('checking a judge section', () => {
     expect(unsafePatternReason(source)).toBe(reason);
   });
 
-  it('keeps a scenario without a judge section valid', () => {
+  it('needs the facts replies are written from: a scenario without a judge section names the missing field', () => {
     expect(loadScenario(stringify(miniScenarioInput), 'mini.yaml').ok).toBe(true);
-    expect(parse(stringify(miniScenarioInput)).judge).toBeUndefined();
+    const { judge: _judge, ...withoutJudge } = miniScenarioInput;
+    const result = loadScenario(stringify(withoutJudge), 'mini.yaml');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => `${p.path}: ${p.message}`)).toContainEqual(expect.stringMatching(/^judge: missing required field/));
   });
 });

@@ -41,7 +41,7 @@ describe('replay', () => {
   it('refuses a tampered action log', () => {
     const record = guidelineRecord(5);
     const tampered = structuredClone(record);
-    tampered.actions[0] = { t: tampered.actions[0]!.t, action: { type: 'post.dm', postId: 99999 } };
+    tampered.actions[0] = { t: tampered.actions[0]!.t, action: { type: 'post.dm', postId: 99999, text: 'Hi, could you send me your booking reference here?' } };
     const result = replay(tampered, lookup);
     expect(result.ok ? '' : result.code).toBe('run/action_rejected');
   });

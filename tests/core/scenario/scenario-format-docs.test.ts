@@ -68,7 +68,7 @@ describe('the generated JSON Schema and format reference', () => {
     const reference = read(REFERENCE_FILE);
     for (const [path] of fields(scenarioJsonSchema() as Node)) expect(reference).toContain(`\`${path}\``);
     expect(reference).toContain('**In play:** The team answers open posts in arrival order');
-    expect(reference).toContain('The guideline bot always uses the first');
+    expect(reference).toContain('the guideline bot write from these sentences');
     expect(reference).toMatch(/## Rules across fields\n\n[^\n]+\n\n- Ids are unique/);
     expect(reference).toContain('- `surge-capped`: ');
   });

@@ -46,7 +46,7 @@ describe('checker messages name the field, what was found and what is allowed', 
     expect(messages(loadChanged((d) => (d.title = 'x'.repeat(90))))).toEqual(['title: found text of 90 characters; allowed: 1 to 80 characters']);
     expect(messages(loadChanged((d) => (d.guideline.levels = d.guideline.levels.slice(0, 1))))).toContain('guideline.levels: found a list of 1 item; allowed: 2 to 6 items');
     expect(messages(loadChanged((d) => (d.templates[1].followers = [5])))).toEqual(['templates[1].followers: found a list of 1 item; allowed: exactly 2 items']);
-    expect(messages(loadChanged((d) => (d.positions = []))).map((m) => m.replace(/^positions: /, ''))).toEqual(['found an empty list; allowed: at least 1 item']);
+    expect(messages(loadChanged((d) => (d.judge.facts.doing = []))).map((m) => m.replace(/^judge\.facts\.doing: /, ''))).toEqual(['found an empty list; allowed: at least 1 item']);
   });
 
   it('a pattern mismatch shows the text found and the form allowed', () => {

@@ -5,6 +5,7 @@ import { Simulation } from '../../../src/core/sim/simulation';
 import { traineeWorkload } from '../../../src/core/sim/team';
 import { shipped } from '../debrief/bot-runs';
 import { miniScenario } from '../../fixtures/mini-scenario';
+import { CALL_US_REPLY } from '../../fixtures/reply-texts';
 
 describe('scoring', () => {
   it('grades by fixed thresholds', () => {
@@ -31,7 +32,7 @@ describe('scoring', () => {
     while (!sim.state.posts.some((p) => p.source === 'instigator')) sim.step();
     const conduct = () => sim.outcome().breakdown.find((c) => c.id === 'conduct')!.score;
     expect(conduct()).toBe(0);
-    sim.apply({ type: 'post.reply', postId: sim.state.instigatorId!, blocks: ['callUs'], tone: 'neutral' });
+    sim.apply({ type: 'post.reply', postId: sim.state.instigatorId!, text: CALL_US_REPLY });
     const { handled, waited } = traineeWorkload(sim.state);
     expect(handled).toBe(1);
     expect(conduct()).toBe(Math.round(((100 - 12) * handled) / waited));

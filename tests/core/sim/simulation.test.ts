@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../src/core/sim/simulation';
 import { runBot } from '../../../src/core/bots/bots';
 import { scenarioSchema } from '../../../src/core/scenario/scenario.schema';
-import type { Action } from '../../../src/core/sim/actions';
+import { REPLY_MAX_CHARS, type Action } from '../../../src/core/sim/actions';
+import { CALL_US_REPLY, COMPENSATION_REPLY, GOOD_DM, GOOD_REPLY, GOOD_STATEMENT, PLAIN_REPLY, PUBLIC_DETAILS_REPLY, ROTA_CAUSE_REPLY, SIGNAL_CAUSE_REPLY } from '../../fixtures/reply-texts';
 import type { Post } from '../../../src/core/sim/state';
 import { miniScenario, miniScenarioInput } from '../../fixtures/mini-scenario';
 
@@ -65,7 +66,7 @@ describe('simulation clock and arrivals', () => {
   it('damps the surge when the instigator gets a good personal reply at once', () => {
     const quiet = fresh(4);
     const inst = waitFor(quiet, (p) => p.source === 'instigator');
-    expect(quiet.apply({ type: 'post.reply', postId: inst.id, blocks: ['acknowledge', 'apologise', 'nextStep', 'inviteDm'], tone: 'empathetic' }).ok).toBe(true);
+    expect(quiet.apply({ type: 'post.reply', postId: inst.id, text: GOOD_REPLY }).ok).toBe(true);
     quiet.advanceTo(2 * 3600);
     const loud = fresh(4);
     loud.advanceTo(2 * 3600);
@@ -89,12 +90,13 @@ describe('simulation clock and arrivals', () => {
 
 describe('actions are validated and a rejection changes nothing', () => {
   const cases: [string, Action, string][] = [
-    ['unknown post', { type: 'post.dm', postId: 9999 }, 'action/unknown_post'],
-    ['empty reply', { type: 'post.reply', postId: 1, blocks: [], tone: 'neutral' }, 'action/empty_reply'],
+    ['unknown post', { type: 'post.dm', postId: 9999, text: GOOD_DM }, 'action/unknown_post'],
+    ['blank reply', { type: 'post.reply', postId: 1, text: '   ' }, 'action/empty_reply'],
+    ['oversize reply', { type: 'post.reply', postId: 1, text: 'x'.repeat(REPLY_MAX_CHARS + 1) }, 'action/reply_too_long'],
     ['unknown level', { type: 'level.declare', level: 'meltdown' }, 'action/unknown_level'],
     ['same level', { type: 'level.declare', level: 'normal' }, 'action/already_done'],
     ['unknown inject', { type: 'inject.fire', injectId: 'nope' }, 'action/unknown_inject'],
-    ['unknown position', { type: 'desk.holdingStatement', position: 'shrug' }, 'action/unknown_position'],
+    ['empty statement', { type: 'desk.holdingStatement', text: '' }, 'action/empty_reply'],
     ['too many staff', { type: 'desk.callInStaff', count: 4 }, 'action/no_staff_left'],
     ['short note', { type: 'post.escalate', postId: 1, role: 'legal', note: 'pls' }, 'action/note_required'],
   ];
@@ -116,7 +118,7 @@ describe('actions are validated and a rejection changes nothing', () => {
     expect(sim.apply({ type: 'post.close', postId: p.id }).ok).toBe(true);
     sim.advanceTo(sim.state.trainee.busyUntil);
     const before = snapshot(sim);
-    const r = sim.apply({ type: 'post.dm', postId: p.id });
+    const r = sim.apply({ type: 'post.dm', postId: p.id, text: GOOD_DM });
     expect(r.ok ? '' : r.code).toBe('action/post_closed');
     expect(snapshot(sim)).toBe(before);
   });
@@ -124,7 +126,7 @@ describe('actions are validated and a rejection changes nothing', () => {
   it('keeps the trainee busy for the action time (limited hands)', () => {
     const sim = fresh();
     const p = waitFor(sim, () => true);
-    expect(sim.apply({ type: 'post.reply', postId: p.id, blocks: ['acknowledge', 'nextStep'], tone: 'neutral' }).ok).toBe(true);
+    expect(sim.apply({ type: 'post.reply', postId: p.id, text: PLAIN_REPLY }).ok).toBe(true);
     const r = sim.apply({ type: 'desk.pausePromotions' });
     expect(r.ok ? '' : r.code).toBe('action/agent_busy');
     sim.advanceTo(sim.state.trainee.busyUntil);
@@ -146,7 +148,7 @@ describe('breaches answer a mistake at once, naming the rule', () => {
   it('cites asking for personal data in public', () => {
     const sim = fresh();
     const p = waitFor(sim, (q) => q.source === 'instigator');
-    sim.apply({ type: 'post.reply', postId: p.id, blocks: ['acknowledge', 'askDetailsPublicly'], tone: 'neutral' });
+    sim.apply({ type: 'post.reply', postId: p.id, text: PUBLIC_DETAILS_REPLY });
     expect(sim.state.breaches).toEqual([expect.objectContaining({ kind: 'personalDataInPublic', rule: '4.1', postId: p.id })]);
     expect(sim.state.moments.at(-1)!.title).toBe('Guideline 4.1: Never ask for personal data in public');
   });
@@ -173,7 +175,7 @@ describe('breaches answer a mistake at once, naming the rule', () => {
     const p = waitFor(sim, (q) => q.flags.includes('personalData'));
     expect(sim.apply({ type: 'post.hide', postId: p.id }).ok).toBe(true);
     sim.advanceTo(sim.state.trainee.busyUntil);
-    expect(sim.apply({ type: 'post.dm', postId: p.id }).ok).toBe(true);
+    expect(sim.apply({ type: 'post.dm', postId: p.id, text: GOOD_DM }).ok).toBe(true);
     expect(sim.state.breaches).toEqual([]);
     expect(sim.post(p.id)!.firstResponseAt).toBe(sim.state.t);
   });
@@ -187,12 +189,77 @@ describe('breaches answer a mistake at once, naming the rule', () => {
     }
     const [a, b, c] = posts as [Post, Post, Post];
     const free = () => sim.advanceTo(sim.state.trainee.busyUntil);
-    sim.apply({ type: 'post.reply', postId: a.id, blocks: ['apologise', 'offerCompensation'], tone: 'empathetic' });
+    sim.apply({ type: 'post.reply', postId: a.id, text: COMPENSATION_REPLY });
     free();
-    sim.apply({ type: 'post.reply', postId: b.id, blocks: ['apologise', 'explain'], tone: 'empathetic', position: 'investigating' });
+    sim.apply({ type: 'post.reply', postId: b.id, text: SIGNAL_CAUSE_REPLY });
     free();
-    sim.apply({ type: 'post.reply', postId: c.id, blocks: ['explain', 'callUs'], tone: 'neutral', position: 'one-off' });
-    expect(sim.state.breaches.map((x) => x.kind)).toEqual(['publicCompensation', 'pushedToPhone', 'inconsistentAnswer']);
+    sim.apply({ type: 'post.reply', postId: c.id, text: `${ROTA_CAUSE_REPLY} ${CALL_US_REPLY}` });
+    // The rota also contradicts the cause on record in the scenario's facts.
+    expect(sim.state.breaches.map((x) => x.kind)).toEqual(['publicCompensation', 'pushedToPhone', 'inconsistentAnswer', 'contradictsFacts']);
+  });
+
+  it('quotes the words that committed a breach on the citation and in the moment, at once', () => {
+    const sim = fresh();
+    const p = waitFor(sim, (q) => q.source === 'instigator');
+    sim.apply({ type: 'post.reply', postId: p.id, text: PUBLIC_DETAILS_REPLY });
+    const cited = sim.state.breaches[0]!;
+    expect(cited.quote).toBeDefined();
+    expect(PUBLIC_DETAILS_REPLY).toContain(cited.quote!);
+    expect(cited.quote).toMatch(/booking reference|phone number/);
+    expect(cited.reason).toMatch(/personal data/);
+    expect(sim.state.moments.at(-1)!.did).toContain(`"${cited.quote}"`);
+    const reply = sim.post(p.id)!.replies[0]!;
+    expect(reply).toMatchObject({ by: 'trainee', text: PUBLIC_DETAILS_REPLY, breaches: ['personalDataInPublic'] });
+    expect(reply.evidence.some((e) => e.label === 'personalDataInPublic' && PUBLIC_DETAILS_REPLY.slice(e.from, e.to) === cited.quote)).toBe(true);
+  });
+
+  it('lets a good personal reply calm the crowd and a canned one feed it', () => {
+    const heatAfter = (text: string) => {
+      const sim = fresh(6);
+      const p = waitFor(sim, (q) => q.source === 'instigator');
+      const before = sim.state.heat;
+      sim.apply({ type: 'post.reply', postId: p.id, text });
+      return sim.state.heat - before;
+    };
+    expect(heatAfter(GOOD_REPLY)).toBeLessThan(0);
+    expect(heatAfter('Thank you for your feedback. We apologise for any inconvenience caused.')).toBeGreaterThan(0);
+  });
+
+  it('brings copycats when compensation is offered in public', () => {
+    const excitementAfter = (text: string) => {
+      const sim = fresh(7);
+      const p = waitFor(sim, (q) => q.source === 'instigator');
+      sim.apply({ type: 'post.reply', postId: p.id, text });
+      return sim.state.excitation[p.channel]!;
+    };
+    expect(excitementAfter(COMPENSATION_REPLY)).toBeGreaterThan(excitementAfter(GOOD_REPLY));
+  });
+
+  it('charges time by the length of what is written', () => {
+    const short = fresh();
+    const long = fresh();
+    const p = waitFor(short, () => true);
+    waitFor(long, () => true);
+    short.apply({ type: 'post.reply', postId: p.id, text: PLAIN_REPLY });
+    long.apply({ type: 'post.reply', postId: p.id, text: `${GOOD_REPLY} ${GOOD_REPLY}` });
+    expect(long.state.trainee.busyUntil).toBeGreaterThan(short.state.trainee.busyUntil);
+  });
+
+  it('judges a holding statement on its content: owning it helps, deflecting costs', () => {
+    const after = (text: string) => {
+      const sim = fresh(3);
+      sim.advanceTo(90 * 60);
+      const heat = sim.state.heat;
+      expect(sim.apply({ type: 'desk.holdingStatement', text }).ok).toBe(true);
+      return { heat: sim.state.heat - heat, breaches: sim.state.breaches.map((b) => b.kind), quality: sim.state.holdingStatement!.quality };
+    };
+    const owned = after(GOOD_STATEMENT);
+    const deflected = after('The cancellation was caused by a signalling fault outside our control. We apologise for any inconvenience.');
+    expect(owned.quality).toBeGreaterThan(0);
+    expect(owned.heat).toBeLessThan(0);
+    expect(deflected.quality).toBeLessThan(0);
+    expect(deflected.breaches).toContain('deflectsCause');
+    expect(deflected.heat).toBeGreaterThan(owned.heat);
   });
 
   it('cites a legal threat left without legal past its deadline', () => {

@@ -107,3 +107,55 @@ export async function deskTextBoxes(page: Page): Promise<{ boxes: TextBox[]; pan
     return { boxes, panels };
   });
 }
+
+/**
+ * Every visible text box of the open composer, by pane (its header, the post beside
+ * the text box, the form), with the text box itself as one box of the form: the
+ * layout rules then say the post is never covered and nothing spills out of its pane.
+ * `besideText` is how much of the answered post's own words is visible.
+ */
+export async function composerTextBoxes(page: Page): Promise<{ boxes: TextBox[]; panels: Panel[]; besideVisible: boolean; insideCanvas: boolean }> {
+  return page.evaluate(() => {
+    const dialog = document.getElementById('composer')!;
+    const panels: { name: string; x: number; y: number; w: number; h: number }[] = [];
+    const boxes: { text: string; x: number; y: number; w: number; h: number; panel: string; fontPx?: number }[] = [];
+    const panes: [string, Element][] = [
+      ['header', dialog.querySelector('.cz-head')!],
+      ['beside', dialog.querySelector('.cz-beside')!],
+      ['form', dialog.querySelector('.cz-form')!],
+    ];
+    for (const [name, pane] of panes) {
+      const pr = pane.getBoundingClientRect();
+      panels.push({ name, x: pr.left, y: pr.top, w: pr.width, h: pr.height });
+      const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement!;
+        if (!n.textContent?.trim() || parent.closest('svg')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of Array.from(range.getClientRects())) {
+          // The pane scrolls: what is scrolled away is not visible, not a collision.
+          const x1 = Math.max(r.left, pr.left);
+          const y1 = Math.max(r.top, pr.top);
+          const x2 = Math.min(r.right, pr.right);
+          const y2 = Math.min(r.bottom, pr.bottom);
+          if (x2 - x1 <= 1 || y2 - y1 <= 1) continue;
+          boxes.push({ text: n.textContent, x: x1, y: y1, w: x2 - x1, h: y2 - y1, panel: name, fontPx: parseFloat(getComputedStyle(parent).fontSize) });
+        }
+      }
+    }
+    const t = dialog.querySelector('textarea')!.getBoundingClientRect();
+    boxes.push({ text: '[the text box]', x: t.left, y: t.top, w: t.width, h: t.height, panel: 'form', fontPx: parseFloat(getComputedStyle(dialog.querySelector('textarea')!).fontSize) });
+    const quote = dialog.querySelector('.cz-beside blockquote')!.getBoundingClientRect();
+    const beside = dialog.querySelector('.cz-beside')!.getBoundingClientRect();
+    const canvas = document.querySelector('#game canvas')!.getBoundingClientRect();
+    const box = dialog.getBoundingClientRect();
+    return {
+      boxes,
+      panels,
+      // The answered post's words start in sight when the composer opens.
+      besideVisible: quote.top >= beside.top - 1 && quote.top + 16 <= beside.bottom && quote.height > 0,
+      insideCanvas: box.left >= canvas.left - 1 && box.top >= canvas.top - 1 && box.right <= canvas.right + 1 && box.bottom <= canvas.bottom + 1,
+    };
+  });
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRunRecord, Simulation, type Action, type RunRecord } from '../../../src/core/index';
 import { drillView, resultsResponse } from '../../../src/api/index';
 import { miniScenario } from '../../fixtures/mini-scenario';
+import { GOOD_STATEMENT } from '../../fixtures/reply-texts';
 import { buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, MINI_HASH, post } from '../helpers/test-app';
 import { openSse, type SseClient } from '../helpers/sse-client';
 
@@ -89,7 +90,7 @@ describe.each(DATABASE_TARGETS)('drills on %s', (target) => {
     expect(anaStream.events.some((e) => e.event === 'progress' || e.event === 'joined')).toBe(false);
 
     const anaRun = traineeRun(21, ['photo'], [], fired.body!.simT);
-    const benRun = traineeRun(21, ['photo'], [{ type: 'desk.holdingStatement', position: 'investigating' }], fired.body!.simT);
+    const benRun = traineeRun(21, ['photo'], [{ type: 'desk.holdingStatement', text: GOOD_STATEMENT }], fired.body!.simT);
     const anaDone = await post(app, `/api/drills/${code}/runs`, { run: anaRun }, ana.body!.traineeToken);
     const benDone = await post(app, `/api/drills/${code}/runs`, { run: benRun }, ben.body!.traineeToken);
     expect(anaDone.status, anaDone.response.body).toBe(200);

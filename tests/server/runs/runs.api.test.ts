@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINE_VERSION, type RunRecord } from '../../../src/core/index';
+import { ENGINE_VERSION, REPLY_MAX_CHARS, type RunRecord } from '../../../src/core/index';
 import { runResponse } from '../../../src/api/index';
 import { miniScenario } from '../../fixtures/mini-scenario';
+import { PUBLIC_DETAILS_REPLY } from '../../fixtures/reply-texts';
 import { botRun, buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, MINI_SHIFT_MS, playAtSeed, playRanked, post, testClock } from '../helpers/test-app';
 
 const clone = (r: RunRecord): RunRecord => structuredClone(r);
@@ -80,7 +81,7 @@ describe.each(DATABASE_TARGETS)('ranked runs on %s', (target) => {
     expect(run.actions.length).toBeGreaterThan(2);
     // Rewrite every reply to ask for personal details in public: same log length, a worse shift.
     const tampered = clone(run);
-    for (const { action } of tampered.actions) if (action.type === 'post.reply') action.blocks = ['askDetailsPublicly'];
+    for (const { action } of tampered.actions) if (action.type === 'post.reply') action.text = PUBLIC_DETAILS_REPLY;
     const rewritten = await post(app, '/api/runs', { player: 'Tamper', attemptId, run: tampered });
     expect(rewritten.status).toBe(422);
     expect(['run/score_mismatch', 'run/action_rejected']).toContain(rewritten.body!.code);
@@ -106,6 +107,21 @@ describe.each(DATABASE_TARGETS)('ranked runs on %s', (target) => {
     const cut = await app.inject({ method: 'POST', url: '/api/runs', payload: text.slice(0, Math.floor(text.length / 2)), headers: { 'content-type': 'application/json' } });
     expect(cut.statusCode).toBe(400);
     expect(JSON.parse(cut.body)).toMatchObject({ code: 'request/invalid' });
+  });
+
+  it('refuses a reply longer than the desk accepts with 400, naming the field, and stores nothing', async () => {
+    const { attemptId, run } = await playRanked(app);
+    const long = clone(run);
+    const at = long.actions.findIndex((a) => a.action.type === 'post.reply');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const reply = long.actions[at]!.action as { text: string };
+    reply.text = `${reply.text} ${'and more '.repeat(REPLY_MAX_CHARS / 9)}`.slice(0, REPLY_MAX_CHARS + 1);
+    const result = await post(app, '/api/runs', { player: 'Long', attemptId, run: long });
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({ code: 'run/invalid' });
+    expect(result.body!.message).toContain(`run.actions.${at}.action.text`);
+    // The same attempt still accepts the honest record: the refusal lost nothing.
+    expect((await post(app, '/api/runs', { player: 'Long', attemptId, run })).status).toBe(200);
   });
 
   it('refuses an oversized body with 413 before parsing it', async () => {

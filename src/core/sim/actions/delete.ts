@@ -13,7 +13,7 @@ export const remove: ActionRule<ActionOf<'post.delete'>> = {
     // Criticism of named staff may come down once the brand has apologised, explained and invited a DM.
     const staffHandled =
       p.flags.includes('namedStaff') &&
-      p.replies.some((r) => r.by === 'trainee' && ['apologise', 'explain', 'inviteDm'].every((b) => r.blocks.includes(b as never)));
+      p.replies.some((r) => r.by === 'trainee' && ['apologise', 'explain', 'inviteDm'].every((b) => r.parts.includes(b as never)));
     const allowed = p.flags.includes('abuse') || p.flags.includes('personalData') || staffHandled;
     if (!allowed) censor(ctx, p, 'deletedCriticism');
   },

@@ -1,30 +1,35 @@
 import { reject } from '../../errors';
-import { STATEMENT_FROM_LEVEL, STATEMENT_GOODWILL, STATEMENT_HEAT_FACTOR } from '../../tuning';
+import { STATEMENT_EFFECT, STATEMENT_FROM_LEVEL } from '../../tuning';
 import { did } from '../assessment';
 import { addMoment } from '../context';
 import { holdingStatement as statementMoment } from '../moments';
-import { breach, changeGoodwill, scaleHeat } from '../pressure';
-import type { ActionOf, ActionRule } from './action-rule';
+import { changeGoodwill, scaleHeat } from '../pressure';
+import { citeBreaches, judgeWriting } from '../writing';
+import { checkWritten, type ActionOf, type ActionRule } from './action-rule';
 
-/** A public holding statement on the issue; once per shift, and it fixes the brand's position. */
+/**
+ * A public holding statement on the issue, once per shift, judged on its content: one that
+ * owns the problem and says what happens next earns its effect; one that contradicts the
+ * facts, deflects or admits liability costs what it would in life.
+ */
 export const holdingStatement: ActionRule<ActionOf<'desk.holdingStatement'>> = {
   validate(ctx, a) {
-    if (ctx.state.holdingStatementAt !== undefined) return reject('action/already_done', 'a holding statement is already out');
-    if (!ctx.scenario.positions.some((p) => p.id === a.position)) return reject('action/unknown_position', a.position);
-    return undefined;
+    return ctx.state.holdingStatementAt !== undefined ? reject('action/already_done', 'a holding statement is already out') : checkWritten(a.text);
   },
   perform(ctx, a) {
     const s = ctx.state;
+    const written = judgeWriting(ctx, a.text, 'holdingStatement');
     s.holdingStatementAt = s.t;
-    const inconsistent = s.position !== undefined && s.position !== a.position;
-    s.position ??= a.position;
-    if (inconsistent) breach(ctx, 'inconsistentAnswer');
+    s.holdingStatement = written;
+    citeBreaches(ctx, written);
     const mattered = s.trueLevel >= STATEMENT_FROM_LEVEL;
+    const effect = STATEMENT_EFFECT[String(written.quality) as keyof typeof STATEMENT_EFFECT];
     if (mattered) {
-      scaleHeat(ctx, STATEMENT_HEAT_FACTOR, 'holdingStatement');
-      changeGoodwill(ctx, STATEMENT_GOODWILL, 'holdingStatement');
+      scaleHeat(ctx, effect.heatFactor, 'holdingStatement');
+      changeGoodwill(ctx, effect.goodwill, 'holdingStatement');
     }
-    addMoment(ctx, statementMoment(ctx, a.position, mattered));
+    addMoment(ctx, statementMoment(written, effect, mattered));
+    // The obligation is to speak in time; what the words were worth is the effect above.
     did(ctx, { what: 'holdingStatement' });
   },
 };
