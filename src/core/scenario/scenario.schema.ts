@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema, injectSchema, templateSchema } from './content.schema';
+import { channelSchema, injectSchema, templateSchema, wordingSchema } from './content.schema';
 import { checkCrossReferences, CROSS_FIELD, isRecord } from './cross-checks';
 import { DAY_MINUTES, documented, localId, text, wholeNumber } from './field-docs';
 import { guidelineSchema } from './guideline.schema';
@@ -187,6 +187,10 @@ export const scenarioSchema = z
       examples: [{ station: ['Leeds', 'York'] }],
     }),
     templates: documented(z.array(templateSchema).min(1), { meaning: 'The posts that can arrive.' }),
+    wording: documented(wordingSchema.optional(), {
+      meaning: 'How the crowd writes: small talk around routine and surge posts, and typos. Leave out for posts worded exactly as their templates.',
+      effect: 'With it, a post whose words repeat one of the latest posts is worded again (the next variant, other variables, other small talk), so a surge does not repeat itself on one screen.',
+    }),
     positions: documented(z.array(positionSchema).min(1), {
       meaning: 'Answers the brand may give on the root-cause issue; one must be used consistently.',
       effect: 'A holding statement and replies to root-cause posts carry a position; changing it is an `inconsistentAnswer` breach. The guideline bot always uses the first, so put the recommended answer first.',
