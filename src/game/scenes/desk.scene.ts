@@ -540,7 +540,9 @@ export class DeskScene extends BaseScene implements DeskHost {
       const t = o as Phaser.GameObjects.Text;
       if (!t.visible || t.alpha === 0 || t.text.trim() === '') continue;
       const b = t.getBounds();
-      out.push({ text: t.text, x: b.x, y: b.y, w: b.width, h: b.height });
+      // The drawn size in design pixels: the font's size times the text's own and its parents' scale.
+      const px = parseFloat(String(t.style.fontSize)) * Math.abs(t.scaleY) * (t.parentContainer ? Math.abs(t.parentContainer.scaleY) : 1);
+      out.push({ text: t.text, x: b.x, y: b.y, w: b.width, h: b.height, px });
     }
     return out;
   }
