@@ -110,6 +110,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       { feed, detail, duties: this.panel.readingRegion },
       this.services.settings.get().textSize,
       coaching,
+      this.reducedMotion(),
       (tab, postId) => {
         if (tab !== undefined) this.setTab(tab);
         if (postId !== undefined) this.select(postId);
