@@ -16,6 +16,8 @@ export interface DeskHost {
   cycleTab(delta: 1 | -1): void;
   toggleView(): void;
   jumpToNamedPost(): void;
+  /** Comments under the selected post: most relevant first, or newest first. */
+  toggleThreadOrder(): void;
   openForPost(kind: 'triage' | 'reply' | 'escalate'): void;
   postAction(type: 'post.dm' | 'post.hide' | 'post.delete' | 'post.close'): void;
   link(): void;
@@ -64,6 +66,7 @@ export const DESK_COMMANDS: readonly DeskCommand[] = [
   { keys: ['Home'], keyText: 'Home', help: 'first post in the list', group: 'feed', run: (h) => h.selectFirst() },
   { keys: ['End'], keyText: 'End', help: 'last post in the list', group: 'feed', run: (h) => h.selectLast() },
   { keys: ['n'], keyText: 'N', help: 'jump to the post the latest hint or the next obligation names', group: 'feed', run: (h) => h.jumpToNamedPost() },
+  { keys: ['o'], keyText: 'O', help: 'order the comments under a post: most relevant or newest first', group: 'feed', run: (h) => h.toggleThreadOrder() },
   { keys: ['t'], keyText: 'T', label: 'Triage', help: 'triage: its category, and whether it is urgent', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.openForPost('triage') },
   { keys: ['r', 'Enter'], keyText: 'R or Enter', label: 'Reply', help: 'reply in public: phrase blocks, tone, and the brand position', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.openForPost('reply') },
   { keys: ['d'], keyText: 'D', label: 'DM', help: 'take it to private messages (DM)', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.postAction('post.dm') },

@@ -20,6 +20,7 @@ import { FeedModel, type FeedTab, type FeedView } from '../desk/feed-model';
 import { describeCriterion, guidelineDoc } from '../desk/guideline-text';
 import { Hud } from '../desk/hud.view';
 import { formatCountdown } from '../desk/labels';
+import { THREAD_ORDER_LABEL } from '../reading/thread-view';
 import { ReadingLayer } from '../reading/reading-layer';
 import { formatSpeed, nextSpeed } from '../run/pace';
 import type { RunController } from '../run/run-controller';
@@ -318,6 +319,14 @@ export class DeskScene extends BaseScene implements DeskHost {
   toggleView(): void {
     this.view = this.view === 'live' ? 'queue' : 'live';
     this.setStatus(this.view === 'live' ? 'Live feed: every post, newest first.' : 'Queue: open posts, oldest first.');
+  }
+
+  toggleThreadOrder(): void {
+    const order = this.reading.detail.toggleOrder();
+    this.setStatus(`Comments: ${THREAD_ORDER_LABEL[order].toLowerCase()}.`);
+    // Drawn at the next frame, not when the reading layer's clock next ticks.
+    this.readingKey = '';
+    this.readingAt = 0;
   }
 
   jumpToNamedPost(): void {
