@@ -69,6 +69,8 @@ const NORMAL_PACE = (() => {
   if (!loaded.ok) throw new Error(`${SCENARIO}.yaml does not load`);
   return loaded.scenario.duration.simMinutes / loaded.scenario.duration.realMinutes;
 })();
+/** Posts before the mark where the approach slows to 8×. */
+const SLOW_APPROACH_POSTS = 1000;
 /** Seeds tried in turn when a shift would end before a measurement is done (the surge differs by seed). */
 const SEEDS = [1, 2, 3, 4, 5];
 /** Real seconds one measurement takes: two windows, each after half a second of settling, and slack for a busy machine. */
@@ -84,7 +86,7 @@ const measureSeconds = (renderer: 'canvas' | 'webgl') => (2 * (MEASURE_MS[render
 async function approach(page: Page, size: number, seed: number, renderer: 'canvas' | 'webgl'): Promise<Snapshot | undefined> {
   await page.goto(`${served.url}?renderer=${renderer}&scenario=${SCENARIO}&seed=${seed}&mode=practice&speed=200`);
   await waitForScene(page, 'desk');
-  // 200× to near the mark, 8× onto it. Phaser handles queued keys on its next frame, which in
+  // 200× to well before the mark, 8× onto it (at 200× a busy machine overshoots by minutes). Phaser handles queued keys on its next frame, which in
   // software WebGL can take a while: wait for each.
   const postsAtLeast = (n: number) =>
     page.waitForFunction((k) => (window.surgeDrill!.snapshot().run?.state.posts.length ?? 0) >= k || window.surgeDrill!.snapshot().run?.over === true, n, { polling: 20, timeout: 120_000 });
@@ -99,9 +101,12 @@ async function approach(page: Page, size: number, seed: number, renderer: 'canva
     const snap = await snapshot(page);
     throw new Error(`could not set the desk to ${target}×: scene ${snap.scene}, speed ${snap.run?.speed}, status "${snap.desk?.status}"`);
   };
-  await postsAtLeast(size - 400);
+  const over = async () => (await snapshot(page)).run?.over !== false;
+  await postsAtLeast(size - SLOW_APPROACH_POSTS);
+  if (await over()) return undefined;
   await speedTo(8, '-');
   await postsAtLeast(size);
+  if (await over()) return undefined;
   await page.keyboard.press('p');
   await waitForScene(page, 'pause');
   await page.keyboard.press('ArrowDown'); // the Speed row
