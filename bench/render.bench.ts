@@ -108,7 +108,9 @@ async function approach(page: Page, size: number, seed: number, renderer: 'canva
   await postsAtLeast(size);
   if (await over()) return undefined;
   await page.keyboard.press('p');
-  await waitForScene(page, 'pause');
+  // The shift may end between the check and the key; then this seed is done.
+  await page.waitForFunction(() => ['pause', 'debrief'].includes(window.surgeDrill!.scene()), null, { polling: 50, timeout: 60_000 });
+  if ((await snapshot(page)).scene !== 'pause') return undefined;
   await page.keyboard.press('ArrowDown'); // the Speed row
   await speedTo(1, 'ArrowLeft');
   const paused = await snapshot(page);

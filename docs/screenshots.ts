@@ -2,7 +2,8 @@
  * Regenerates the README's screenshots: `npx tsx docs/screenshots.ts` (about three minutes).
  * Builds the game, plays the flagship scenario by keyboard in headless Chromium at 10× the
  * normal pace, and saves the desk mid-surge and the debrief at the end of the shift; then the
- * desk mid-surge at the smallest and largest window with the largest text settings.
+ * desk mid-surge at the three window sizes the layout test checks, each with a text setting.
+ * `--sizes-only` takes only those three (about a minute).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +12,28 @@ import { buildAndServe } from '../tests/e2e/helpers/game-server';
 import { deskMidSurge } from '../tests/e2e/helpers/desk-at';
 import { playByKeyboard, snapshot, waitForScene } from '../tests/e2e/helpers/keyboard-player';
 
+const sizesOnly = process.argv.includes('--sizes-only');
 const served = await buildAndServe();
 const browser = await launchBrowser();
 try {
+  if (!sizesOnly) await shiftAndDebrief();
+  const sizes = [
+    [{ width: 1024, height: 640 }, 'larger'],
+    [{ width: 1280, height: 720 }, 'normal'],
+    [{ width: 1920, height: 1080 }, 'large'],
+  ] as const;
+  for (const [viewport, size] of sizes) {
+    const desk = await deskMidSurge(browser.context, served.url, viewport, size);
+    writeFileSync(join(import.meta.dirname, `screenshot-desk-${viewport.width}-${size}.png`), await desk.screenshot());
+    await desk.close();
+  }
+} finally {
+  await browser.close();
+  await served.close();
+}
+
+/** The desk mid-surge after a late start, and the debrief at the end of that shift. */
+async function shiftAndDebrief(): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`${served.url}?renderer=canvas&scenario=facebook-mugging&seed=11&mode=practice&speed=10`);
   await waitForScene(page, 'desk');
@@ -29,12 +49,5 @@ try {
   await page.waitForTimeout(300);
   writeFileSync(join(import.meta.dirname, 'screenshot-debrief.png'), await page.screenshot());
   console.log(`saved; final score ${(await snapshot(page)).run!.outcome.score}`);
-  for (const [viewport, size] of [[{ width: 1024, height: 640 }, 'larger'], [{ width: 1920, height: 1080 }, 'large']] as const) {
-    const desk = await deskMidSurge(browser.context, served.url, viewport, size);
-    writeFileSync(join(import.meta.dirname, `screenshot-desk-${viewport.width}-${size}.png`), await desk.screenshot());
-    await desk.close();
-  }
-} finally {
-  await browser.close();
-  await served.close();
+  await page.close();
 }
