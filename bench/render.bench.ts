@@ -10,16 +10,22 @@
  * number of visible texts, rectangles and graphics. Both renderers: Canvas and WebGL
  * (software, SwiftShader, in this headless Chromium).
  * Targets: p95 at 3,000 posts ≤ 1.2 × p95 at 200; desk p95 ≤ 1.3 × bare p95;
- * everything but Phaser ≤ 150 KB gzip.
+ * the app's start-up JavaScript within its budget (build-plugins/bundle-budget.plugin.ts).
+ * Robust on a busy machine: the clock is stopped while the desk is slowed to the normal
+ * pace, and a seed whose shift would end during the measurement is swapped for the next.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
+import { APP_BUDGET_GZIP_BYTES, kb as kbOf } from '../build-plugins/bundle-budget.plugin';
+import { loadScenario } from '../src/core/index';
 import { launchBrowser } from '../tests/e2e/helpers/browser';
 import { buildAndServe } from '../tests/e2e/helpers/game-server';
 import { snapshot, waitForScene } from '../tests/e2e/helpers/keyboard-player';
+
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
 
 const SIZES = [200, 1000, 3000];
 const RENDERERS = (process.env.RENDERERS?.split(',') ?? ['canvas', 'webgl']) as ('canvas' | 'webgl')[];
@@ -57,6 +63,82 @@ async function frameTimes(page: Page, ms: number): Promise<number[]> {
   })`);
 }
 
+/** Sim seconds per real second at 1× for the bench's scenario. */
+const NORMAL_PACE = (() => {
+  const loaded = loadScenario(readFileSync(join(import.meta.dirname, '..', 'scenarios', `${SCENARIO}.yaml`), 'utf8'), `${SCENARIO}.yaml`);
+  if (!loaded.ok) throw new Error(`${SCENARIO}.yaml does not load`);
+  return loaded.scenario.duration.simMinutes / loaded.scenario.duration.realMinutes;
+})();
+/** Posts before the mark where the approach slows to 8×. */
+const SLOW_APPROACH_POSTS = 1000;
+/** Seeds tried in turn when a shift would end before a measurement is done (the surge differs by seed). */
+const SEEDS = [1, 2, 3, 4, 5];
+/** Real seconds one measurement takes: two windows, each after half a second of settling, and slack for a busy machine. */
+const measureSeconds = (renderer: 'canvas' | 'webgl') => (2 * (MEASURE_MS[renderer] + 500)) / 1000 + 5;
+
+/**
+ * Plays `SCENARIO` at high speed until `size` posts are in the history, then stops
+ * the clock (P) before slowing to the normal pace in the pause menu, so no sim time
+ * passes however slowly a busy machine handles the keys; resumes with a post
+ * selected. Returns undefined when the shift has too little time left for the
+ * measurement at the normal pace.
+ */
+async function approach(page: Page, size: number, seed: number, renderer: 'canvas' | 'webgl'): Promise<Snapshot | undefined> {
+  await page.goto(`${served.url}?renderer=${renderer}&scenario=${SCENARIO}&seed=${seed}&mode=practice&speed=200`);
+  await waitForScene(page, 'desk');
+  // 200× to well before the mark, 8× onto it (at 200× a busy machine overshoots by minutes). Phaser handles queued keys on its next frame, which in
+  // software WebGL can take a while: wait for each.
+  const postsAtLeast = (n: number) =>
+    page.waitForFunction((k) => (window.surgeDrill!.snapshot().run?.state.posts.length ?? 0) >= k || window.surgeDrill!.snapshot().run?.over === true, n, { polling: 20, timeout: 120_000 });
+  /** Presses `key` until the pace is `target`, one press at a time, again if a press went unseen. */
+  const speedTo = async (target: number, key: string) => {
+    for (let tries = 0; tries < 40; tries++) {
+      const speed = (await snapshot(page)).run!.speed;
+      if (speed === target) return;
+      await page.keyboard.press(key);
+      await page.waitForFunction((k) => window.surgeDrill!.snapshot().run?.speed !== k, speed, { polling: 20, timeout: 2000 }).catch(() => undefined);
+    }
+    const snap = await snapshot(page);
+    throw new Error(`could not set the desk to ${target}×: scene ${snap.scene}, speed ${snap.run?.speed}, status "${snap.desk?.status}"`);
+  };
+  const over = async () => (await snapshot(page)).run?.over !== false;
+  await postsAtLeast(size - SLOW_APPROACH_POSTS);
+  if (await over()) return undefined;
+  await speedTo(8, '-');
+  await postsAtLeast(size);
+  if (await over()) return undefined;
+  await page.keyboard.press('p');
+  // The shift may end between the check and the key; then this seed is done.
+  await page.waitForFunction(() => ['pause', 'debrief'].includes(window.surgeDrill!.scene()), null, { polling: 50, timeout: 60_000 });
+  if ((await snapshot(page)).scene !== 'pause') return undefined;
+  await page.keyboard.press('ArrowDown'); // the Speed row
+  await speedTo(1, 'ArrowLeft');
+  const paused = await snapshot(page);
+  if (paused.run!.over || paused.run!.state.endT - paused.run!.state.t < measureSeconds(renderer) * NORMAL_PACE) return undefined;
+  await page.keyboard.press('p');
+  await waitForScene(page, 'desk');
+  await page.keyboard.press('ArrowDown');
+  return snapshot(page);
+}
+
+/** The desk's frame times at `size` posts, on the first seed whose shift lasts through the measurement. */
+async function measureDesk(renderer: 'canvas' | 'webgl', size: number): Promise<{ page: Page; snap: Snapshot; desk: ReturnType<typeof stats> }> {
+  for (const seed of SEEDS) {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && console.error(`console: ${m.text()}`));
+    const snap = await approach(page, size, seed, renderer);
+    if (snap) {
+      const desk = bestOf(await frameTimes(page, MEASURE_MS[renderer]), await frameTimes(page, MEASURE_MS[renderer]));
+      // Checked, not assumed: the pre-check above leaves time, but a stalled machine could still run out.
+      if ((await snapshot(page)).scene === 'desk') return { page, snap, desk };
+    }
+    console.error(`${renderer} ${size}: seed ${seed} left too little of the shift for the measurement; trying the next seed`);
+    await page.close();
+  }
+  throw new Error(`no seed of ${SEEDS.join(', ')} reaches ${size} posts with ${MEASURE_MS[renderer] * 2} ms of the shift left`);
+}
+
 const root = join(import.meta.dirname, '..');
 const served = await buildAndServe();
 // The bare baseline is built beside the game so one server serves both.
@@ -73,36 +155,7 @@ try {
     browser = await launchBrowser(CHROMIUM_FLAGS);
     results[renderer] = {};
     for (const size of SIZES) {
-      const page = await browser.context.newPage();
-      page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-      page.on('console', (m) => m.type() === 'error' && console.error(`console: ${m.text()}`));
-      await page.goto(`${served.url}?renderer=${renderer}&scenario=${SCENARIO}&seed=1&mode=practice&speed=200`);
-      await waitForScene(page, 'desk');
-      // 200× to near the mark, 8× onto it (3,000 posts come close to the end of the shift), then the normal pace.
-      // Phaser handles queued keys on its next frame, which in software WebGL can take a while: wait for each.
-      const postsAtLeast = (n: number) => page.waitForFunction((k) => (window.surgeDrill!.snapshot().run?.state.posts.length ?? 0) >= k, n, { polling: 20, timeout: 120_000 });
-      /** Presses − until the pace is `target`, one press at a time, again if a press went unseen. */
-      const slowTo = async (target: number) => {
-        for (let tries = 0; tries < 40; tries++) {
-          const speed = (await snapshot(page)).run!.speed;
-          if (speed === target) return;
-          await page.keyboard.press('-');
-          await page
-            .waitForFunction((k) => window.surgeDrill!.snapshot().run?.speed !== k, speed, { polling: 20, timeout: 2000 })
-            .catch(() => undefined);
-        }
-        const snap = await snapshot(page);
-        throw new Error(`could not slow the desk to ${target}×: scene ${snap.scene}, speed ${snap.run?.speed}, status "${snap.desk?.status}"`);
-      };
-      await postsAtLeast(size - 400);
-      await slowTo(8);
-      await postsAtLeast(size);
-      await slowTo(1);
-      await page.keyboard.press('ArrowDown');
-      const snap = await snapshot(page);
-      if (snap.scene !== 'desk' || snap.run!.over) throw new Error('the shift ended before the measurement');
-      const desk = bestOf(await frameTimes(page, MEASURE_MS[renderer]), await frameTimes(page, MEASURE_MS[renderer]));
-      if ((await snapshot(page)).scene !== 'desk') throw new Error('the shift ended during the measurement');
+      const { page, snap, desk } = await measureDesk(renderer, size);
       const objects = snap.desk!.objects;
       const posts = snap.run!.state.posts.length;
       await page.close();
@@ -138,10 +191,10 @@ try {
 
   const assets = join(served.outDir, 'assets');
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
-  const gz = (f: string) => gzipSync(readFileSync(join(assets, f))).length;
+  const gz = (f: string) => gzipSync(readFileSync(join(assets, f)), { level: 9 }).length;
   const phaser = js.filter((f) => f.startsWith('phaser-'));
   const rest = js.filter((f) => !f.startsWith('phaser-'));
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const kb = kbOf;
   const sum = (fs: string[], size: (f: string) => number) => fs.reduce((n, f) => n + size(f), 0);
   const raw = (f: string) => statSync(join(assets, f)).size;
 
@@ -152,7 +205,7 @@ try {
     const growth = results[renderer]![3000]!.desk.p95 / results[renderer]![200]!.desk.p95;
     console.log(`${renderer}: p95 at 3,000 posts / p95 at 200 = ${growth.toFixed(2)} (target ≤ 1.2)`);
   }
-  console.log(`\nJS bundle: Phaser ${kb(sum(phaser, raw))} (${kb(sum(phaser, gz))} gzip); everything else ${kb(sum(rest, raw))} (${kb(sum(rest, gz))} gzip, target ≤ 150 KB)`);
+  console.log(`\nJS bundle: Phaser ${kb(sum(phaser, raw))} (${kb(sum(phaser, gz))} gzip); everything else ${kb(sum(rest, raw))} (${kb(sum(rest, gz))} gzip; the build checks the start-up part against ${kb(APP_BUDGET_GZIP_BYTES)})`);
   for (const renderer of RENDERERS) {
     const xs = firstFrame[renderer]!;
     console.log(`first playable frame, ${renderer}: cold ${xs[0]} ms, warm median ${stats(xs.slice(1)).median} ms (navigation start → desk frame with the clock running)`);

@@ -2,9 +2,8 @@
  * Regenerates the README's screenshots: `npx tsx docs/screenshots.ts` (about three minutes).
  * Builds the game, plays the flagship scenario by keyboard in headless Chromium at 10× the
  * normal pace, and saves the desk mid-surge and the debrief at the end of the shift; then the
- * desk mid-surge at the smallest and largest window with the largest text settings, and the
- * composer open over it at three window sizes. `npx tsx docs/screenshots.ts composer` takes
- * only the composer's (about a minute).
+ * desk mid-surge at the three window sizes the layout test checks, each with a text setting,
+ * and the composer open over it at the same sizes. `--sizes-only` takes only those (about two minutes).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,18 +12,29 @@ import { buildAndServe } from '../tests/e2e/helpers/game-server';
 import { deskMidSurge } from '../tests/e2e/helpers/desk-at';
 import { playByKeyboard, snapshot, waitForScene } from '../tests/e2e/helpers/keyboard-player';
 
-const onlyComposer = process.argv[2] === 'composer';
+const sizesOnly = process.argv.includes('--sizes-only');
 const served = await buildAndServe();
 const browser = await launchBrowser();
 try {
-  if (!onlyComposer) await deskAndDebrief();
-  await composerShots();
+  if (!sizesOnly) await shiftAndDebrief();
+  const sizes = [
+    [{ width: 1024, height: 640 }, 'larger'],
+    [{ width: 1280, height: 720 }, 'normal'],
+    [{ width: 1920, height: 1080 }, 'large'],
+  ] as const;
+  await composerShots(sizes);
+  for (const [viewport, size] of sizes) {
+    const desk = await deskMidSurge(browser.context, served.url, viewport, size);
+    writeFileSync(join(import.meta.dirname, `screenshot-desk-${viewport.width}-${size}.png`), await desk.screenshot());
+    await desk.close();
+  }
 } finally {
   await browser.close();
   await served.close();
 }
 
-async function deskAndDebrief(): Promise<void> {
+/** The desk mid-surge after a late start, and the debrief at the end of that shift. */
+async function shiftAndDebrief(): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`${served.url}?renderer=canvas&scenario=facebook-mugging&seed=11&mode=practice&speed=10`);
   await waitForScene(page, 'desk');
@@ -40,16 +50,12 @@ async function deskAndDebrief(): Promise<void> {
   await page.waitForTimeout(300);
   writeFileSync(join(import.meta.dirname, 'screenshot-debrief.png'), await page.screenshot());
   console.log(`saved; final score ${(await snapshot(page)).run!.outcome.score}`);
-  for (const [viewport, size] of [[{ width: 1024, height: 640 }, 'larger'], [{ width: 1920, height: 1080 }, 'large']] as const) {
-    const desk = await deskMidSurge(browser.context, served.url, viewport, size);
-    writeFileSync(join(import.meta.dirname, `screenshot-desk-${viewport.width}-${size}.png`), await desk.screenshot());
-    await desk.close();
-  }
+  await page.close();
 }
 
 /** The composer open on the selected post, a reply half written with a quick insert, at three sizes. */
-async function composerShots(): Promise<void> {
-  for (const [viewport, size] of [[{ width: 1024, height: 640 }, 'larger'], [{ width: 1280, height: 720 }, 'normal'], [{ width: 1920, height: 1080 }, 'large']] as const) {
+async function composerShots(sizes: readonly (readonly [{ width: number; height: number }, 'normal' | 'large' | 'larger'])[]): Promise<void> {
+  for (const [viewport, size] of sizes) {
     const desk = await deskMidSurge(browser.context, served.url, viewport, size);
     await desk.keyboard.press('r');
     await desk.waitForSelector('#composer[open]');

@@ -3,9 +3,8 @@ import { Announcer } from './a11y/announcer';
 import { AudioService } from './audio/audio.service';
 import { installAutomationHook } from './automation/automation-hook';
 import { AutosaveStore } from './run/autosave.store';
-import { bundledScenarioFiles } from './run/bundled-scenarios';
+import { bundledCatalog } from './run/bundled-scenarios';
 import { parseLaunchParams, type RendererChoice } from './run/launch-params';
-import { buildCatalog } from './run/scenario-catalog';
 import { BootScene } from './scenes/boot.scene';
 import { BriefingScene } from './scenes/briefing.scene';
 import { DebriefScene } from './scenes/debrief.scene';
@@ -35,7 +34,7 @@ export function startGame(parent: HTMLElement): { game: Phaser.Game; services: G
   settings.subscribe((s) => audio.apply(s));
   const services: GameServices = {
     settings,
-    catalog: buildCatalog(bundledScenarioFiles),
+    catalog: bundledCatalog(),
     audio,
     announcer: new Announcer(document.getElementById('announcer'), document.getElementById('alerts')),
     autosave: new AutosaveStore(window.localStorage),

@@ -31,8 +31,8 @@ export interface DeskView {
   visiblePostIds: number[];
   /** Visible game objects on the desk by type (Text, Rectangle, Graphics): what a frame draws. */
   objects: Record<string, number>;
-  /** Every visible canvas text with its box in design pixels (1280×720), for the layout check. */
-  canvasTexts: { text: string; x: number; y: number; w: number; h: number }[];
+  /** Every visible canvas text with its box and font size in design pixels (1280×720), for the layout check. */
+  canvasTexts: { text: string; x: number; y: number; w: number; h: number; px: number }[];
 }
 
 /** The one place scenes share state: the run in play, the last finished run, timings. */

@@ -5,11 +5,12 @@ import { deskMidSurge, TEXT_SIZES, VIEWPORTS } from './helpers/desk-at';
 import { buildAndServe, type ServedGame } from './helpers/game-server';
 import { snapshot } from './helpers/keyboard-player';
 import { checkLayout, composerTextBoxes, deskTextBoxes } from './helpers/layout-check';
+import { RECENT_WORDING_POSTS } from '../../src/core/sim/wording';
 
 /**
  * The desk's layout at three window sizes × three text settings: every
- * visible text box stays inside its panel and clear of every other, and the
- * reading layer's text is never under 12 CSS px.
+ * visible text box stays inside its panel and clear of every other, and no
+ * text, the reading layer's or the canvas's, is under 12 CSS px.
  */
 describe('the desk layout in Chromium', () => {
   let served: ServedGame;
@@ -36,8 +37,11 @@ describe('the desk layout in Chromium', () => {
         expect(report.overlaps).toEqual([]);
         expect(report.outside).toEqual([]);
         expect(report.tooSmall).toEqual([]);
-        // The feed shows whole posts, not a sliver.
-        expect((await snapshot(page)).desk!.visiblePostIds.length).toBeGreaterThan(0);
+        // The feed shows whole posts, not a sliver; and no more at once than the wording's no-repeat window
+        // (tests/core/sim/wording.test.ts checks that window: no identical text twice on one screen).
+        const visible = (await snapshot(page)).desk!.visiblePostIds.length;
+        expect(visible).toBeGreaterThan(0);
+        expect(visible).toBeLessThanOrEqual(RECENT_WORDING_POSTS);
         // The open composer: the post beside the text box, nothing covering anything.
         await page.keyboard.press('r');
         await page.waitForSelector('#composer[open]');

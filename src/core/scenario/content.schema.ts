@@ -44,8 +44,13 @@ export const templateSchema = z.strictObject({
     examples: [['facebook']],
   }),
   text: documented(text(400), {
-    meaning: 'The post\'s text. `{brand}` is replaced by the brand\'s name and `{name}` by a random entry of `variables.name`.',
+    meaning: 'The post\'s text. `{brand}` is replaced by the brand\'s name and `{name}` by a random entry of `variables.name`. `variants` can give other wordings.',
     examples: ['{brand} lost my {item} and nobody answers. Third day now.'],
+  }),
+  variants: documented(z.array(text(400)).min(1).max(40).optional(), {
+    meaning: 'Other wordings of the same post, with the same placeholders allowed as in `text`. Each post takes `text` or one of these at random.',
+    effect: 'Only the words change: category, flags and everything else stay the template\'s. With `wording`, variables and enough variants, a surge of hundreds of posts does not repeat itself on one screen.',
+    examples: [['Still no refund from {brand}. Day three.', 'day 3 of waiting for {brand} to answer me']],
   }),
   category: documented(categorySchema, {
     meaning: 'The post\'s true class: `question`, `unhappy`, `misguided` (wrong facts), `rager`, `troll`, `positive`, `legal` or `media`.',
@@ -120,5 +125,27 @@ export const injectSchema = z.strictObject({
     meaning: 'Added to the crowd\'s heat, in percent points (heat starts at 100).',
     effect: 'Heat multiplies the surge\'s branching ratio; it has a floor and a ceiling.',
     examples: [20],
+  }),
+});
+
+export const wordingSchema = z.strictObject({
+  openers: documented(z.array(text(80)).max(100).default([]), {
+    meaning: 'Small talk a crowd or routine post may start with, as people write it ("Honestly.", "Not again", "so"). Placeholders allowed.',
+    effect: 'Each routine and surge post opens with one at random, `smallTalkPercent` of the time. Inject and instigator posts keep their words.',
+    examples: [['Honestly.', 'Not again.', 'ok so']],
+  }),
+  closers: documented(z.array(text(80)).max(100).default([]), {
+    meaning: 'Small talk a crowd or routine post may end with ("#fail", "Unreal.", "thanks in advance"). Placeholders allowed.',
+    effect: 'Each routine and surge post ends with one at random, `smallTalkPercent` of the time.',
+    examples: [['Unreal.', '#fail']],
+  }),
+  smallTalkPercent: documented(wholeNumber(0, 100).default(40), {
+    meaning: 'How often a routine or surge post gets an opener, and (drawn again) a closer, in percent.',
+    examples: [40],
+  }),
+  typoPercent: documented(wholeNumber(0, 50).default(0), {
+    meaning: 'How often a routine or surge post carries one typo (two letters swapped, one dropped or doubled, in a lower-case word), in percent.',
+    effect: 'Only how the post reads: names, the brand and numbers are never misspelt, and nothing in play depends on the spelling.',
+    examples: [15],
   }),
 });

@@ -15,7 +15,7 @@ export const CROSS_FIELD_RULES: readonly string[] = [
   'Every channel, template, inject and level named elsewhere (`templates[].channels`, `instigator.channel`, `instigator.template`, `injects[].posts[]`, `entry[].injectFired`, `obligations[].fromLevel`) is defined in the file.',
   '`channels[].sharePercent` add up to 100.',
   'A template\'s `followers` minimum is not above its maximum.',
-  'Placeholders in template text are `{brand}` or `{name}` for a name defined under `variables`; a `{` or `}` on its own is refused.',
+  'Placeholders in template text, its variants and small talk (`wording`) are `{brand}` or `{name}` for a name defined under `variables`; a `{` or `}` on its own is refused.',
   'There is at least one `routine` and one `surge` template.',
   '`instigator.atMinute` and every inject\'s `atMinute` fall within `duration.simMinutes`.',
   'The first guideline level has no `entry` criteria; every other level has at least one.',
@@ -47,6 +47,7 @@ export function checkCrossReferences(value: unknown, report: Report): void {
   const ids = idsOf(s, guideline, report);
   checkChannelShares(list(s.channels).map(rec), report);
   checkTemplates(list(s.templates).map(rec), rec(s.variables), ids.channels, report);
+  checkWording(rec(s.wording), rec(s.variables), report);
 
   const ref = (name: unknown, known: Set<string>, path: (string | number)[], what: string) => {
     const n = str(name);
@@ -130,12 +131,21 @@ function checkTemplates(templates: Loose[], variables: Loose, channelIds: Set<st
     const [lo, hi] = list(t.followers).map(num);
     if (lo !== undefined && hi !== undefined && lo > hi) report(['templates', i, 'followers'], `minimum ${lo} is above maximum ${hi}`);
     checkPlaceholders(str(t.text) ?? '', defined, (message) => report(['templates', i, 'text'], message));
+    list(t.variants).forEach((v, j) => checkPlaceholders(str(v) ?? '', defined, (message) => report(['templates', i, 'variants', j], message)));
   });
   if (templates.length > 0 && templates.every((t) => typeof t.kind === 'string')) {
     const kinds = [...new Set(templates.map((t) => t.kind as string))].join(', ');
     for (const kind of ['routine', 'surge']) {
       if (!templates.some((t) => t.kind === kind)) report(['templates'], `needs at least one ${kind} template (found only: ${kinds})`);
     }
+  }
+}
+
+/** Small talk takes the same placeholders as template text. */
+function checkWording(wording: Loose, variables: Loose, report: Report): void {
+  const defined = ['brand', ...Object.keys(variables)];
+  for (const field of ['openers', 'closers'] as const) {
+    list(wording[field]).forEach((v, i) => checkPlaceholders(str(v) ?? '', defined, (message) => report(['wording', field, i], message)));
   }
 }
 

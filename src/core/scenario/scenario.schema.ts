@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelSchema, injectSchema, templateSchema } from './content.schema';
+import { channelSchema, injectSchema, templateSchema, wordingSchema } from './content.schema';
 import { checkCrossReferences, CROSS_FIELD, isRecord } from './cross-checks';
 import { DAY_MINUTES, documented, localId, text, wholeNumber } from './field-docs';
 import { guidelineSchema } from './guideline.schema';
@@ -182,6 +182,10 @@ export const scenarioSchema = z
       examples: [{ station: ['Leeds', 'York'] }],
     }),
     templates: documented(z.array(templateSchema).min(1), { meaning: 'The posts that can arrive.' }),
+    wording: documented(wordingSchema.optional(), {
+      meaning: 'How the crowd writes: small talk around routine and surge posts, and typos. Leave out for posts worded exactly as their templates.',
+      effect: 'With it, a post whose words repeat one of the latest posts is worded again (the next variant, other variables, other small talk), so a surge does not repeat itself on one screen.',
+    }),
     injects: documented(z.array(injectSchema).default([]), { meaning: 'Scripted or trainer-fired events.' }),
     rootCause: documented(rootCauseSchema, { meaning: 'The back-office problem behind the surge.' }),
     promotions: documented(promotionsSchema.optional(), { meaning: 'Scheduled promotional posts that keep going out unless paused. Leave out for none.' }),

@@ -2,10 +2,11 @@ import type { Prng } from '../util/prng';
 import { VIRAL_CHANCE, VIRAL_MULTIPLIER } from '../tuning';
 import type { Scenario, Template } from '../scenario/scenario.schema';
 import type { Post, PostSource } from './state';
+import { RECENT_WORDING_POSTS, wordPost } from './wording';
 
 /**
- * Turns a scenario template into a concrete post: fills {variables}, invents an
- * author and a reach, and stamps the deadline for any role the post needs.
+ * Turns a scenario template into a concrete post: words it (wording.ts), invents
+ * an author and a reach, and stamps the deadline for any role the post needs.
  * Every draw is taken from the simulation's PRNG in a fixed order.
  */
 
@@ -26,12 +27,6 @@ export interface NewPost {
   author?: Post['author'];
 }
 
-export function fillText(text: string, scenario: Scenario, rng: Prng): string {
-  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
-    name === 'brand' ? scenario.brand.name : rng.pick(scenario.variables[name] ?? [`{${name}}`]),
-  );
-}
-
 function inventAuthor(template: Template, source: PostSource, rng: Prng): Post['author'] {
   const first = rng.pick(FIRST_NAMES);
   const last = rng.pick(SURNAMES);
@@ -43,10 +38,11 @@ function inventAuthor(template: Template, source: PostSource, rng: Prng): Post['
   return { name: `${first} ${last}`, handle: `@${first.toLowerCase()}${last.toLowerCase()}${rng.int(1, 99)}`, followers };
 }
 
-export function generatePost(scenario: Scenario, rng: Prng, id: number, t: number, spec: NewPost): Post {
+/** A new post from `spec`; `earlier` is every post so far (its wording must not repeat the latest ones). */
+export function generatePost(scenario: Scenario, rng: Prng, id: number, t: number, spec: NewPost, earlier: readonly Post[]): Post {
   const { template } = spec;
   const author = spec.author ?? inventAuthor(template, spec.source, rng);
-  const text = fillText(template.text, scenario, rng);
+  const text = wordPost(template, scenario, rng, recentTexts(earlier), spec.source !== 'instigator');
   return {
     id,
     channel: spec.channel,
@@ -67,6 +63,10 @@ export function generatePost(scenario: Scenario, rng: Prng, id: number, t: numbe
     dms: [],
     escalatedTo: [],
   };
+}
+
+function recentTexts(earlier: readonly Post[]): string[] {
+  return earlier.slice(-RECENT_WORDING_POSTS).map((p) => p.text);
 }
 
 /** Templates of one kind usable on a channel, with their weights, for a weighted draw. */

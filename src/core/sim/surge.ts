@@ -70,7 +70,7 @@ export function forecastNextHour(ctx: SimContext): number {
 /** Creates a post, counts it, and puts it in the queues it belongs to. */
 export function addPost(ctx: SimContext, spec: NewPost): Post {
   const { state: s, caches } = ctx;
-  const post = generatePost(ctx.scenario, ctx.rng, s.nextPostId++, s.t, spec);
+  const post = generatePost(ctx.scenario, ctx.rng, s.nextPostId++, s.t, spec, s.posts);
   s.posts.push(post);
   s.counters.arrivals++;
   if (post.sentiment < 0) {

@@ -16,6 +16,8 @@ export interface DeskHost {
   cycleTab(delta: 1 | -1): void;
   toggleView(): void;
   jumpToNamedPost(): void;
+  /** Comments under the selected post: most relevant first, or newest first. */
+  toggleThreadOrder(): void;
   /** Opens the triage dialog or the composer for the selected post. */
   openForPost(kind: 'triage' | 'reply' | 'dm' | 'escalate'): void;
   postAction(type: 'post.hide' | 'post.delete' | 'post.close'): void;
@@ -65,6 +67,7 @@ export const DESK_COMMANDS: readonly DeskCommand[] = [
   { keys: ['Home'], keyText: 'Home', help: 'first post in the list', group: 'feed', run: (h) => h.selectFirst() },
   { keys: ['End'], keyText: 'End', help: 'last post in the list', group: 'feed', run: (h) => h.selectLast() },
   { keys: ['n'], keyText: 'N', help: 'jump to the post the latest hint or the next obligation names', group: 'feed', run: (h) => h.jumpToNamedPost() },
+  { keys: ['o'], keyText: 'O', help: 'order the comments under a post: most relevant or newest first', group: 'feed', run: (h) => h.toggleThreadOrder() },
   { keys: ['t'], keyText: 'T', label: 'Triage', help: 'triage: its category, and whether it is urgent', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.openForPost('triage') },
   { keys: ['r', 'Enter'], keyText: 'R or Enter', label: 'Reply', help: 'reply in public, in your own words (phrase blocks are optional quick inserts)', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.openForPost('reply') },
   { keys: ['d'], keyText: 'D', label: 'DM', help: 'take it to private messages: write the DM', group: 'post', costsTime: true, enabled: needsPost, refused: askForPost, run: (h) => h.openForPost('dm') },

@@ -1,8 +1,9 @@
-import { clockAt, engagement, type Post, type Scenario, type SimState } from '../../core/index';
-import { CATEGORY_LABEL, FLAG_LABEL, formatDuration, formatFollowers, ROLE_LABEL, TONE_LABEL } from '../desk/labels';
+import { channelLook, clockAt, engagement, type Post, type Scenario, type SimState } from '../../core/index';
+import { BLOCK_LABEL, CATEGORY_LABEL, FLAG_LABEL, formatDuration, formatFollowers, ROLE_LABEL, TONE_LABEL } from '../desk/labels';
 import { avatar } from './avatar';
 import { el } from './dom';
-import { reachOf } from './post-card';
+import { quotedParent, reachOf, type CardContext } from './post-card';
+import { threadSection, type ThreadOrder } from './thread-view';
 
 const STATUS: Record<Post['status'], string> = {
   open: 'Open — waiting for a response',
@@ -40,6 +41,7 @@ export class DetailPanel {
   private readonly body: HTMLElement;
   private readonly coach: HTMLElement;
   private key = '';
+  private order: ThreadOrder = 'relevant';
 
   constructor(
     private readonly scenario: Scenario,
@@ -56,10 +58,19 @@ export class DetailPanel {
     if (on && this.coach.textContent !== text) this.coach.textContent = text;
   }
 
+  /** Switches the thread between most relevant and newest first; returns the new order. */
+  toggleOrder(): ThreadOrder {
+    this.order = this.order === 'relevant' ? 'newest' : 'relevant';
+    return this.order;
+  }
+
   render(p: Post | undefined, state: SimState, linkFrom: number | null): void {
     const e = p ? engagement(p, state) : undefined;
+    const root = p && p.threadId !== p.id ? state.posts[p.threadId - 1] : p;
+    // The thread is redrawn when it grows or its answers change, not on every arrival elsewhere.
+    const threadKey = root ? state.posts.filter((x) => x.threadId === root.id).map((x) => `${x.status}${x.replies.length}`).join() : '';
     const key = p
-      ? `${p.id}|${p.status}|${p.inDm}|${p.replies.length}|${p.escalatedTo.join()}|${p.triage?.category ?? ''}${p.triage?.urgent ?? ''}|${p.linkedTo ?? ''}|${Math.floor((state.t - p.t) / 60)}|${e!.views}|${linkFrom}`
+      ? `${p.id}|${p.status}|${p.inDm}|${p.replies.length}|${p.escalatedTo.join()}|${p.triage?.category ?? ''}${p.triage?.urgent ?? ''}|${p.linkedTo ?? ''}|${Math.floor((state.t - p.t) / 60)}|${e!.views}|${linkFrom}|${this.order}|${threadKey}`
       : `none|${linkFrom}`;
     if (key === this.key) return;
     this.key = key;
@@ -86,5 +97,25 @@ export class DetailPanel {
       el('p', { class: 'rl-dim' }, `${formatFollowers(e!.views)} views · ${formatFollowers(e!.reactions)} reactions · ${formatFollowers(e!.shares)} shares · ${formatFollowers(e!.comments)} comments`),
       el('ul', { class: 'rl-history', 'aria-label': 'What the desk has done' }, ...historyLines(p, this.scenario, this.coaching, linkFrom).map((l) => el('li', {}, l))),
     );
+    const ctx = this.cardContext(p, state);
+    if (root && root !== p) this.body.insertBefore(quotedParent(root, ctx), this.body.querySelector('.rl-quote'));
+    if (root) {
+      const comments = threadSection(root, { ...ctx, look: this.cardContext(root, state).look }, this.order);
+      if (comments) this.body.append(comments);
+    }
+  }
+
+  private cardContext(p: Post, state: SimState): CardContext {
+    const channel = this.scenario.channels.find((c) => c.id === p.channel);
+    return {
+      state,
+      look: channel ? channelLook(channel) : 'x-timeline',
+      channelName: channel?.name ?? p.channel,
+      showChannel: false,
+      brand: this.scenario.brand.name,
+      selected: false,
+      linking: false,
+      pinned: false,
+    };
   }
 }

@@ -76,7 +76,7 @@ export function buildPinnedCard(p: Post, ctx: CardContext): HTMLElement {
 }
 
 /** The text cut at a word boundary to fit `max` characters, with an ellipsis when cut. */
-function excerptOf(text: string, max: number): string {
+export function excerptOf(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).replace(/\s+\S*$/, '')}…` : text;
 }
 
@@ -166,7 +166,7 @@ function countsFor(p: Post, ctx: CardContext): HTMLElement {
 }
 
 /** How the public sees a hidden or deleted post, by look. */
-function publicNotice(p: Post, ctx: CardContext): string | undefined {
+export function publicNotice(p: Post, ctx: CardContext): string | undefined {
   if (p.status === 'hidden') return ctx.look === 'facebook-page' ? `Hidden by the page: only ${p.author.name} and their friends still see it.` : 'Hidden by the brand: the public no longer sees this post.';
   if (p.status === 'deleted') return ctx.look === 'review-site' ? 'Review removed by the business.' : 'This post was deleted by the brand.';
   return undefined;
@@ -184,7 +184,7 @@ function deskChips(p: Post, ctx: CardContext): HTMLElement {
 }
 
 /** The brand's replies as the public reads them, under the post. */
-function thread(p: Post, ctx: CardContext): HTMLElement | undefined {
+export function brandReplies(p: Post, ctx: CardContext): HTMLElement | undefined {
   if (p.replies.length === 0) return undefined;
   const shown = p.replies.slice(-2);
   return el(
@@ -255,8 +255,30 @@ export function buildCard(p: Post, ctx: CardContext): HTMLElement {
     ctx.look === 'review-site' ? el('p', { class: 'rl-stars', 'aria-label': `${stars(p.sentiment)} of 5 stars` }, '★'.repeat(stars(p.sentiment)) + '☆'.repeat(5 - stars(p.sentiment))) : undefined,
     notice ? el('p', { class: 'rl-public-notice' }, notice) : undefined,
     el('p', { class: `rl-text${notice ? ' rl-desk-only' : ''}` }, notice ? `Desk sees: ${p.text}` : p.text),
+    // On an X-like timeline a reply in a chain carries the post it answers, quoted.
+    parent && ctx.look === 'x-timeline' ? quotedParent(parent, ctx) : undefined,
     el('div', { class: 'rl-foot' }, deskChips(p, ctx), notice ? undefined : countsFor(p, ctx)),
-    thread(p, ctx),
+    brandReplies(p, ctx),
   );
   return card;
+}
+
+/** Characters of the parent shown in a quote. */
+const QUOTE_EXCERPT = 120;
+
+/**
+ * What a reply is answering, drawn inside it: on an X-like timeline a quoted
+ * post (the chain's start), elsewhere the start of the post it replies to.
+ */
+export function quotedParent(parent: Post, ctx: CardContext): HTMLElement {
+  const notice = publicNotice(parent, ctx);
+  return el(
+    'blockquote',
+    { class: 'rl-quoted', 'aria-label': `${ctx.look === 'x-timeline' ? 'Quoting' : 'In reply to'} ${parent.author.name}` },
+    avatar(parent.author.handle, parent.author.name, 20),
+    el('span', { class: 'rl-name' }, parent.author.name),
+    ' ',
+    el('span', { class: 'rl-handle' }, parent.author.handle),
+    el('p', { class: 'rl-text' }, notice ?? excerptOf(parent.text, QUOTE_EXCERPT)),
+  );
 }

@@ -47,6 +47,8 @@ export class ReadingLayer {
   private readonly tabsEl: HTMLElement;
   private readonly viewLine: HTMLElement;
   private readonly newButton: HTMLButtonElement;
+  /** How fast posts arrive: the surge seen, not only heard. */
+  private readonly rateEl: HTMLElement;
   private readonly pinnedEl: HTMLElement;
   private readonly list: HTMLElement;
   readonly detail: DetailPanel;
@@ -60,6 +62,10 @@ export class ReadingLayer {
   private scrolledFor = '';
   private start = 0;
   private shownIds: number[] = [];
+  /** The newest post id drawn so far: a card above it has just arrived and slides in. */
+  private newestDrawn = 0;
+  /** The pinned post's reactions when last drawn, so a rise can tick visibly. */
+  private pinnedReactions = -1;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -67,6 +73,7 @@ export class ReadingLayer {
     private readonly regions: { feed: Region; detail: Region; duties: Region },
     textSize: TextSize,
     coaching: boolean,
+    reducedMotion: boolean,
     private readonly onPick: (tab: FeedTab | undefined, postId: number | undefined) => void,
     private readonly onShowNew: () => void,
   ) {
@@ -74,16 +81,19 @@ export class ReadingLayer {
     this.tabsEl = el('div', { class: 'rl-tabs', role: 'tablist', 'aria-label': 'Channels' });
     this.viewLine = el('p', { class: 'rl-view', id: 'rl-view-line' });
     this.newButton = el('button', { class: 'rl-new', type: 'button', hidden: '', tabindex: '-1', 'aria-live': 'off' });
+    this.rateEl = el('span', { class: 'rl-rate' });
     this.newButton.addEventListener('click', () => this.onShowNew());
     this.pinnedEl = el('div', { class: 'rl-pinned', 'aria-label': 'Pinned: the post that started it' });
     this.list = el('div', { class: 'rl-list', role: 'feed', 'aria-labelledby': 'rl-view-line', tabindex: '0' });
     this.list.addEventListener('click', (e) => this.pickFrom(e));
     this.pinnedEl.addEventListener('click', (e) => this.pickFrom(e));
-    this.feedPanel = el('section', { class: 'rl-panel rl-feed', 'aria-label': 'Social feed' }, this.tabsEl, el('div', { class: 'rl-bar' }, this.viewLine, this.newButton), this.pinnedEl, this.list);
+    this.feedPanel = el('section', { class: 'rl-panel rl-feed', 'aria-label': 'Social feed' }, this.tabsEl, el('div', { class: 'rl-bar' }, this.viewLine, this.rateEl, this.newButton), this.pinnedEl, this.list);
     this.detail = new DetailPanel(scenario, coaching);
     this.duties = new DutiesPanel(coaching);
     this.root = el('div', { id: 'reading', class: 'rl-root' }, this.feedPanel, this.detail.root, this.duties.root);
     this.root.style.setProperty('--rl-text', String(TEXT_SCALE[textSize]));
+    // The game's own reduced-motion setting stills the feed as the system setting does (see index.html).
+    this.root.classList.toggle('rl-still', reducedMotion);
     // Inside the page's main landmark, beside the canvas, so assistive tech finds it where the game is.
     (document.querySelector('main') ?? document.body).append(this.root);
     this.resize = new ResizeObserver(() => this.place());
@@ -150,6 +160,7 @@ export class ReadingLayer {
     this.start = slice.start;
     this.newButton.hidden = slice.newCount === 0;
     if (slice.newCount > 0) this.newButton.textContent = `↑ ${slice.newCount} new — Home`;
+    this.renderRate(f.state);
     this.renderPinned(f);
     this.renderList(f, slice.ids);
     this.detail.render(selectedPost, f.state, f.linkFrom);
@@ -187,6 +198,16 @@ export class ReadingLayer {
     this.pinnedKey = key;
     this.pinnedEl.hidden = !show;
     this.pinnedEl.replaceChildren(...(show ? [buildPinnedCard(p, this.ctx(p, f, true))] : []));
+    if (!show) return;
+    const reactions = engagement(p, f.state).reactions;
+    if (this.pinnedReactions >= 0 && reactions > this.pinnedReactions) this.pinnedEl.querySelector('.rl-count-n')?.classList.add('rl-bump');
+    this.pinnedReactions = reactions;
+  }
+
+  /** "38 posts in the last 10 min ▲": arrivals in the last window, and whether they are speeding up. */
+  private renderRate(state: SimState): void {
+    const text = arrivalRate(state);
+    if (this.rateEl.textContent !== text) this.rateEl.textContent = text;
   }
 
   private renderList(f: FeedFrame, ids: number[]): void {
@@ -204,6 +225,8 @@ export class ReadingLayer {
       let slot = this.cards.get(id);
       if (!slot || slot.key !== key) {
         const card = f.view === 'queue' ? buildQueueRow(p, ctx) : buildCard(p, ctx);
+        // A post newer than any drawn before slides in (only in the live feed, never on a redraw).
+        if (!slot && f.view === 'live' && this.newestDrawn > 0 && id > this.newestDrawn) card.classList.add('rl-arrived');
         if (slot) slot.el.replaceWith(card);
         slot = { el: card, key };
         this.cards.set(id, slot);
@@ -214,6 +237,7 @@ export class ReadingLayer {
       if (at !== slot.el) this.list.insertBefore(slot.el, at);
     });
     this.shownIds = ids;
+    this.newestDrawn = Math.max(this.newestDrawn, ...ids);
     this.list.querySelector('.rl-empty')?.remove();
     if (ids.length === 0) this.list.append(el('p', { class: 'rl-empty' }, f.view === 'queue' ? 'Nothing waiting on this channel.' : 'No posts yet.'));
     this.keepSelectionInSight(f);
@@ -233,4 +257,23 @@ export class ReadingLayer {
     const card = (e.target as Element).closest('[data-post-id]');
     if (card) this.onPick(undefined, Number(card.getAttribute('data-post-id')));
   }
+}
+
+/** Sim minutes the feed's arrival rate looks back over, and the window before it compared with. */
+export const RATE_WINDOW_MINUTES = 10;
+
+/** Posts that arrived in the last window, and ▲ or ▼ against the window before when the pace changed. */
+export function arrivalRate(state: Pick<SimState, 't' | 'posts'>): string {
+  const windowS = RATE_WINDOW_MINUTES * 60;
+  let last = 0;
+  let before = 0;
+  // Posts are in arrival order: read back from the newest until two windows ago.
+  for (let i = state.posts.length - 1; i >= 0; i--) {
+    const age = state.t - state.posts[i]!.t;
+    if (age >= 2 * windowS) break;
+    if (age < windowS) last++;
+    else before++;
+  }
+  const trend = last > before ? ' ▲' : last < before ? ' ▼' : '';
+  return `${last} in ${RATE_WINDOW_MINUTES} min${trend}`;
 }

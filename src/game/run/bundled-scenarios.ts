@@ -1,9 +1,11 @@
+import compiled from 'virtual:bundled-scenarios';
+import { catalogOf, type Catalog } from './scenario-catalog';
+
 /**
- * The scenario files shipped in the build, as raw YAML text keyed by path.
- * Vite inlines them at build time, so the game needs no request to load them.
+ * The scenario files shipped in the build, loaded and validated when the game was built
+ * (build-plugins/bundled-scenarios.plugin.ts): the game needs neither the YAML parser nor
+ * a request to start one.
  */
-export const bundledScenarioFiles = import.meta.glob('/scenarios/*.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
+export function bundledCatalog(): Catalog {
+  return catalogOf(compiled.entries, compiled.problems);
+}

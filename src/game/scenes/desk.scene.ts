@@ -15,6 +15,7 @@ import { FeedModel, type FeedTab, type FeedView } from '../desk/feed-model';
 import { describeCriterion, guidelineDoc } from '../desk/guideline-text';
 import { Hud } from '../desk/hud.view';
 import { formatCountdown } from '../desk/labels';
+import { THREAD_ORDER_LABEL } from '../reading/thread-view';
 import { ReadingLayer } from '../reading/reading-layer';
 import { formatSpeed, nextSpeed } from '../run/pace';
 import type { RunController } from '../run/run-controller';
@@ -109,6 +110,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       { feed, detail, duties: this.panel.readingRegion },
       this.services.settings.get().textSize,
       coaching,
+      this.reducedMotion(),
       (tab, postId) => {
         if (tab !== undefined) this.setTab(tab);
         if (postId !== undefined) this.select(postId);
@@ -318,6 +320,14 @@ export class DeskScene extends BaseScene implements DeskHost {
   toggleView(): void {
     this.view = this.view === 'live' ? 'queue' : 'live';
     this.setStatus(this.view === 'live' ? 'Live feed: every post, newest first.' : 'Queue: open posts, oldest first.');
+  }
+
+  toggleThreadOrder(): void {
+    const order = this.reading.detail.toggleOrder();
+    this.setStatus(`Comments: ${THREAD_ORDER_LABEL[order].toLowerCase()}.`);
+    // Drawn at the next frame, not when the reading layer's clock next ticks.
+    this.readingKey = '';
+    this.readingAt = 0;
   }
 
   jumpToNamedPost(): void {
@@ -572,7 +582,9 @@ export class DeskScene extends BaseScene implements DeskHost {
       const t = o as Phaser.GameObjects.Text;
       if (!t.visible || t.alpha === 0 || t.text.trim() === '') continue;
       const b = t.getBounds();
-      out.push({ text: t.text, x: b.x, y: b.y, w: b.width, h: b.height });
+      // The drawn size in design pixels: the font's size times the text's own and its parents' scale.
+      const px = parseFloat(String(t.style.fontSize)) * Math.abs(t.scaleY) * (t.parentContainer ? Math.abs(t.parentContainer.scaleY) : 1);
+      out.push({ text: t.text, x: b.x, y: b.y, w: b.width, h: b.height, px });
     }
     return out;
   }

@@ -43,8 +43,15 @@ export function setTextScale(size: TextSize): void {
   scale = TEXT_SCALE[size];
 }
 
+/**
+ * No canvas text is drawn smaller than this (design px). The canvas is scaled to fit the
+ * window; at the smallest supported window, 1024×640, it is drawn at 0.8, and 15 × 0.8 = 12
+ * CSS px, the least the desk's text may be.
+ */
+export const MIN_CANVAS_FONT_PX = 15;
+
 export function fontPx(size: Size): number {
-  return Math.round(SIZES[size] * scale);
+  return Math.max(MIN_CANVAS_FONT_PX, Math.round(SIZES[size] * scale));
 }
 
 /** Line height for a size, used to lay out rows of text. */

@@ -73,6 +73,9 @@ export const LAYERS: readonly Layer[] = [
       'assets/': 'sounds and images bundled by Vite',
     },
     packages: GAME_PACKAGES,
+    filePackages: {
+      'src/game/run/bundled-scenarios.ts': { 'virtual:bundled-scenarios': 'the shipped scenarios, validated at build time (build-plugins/)' },
+    },
   },
   {
     name: 'server',

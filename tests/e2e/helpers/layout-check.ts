@@ -9,7 +9,7 @@ export interface TextBox {
   h: number;
   /** The panel it must stay inside ('screen' for canvas text). */
   panel: string;
-  /** Rendered font size in CSS px (DOM text only). */
+  /** Rendered font size in CSS px (DOM text, and canvas text scaled to the canvas's size on the page). */
   fontPx?: number;
 }
 
@@ -39,7 +39,7 @@ const short = (t: string) => JSON.stringify(t.length > 40 ? `${t.slice(0, 39)}â€
 
 /**
  * The layout rules: no two text boxes intersect, none leaves its panel, canvas
- * text is not covered by a DOM panel, and no DOM text is under `minPx`.
+ * text is not covered by a DOM panel, and no text, DOM or canvas, is under `minPx`.
  */
 export function checkLayout(boxes: TextBox[], panels: Panel[], minPx = 12): LayoutReport {
   const overlaps: string[] = [];
@@ -103,7 +103,7 @@ export async function deskTextBoxes(page: Page): Promise<{ boxes: TextBox[]; pan
     const desk = window.surgeDrill!.snapshot().desk;
     const sx = canvas.width / 1280;
     const sy = canvas.height / 720;
-    for (const t of desk?.canvasTexts ?? []) boxes.push({ text: t.text, x: canvas.left + t.x * sx, y: canvas.top + t.y * sy, w: t.w * sx, h: t.h * sy, panel: 'screen' });
+    for (const t of desk?.canvasTexts ?? []) boxes.push({ text: t.text, x: canvas.left + t.x * sx, y: canvas.top + t.y * sy, w: t.w * sx, h: t.h * sy, panel: 'screen', fontPx: Math.round(t.px * sy * 10) / 10 });
     return { boxes, panels };
   });
 }
