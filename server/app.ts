@@ -28,6 +28,7 @@ import { leaderboardRoutes } from './leaderboards/leaderboards.routes';
 import { runRoutes } from './runs/runs.routes';
 import { reviewPageRoute, runSharingRoutes } from './runs/run-sharing.routes';
 import { scenarioRoutes } from './scenarios/scenarios.routes';
+import { ScenarioStore } from './scenarios/scenario-store';
 import { loadScenarioCatalog, type ScenarioCatalog } from './scenarios/scenarios.service';
 import { ReplayPool } from './verify/replay.pool';
 
@@ -55,6 +56,10 @@ export interface AppOptions {
   sseHeartbeatMs?: number;
   /** Caps on live event streams (defaults suit a classroom behind one address). */
   streamLimits?: Partial<StreamLimits>;
+  /** The author key that allows publishing scenarios (AUTHOR_KEY); publishing is off without one. */
+  authorKey?: string;
+  /** Whether a published scenario may take the id of one the game ships (ALLOW_BUNDLED_OVERRIDE). */
+  allowBundledOverride?: boolean;
 }
 
 /**
@@ -70,6 +75,9 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
 
+  const scenarios = new ScenarioStore(database.db, { bundledIds: catalog.bundledIds, allowBundledOverride: options.allowBundledOverride ?? false });
+  await scenarios.keepStartupFiles(catalog);
+
   const verifier = new ReplayPool(catalog.entries, {
     size: options.verifyWorkers,
     maxQueue: options.verifyMaxQueue ?? 64 * options.verifyWorkers,
@@ -78,7 +86,7 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   app.addHook('onClose', async () => verifier.close());
   const bus = database.kind === 'postgres' ? await postgresDrillBus(database.url, database.db, app.log) : memoryDrillBus();
   app.addHook('onClose', async () => bus.close());
-  const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus };
+  const ctx: AppContext = { db: database.db, databaseKind: database.kind, scenarios, verifier, bus };
 
   // Event streams never finish on their own; end them first so close() does not wait for clients.
   const streams = new StreamRegistry({ ...DEFAULT_STREAM_LIMITS, ...options.streamLimits });
@@ -128,7 +136,7 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
 
   const api = new ApiRegistry(app, { rateLimitPerMinute: options.rateLimitPerMinute });
   healthRoutes(api, ctx);
-  scenarioRoutes(api, ctx);
+  scenarioRoutes(api, ctx, { authorKey: options.authorKey });
   runRoutes(api, ctx);
   runSharingRoutes(api, ctx);
   reviewPageRoute(app);

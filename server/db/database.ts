@@ -7,6 +7,7 @@ import type { AttemptsTable } from '../runs/attempts.table';
 import type { DrillBusPayloadsTable, DrillEventsTable, DrillTraineesTable, DrillsTable } from '../drills/drills.table';
 import type { RunsTable } from '../runs/runs.table';
 import type { PlayerBestsTable, TeamMemberBestsTable } from '../leaderboards/standings.table';
+import type { ScenarioVersionsTable } from '../scenarios/scenario-versions.table';
 
 /** Every table the server owns, composed from the feature table files. */
 export interface Database {
@@ -18,6 +19,7 @@ export interface Database {
   drill_bus_payloads: DrillBusPayloadsTable;
   player_bests: PlayerBestsTable;
   team_member_bests: TeamMemberBestsTable;
+  scenario_versions: ScenarioVersionsTable;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial';
 import * as standings from './migrations/0002-standings';
 import * as busPayloads from './migrations/0003-bus-payloads';
 import * as runSharing from './migrations/0004-run-sharing';
+import * as scenarioVersions from './migrations/0005-scenario-versions';
 
 /** Migrations in order, imported statically so they ship with the server (no directory scan). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-standings': standings,
   '0003-bus-payloads': busPayloads,
   '0004-run-sharing': runSharing,
+  '0005-scenario-versions': scenarioVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -24,7 +24,8 @@ function newCode(): string {
 }
 
 export async function createDrill(ctx: AppContext, input: { scenarioId: string; seed?: number | undefined }) {
-  const entry = ctx.catalog.lookup(input.scenarioId);
+  // The drill pins the latest version now: a version published mid-drill changes nothing for its cohort.
+  const entry = await ctx.scenarios.latest(input.scenarioId);
   if (!entry) throw new ApiError('scenario/unknown', input.scenarioId);
   const trainerToken = newToken();
   const seed = input.seed ?? randomInt(0, 0x80000000);
@@ -142,7 +143,7 @@ export async function controlDrill(ctx: AppContext, drill: DrillRow, command: ke
 export async function fireInject(ctx: AppContext, drill: DrillRow, injectId: string): Promise<FiredInject> {
   // Paused counts: a trainer may line up an inject while everyone is paused.
   if (drill.status !== 'running' && drill.status !== 'paused') throw new ApiError('drill/state', `injects fire during the drill (it is ${drill.status})`);
-  const scenario = ctx.catalog.lookup(drill.scenario_id)?.scenario;
+  const scenario = (await ctx.scenarios.version(drill.scenario_id, drill.scenario_hash))?.scenario;
   const inject = scenario?.injects.find((i) => i.id === injectId);
   if (!inject) throw new ApiError('action/unknown_inject', injectId);
   if ((await firedInjects(ctx, drill)).some((f) => f.injectId === injectId)) throw new ApiError('drill/state', `inject ${injectId} has already fired`);
@@ -182,7 +183,7 @@ export async function submitDrillRun(ctx: AppContext, caller: Extract<Caller, { 
   const { drill, trainee } = caller;
   const record = parseRunRecord(run);
   if (modeRules(record.mode).submitTo !== 'drill') throw new ApiError('drill/mismatch', `mode is ${record.mode}, a drill run is in drill mode`);
-  checkRunTarget(ctx, record);
+  const version = await checkRunTarget(ctx, record);
   if (record.scenarioId !== drill.scenario_id || record.seed !== drill.seed || record.scenarioHash !== drill.scenario_hash) {
     throw new ApiError('drill/mismatch', `drill is ${drill.scenario_id} seed ${drill.seed}; run is ${record.scenarioId} seed ${record.seed}`);
   }
@@ -198,7 +199,7 @@ export async function submitDrillRun(ctx: AppContext, caller: Extract<Caller, { 
       throw new ApiError('drill/mismatch', `inject ${action.injectId} was never fired in this drill`);
     }
   }
-  const verdict = await ctx.verifier.verify(record);
+  const verdict = await ctx.verifier.verify(record, version);
   if (!verdict.ok) throw ApiError.fromRejection(verdict);
   const outcome: FinalOutcome = {
     breakdown: verdict.outcome.breakdown,
@@ -237,7 +238,7 @@ function traineeView(t: TraineeRow): DrillTraineeView {
 
 /** Everything the trainer's screen shows. */
 export async function drillView(ctx: AppContext, drill: DrillRow): Promise<DrillView> {
-  const scenario = ctx.catalog.summaries().find((s) => s.id === drill.scenario_id);
+  const scenario = await ctx.scenarios.summary(drill.scenario_id, drill.scenario_hash);
   if (!scenario) throw new ApiError('scenario/unknown', drill.scenario_id);
   return {
     drillId: drill.id,
@@ -259,7 +260,7 @@ const mean = (xs: number[]) => (xs.length === 0 ? 0 : Math.round((xs.reduce((a, 
 /** The cohort debrief: scores, component averages, and what most trainees missed. */
 export async function drillResults(ctx: AppContext, drill: DrillRow): Promise<DrillResults> {
   const trainees = await listTrainees(ctx.db, drill.id);
-  const scenario = ctx.catalog.lookup(drill.scenario_id)?.scenario;
+  const scenario = (await ctx.scenarios.version(drill.scenario_id, drill.scenario_hash))?.scenario;
   const rows = trainees.map((t) => {
     const outcome = t.final_outcome ? (JSON.parse(t.final_outcome) as FinalOutcome) : undefined;
     return { trainee: t, outcome };

@@ -10,10 +10,10 @@ interface PageQuery {
   limit: number;
 }
 
-/** The board asked for: a given scenario version, or the one this server runs. */
-function board(ctx: AppContext, scenarioId: string, hash: string | undefined): standings.Board {
+/** The board asked for: a given scenario version, or the latest one (each version has its own board). */
+async function board(ctx: AppContext, scenarioId: string, hash: string | undefined): Promise<standings.Board> {
   if (hash) return { scenarioId, scenarioHash: hash };
-  const entry = ctx.catalog.lookup(scenarioId);
+  const entry = await ctx.scenarios.latest(scenarioId);
   if (!entry) throw new ApiError('scenario/unknown', scenarioId);
   return { scenarioId, scenarioHash: entry.hash };
 }
@@ -29,7 +29,7 @@ const teamStanding = (t: standings.TeamStandingRow): TeamStanding => ({
 
 /** One page of individual standings, and the asking player's own standing if named. */
 export async function playerBoard(ctx: AppContext, scenarioId: string, query: PageQuery & { player?: string | undefined }): Promise<PlayerBoard> {
-  const b = board(ctx, scenarioId, query.hash);
+  const b = await board(ctx, scenarioId, query.hash);
   const page = await standings.playerStandings(ctx.db, b, query);
   const you = query.player ? ((await standings.playerStanding(ctx.db, b, nameKey(query.player))) ?? null) : null;
   return { ...b, total: page.total, offset: query.offset, limit: query.limit, entries: page.entries, you };
@@ -37,7 +37,7 @@ export async function playerBoard(ctx: AppContext, scenarioId: string, query: Pa
 
 /** One page of team standings, and the asking team's own standing if named. */
 export async function teamBoard(ctx: AppContext, scenarioId: string, query: PageQuery & { team?: string | undefined }): Promise<TeamBoard> {
-  const b = board(ctx, scenarioId, query.hash);
+  const b = await board(ctx, scenarioId, query.hash);
   const page = await standings.teamStandings(ctx.db, b, query);
   const yours = query.team ? await standings.teamStanding(ctx.db, b, nameKey(query.team)) : undefined;
   return { ...b, total: page.total, offset: query.offset, limit: query.limit, entries: page.entries.map(teamStanding), yours: yours ? teamStanding(yours) : null };

@@ -8,6 +8,7 @@ import { playerRank } from '../leaderboards/leaderboards.service';
 import { findRunByHash, findRunByPublicId, insertRun } from './runs.repository';
 import type { RunRow } from './runs.table';
 import { ApiError } from '../http/http-errors';
+import type { ScenarioVersionEntry } from '../scenarios/scenario-store';
 import { nameKey } from './names';
 import { runHash } from './run-hash';
 
@@ -21,7 +22,7 @@ const SEED_LIMIT = 0x80000000;
  * is a repeat: stored, but its run never rates.
  */
 export async function createAttempt(ctx: AppContext, input: { scenarioId: string; seed?: number | undefined }): Promise<Attempt> {
-  const entry = ctx.catalog.lookup(input.scenarioId);
+  const entry = await ctx.scenarios.latest(input.scenarioId);
   if (!entry) throw new ApiError('scenario/unknown', input.scenarioId);
   const base = { scenario_id: input.scenarioId, scenario_hash: entry.hash, created_at: Date.now() };
   if (input.seed !== undefined) {
@@ -48,13 +49,16 @@ export function parseRunRecord(run: unknown): RunRecord {
 
 /**
  * Checks a record against what this server runs before spending a replay on it:
- * engine version, scenario, scenario version.
+ * engine version, scenario, and a kept version of it (any, not only the latest: a run
+ * started before a new version was published still verifies). Answers that version.
  */
-export function checkRunTarget(ctx: AppContext, record: RunRecord): void {
+export async function checkRunTarget(ctx: AppContext, record: RunRecord): Promise<ScenarioVersionEntry> {
   if (record.engineVersion !== ENGINE_VERSION) throw new ApiError('run/engine_mismatch', `record ${record.engineVersion}, server ${ENGINE_VERSION}`);
-  const entry = ctx.catalog.lookup(record.scenarioId);
-  if (!entry) throw new ApiError('scenario/unknown', record.scenarioId);
-  if (entry.hash !== record.scenarioHash) throw new ApiError('run/hash_mismatch', `record ${record.scenarioHash}, current ${entry.hash}`);
+  const version = await ctx.scenarios.version(record.scenarioId, record.scenarioHash);
+  if (version) return version;
+  const latest = await ctx.scenarios.latest(record.scenarioId);
+  if (!latest) throw new ApiError('scenario/unknown', record.scenarioId);
+  throw new ApiError('run/hash_mismatch', `record ${record.scenarioHash} is no version this server keeps; the latest is ${latest.hash}`);
 }
 
 async function answer(ctx: AppContext, row: RunRow, duplicate: boolean): Promise<RunVerdict> {
@@ -82,7 +86,7 @@ export async function submitRun(
 ): Promise<RunVerdict> {
   const record = parseRunRecord(input.run);
   if (modeRules(record.mode).submitTo !== 'leaderboard') throw new ApiError('run/not_ranked', `mode is ${record.mode}`);
-  checkRunTarget(ctx, record);
+  const version = await checkRunTarget(ctx, record);
   const attempt = await findAttempt(ctx.db, input.attemptId);
   if (!attempt) throw new ApiError('attempt/unknown', input.attemptId);
   if (attempt.scenario_id !== record.scenarioId || attempt.seed !== record.seed || attempt.scenario_hash !== record.scenarioHash) {
@@ -92,7 +96,7 @@ export async function submitRun(
   const stored = await findRunByHash(ctx.db, hash);
   if (stored) return answer(ctx, stored, true);
 
-  const verdict = await ctx.verifier.verify(record);
+  const verdict = await ctx.verifier.verify(record, version);
   if (!verdict.ok) throw ApiError.fromRejection(verdict);
 
   const team = input.team && input.team.length > 0 ? input.team : null;

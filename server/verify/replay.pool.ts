@@ -4,9 +4,20 @@ import { Worker } from 'node:worker_threads';
 import type { ErrorCode, ObligationStatus, Outcome, RunRecord, Scenario } from '../../src/core/index';
 import { ApiError } from '../http/http-errors';
 
+/** A scenario version a replay runs on. */
+export interface ReplayScenario {
+  id: string;
+  hash: string;
+  scenario: Scenario;
+}
+
 export interface ReplayRequest {
   id: number;
   record: unknown;
+  /** Sent only the first time a worker replays on this version; it keeps it after that. */
+  scenario?: ReplayScenario;
+  /** The version's id and hash, when it was sent before (or is one the worker started with). */
+  version?: { id: string; hash: string };
 }
 
 export interface VerifiedRun {
@@ -32,6 +43,7 @@ export interface ReplayPoolOptions {
 interface Task {
   id: number;
   record: unknown;
+  scenario: ReplayScenario | undefined;
   resolve(result: VerifyResult): void;
   reject(error: Error): void;
 }
@@ -39,6 +51,8 @@ interface Task {
 interface Slot {
   worker: Worker;
   ready: boolean;
+  /** Versions (id@hash) this worker already holds. */
+  known: Set<string>;
   task?: Task;
   timer?: NodeJS.Timeout;
 }
@@ -74,13 +88,17 @@ export class ReplayPool {
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
   }
 
-  /** Resolves with the replay's verdict; rejects only when the server cannot verify now (busy, timeout, crash). */
-  verify(record: unknown): Promise<VerifyResult> {
+  /**
+   * Resolves with the replay's verdict; rejects only when the server cannot verify now (busy,
+   * timeout, crash). `scenario` is the kept version the record names (without it, the
+   * scenarios the pool started with).
+   */
+  verify(record: unknown, scenario?: ReplayScenario): Promise<VerifyResult> {
     if (this.closing) return Promise.reject(new ApiError('verify/busy', 'the server is shutting down'));
     if (this.broken) return Promise.reject(this.broken);
     if (this.queue.length >= this.options.maxQueue) return Promise.reject(new ApiError('verify/busy'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, record, resolve, reject });
+      this.queue.push({ id: this.nextId++, record, scenario, resolve, reject });
       this.dispatch();
     });
   }
@@ -115,7 +133,7 @@ export class ReplayPool {
 
   private spawn(): Slot {
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entries: this.entries } });
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { worker, ready: false, known: new Set() };
     worker.on('message', (message: ReplayReply | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true;
@@ -173,6 +191,16 @@ export class ReplayPool {
     this.slots[index] = this.spawn();
   }
 
+  /** Structured-cloning a scenario costs more than its replay's bookkeeping: each worker gets a version once. */
+  private request(slot: Slot, task: Task): ReplayRequest {
+    const scenario = task.scenario;
+    if (!scenario) return { id: task.id, record: task.record };
+    const key = `${scenario.id}@${scenario.hash}`;
+    if (slot.known.has(key)) return { id: task.id, record: task.record, version: { id: scenario.id, hash: scenario.hash } };
+    slot.known.add(key);
+    return { id: task.id, record: task.record, scenario: { id: scenario.id, hash: scenario.hash, scenario: scenario.scenario } };
+  }
+
   private dispatch(): void {
     for (const slot of this.slots) {
       if (!slot.ready || slot.task) continue;
@@ -185,7 +213,7 @@ export class ReplayPool {
         task.reject(new ApiError('verify/timeout'));
         this.dispatch();
       }, this.options.timeoutMs);
-      slot.worker.postMessage({ id: task.id, record: task.record } satisfies ReplayRequest);
+      slot.worker.postMessage(this.request(slot, task));
     }
   }
 }

@@ -4,22 +4,36 @@ import type { ReplayReply, ReplayRequest } from './replay.pool';
 
 /**
  * Runs in a worker thread: re-simulates run records with the core so a long
- * replay never blocks the server's event loop. Scenarios arrive once, at start.
+ * replay never blocks the server's event loop. The scenarios read at start arrive
+ * with the worker; any other kept version arrives with its first replay and is kept.
  */
-const scenarios = new Map<string, { scenario: Scenario; hash: string }>((workerData as { entries: [string, { scenario: Scenario; hash: string }][] }).entries);
+type Version = { scenario: Scenario; hash: string };
+const startup = new Map<string, Version>((workerData as { entries: [string, Version][] }).entries);
+const versions = new Map<string, Version>();
+for (const [id, version] of startup) versions.set(`${id}@${version.hash}`, version);
+
+function versionFor(request: ReplayRequest): ((id: string) => Version | undefined) {
+  if (request.scenario) versions.set(`${request.scenario.id}@${request.scenario.hash}`, { scenario: request.scenario.scenario, hash: request.scenario.hash });
+  const named = request.scenario ?? request.version;
+  if (!named) return (id) => startup.get(id);
+  const version = versions.get(`${named.id}@${named.hash}`);
+  return (id) => (id === named.id ? version : undefined);
+}
 const port = parentPort!;
 
-port.on('message', ({ id, record }: ReplayRequest) => {
+port.on('message', (request: ReplayRequest) => {
+  const { id, record } = request;
   let reply: ReplayReply;
   try {
-    const result = replay(record, (scenarioId) => scenarios.get(scenarioId));
+    const lookup = versionFor(request);
+    const result = replay(record, lookup);
     reply = result.ok
       ? {
           id,
           ok: true,
           record: result.record,
           outcome: result.outcome,
-          obligations: obligationsOf(scenarios.get(result.record.scenarioId)!.scenario, result.state.guideline).map((o) => ({ id: o.id, rule: o.rule, text: o.text, status: o.status })),
+          obligations: obligationsOf(lookup(result.record.scenarioId)!.scenario, result.state.guideline).map((o) => ({ id: o.id, rule: o.rule, text: o.text, status: o.status })),
           firedInjects: result.state.firedInjects,
         }
       : { id, ok: false, code: result.code, message: result.message };
