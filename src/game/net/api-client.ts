@@ -14,6 +14,7 @@ import type {
   RunSubmission,
   RunVerdict,
   ScenarioList,
+  ScenarioVersion,
   TeamBoard,
   TeamBoardQuery,
   TraineeProgress,
@@ -65,6 +66,8 @@ type Fetch = typeof fetch;
 
 export interface ApiClient {
   scenarios(): Promise<ScenarioList>;
+  /** One kept version's file text (scenarios the bundle lacks are loaded from it). */
+  scenarioVersion(id: string, hash: string): Promise<ScenarioVersion>;
   createAttempt(scenarioId: string): Promise<Attempt>;
   submitRun(body: RunSubmission): Promise<RunVerdict>;
   /** A verified, shared run with its record (its review page's data). */
@@ -120,6 +123,7 @@ export function createApiClient(base = '', fetchImpl: Fetch = (...args) => fetch
 
   return {
     scenarios: () => call('GET', '/api/scenarios'),
+    scenarioVersion: (id, hash) => call('GET', `/api/scenarios/${encodeURIComponent(id)}/versions/${encodeURIComponent(hash)}`),
     createAttempt: (scenarioId) => call('POST', '/api/attempts', { scenarioId }),
     submitRun: (body) => call('POST', '/api/runs', body),
     run: (runId) => call('GET', `/api/runs/${encodeURIComponent(runId)}`),

@@ -5,6 +5,8 @@ export interface CatalogEntry {
   file: string;
   scenario: Scenario;
   hash: string;
+  /** `server` when the version came from the server the game was served by, not from the bundle. */
+  origin?: 'bundle' | 'server';
 }
 
 export interface Catalog {
@@ -18,14 +20,27 @@ const DIFFICULTY_ORDER = ['tutorial', 'easy', 'standard', 'hard'];
 /** Loads scenario texts keyed by path; broken files are reported, never fatal. Tutorials come first. */
 export function buildCatalog(files: Record<string, string>): Catalog {
   const catalogue = loadCatalogue(Object.entries(files).map(([path, text]) => ({ file: path.replace(/^\//, ''), text })));
-  const entries: CatalogEntry[] = [...catalogue.byId].map(([id, entry]) => ({ id, ...entry }));
+  const entries: CatalogEntry[] = [...catalogue.byId].map(([id, entry]) => ({ id, ...entry, origin: 'bundle' as const }));
+  sortEntries(entries);
+  return { entries, problems: catalogue.problems.map(formatProblem) };
+}
+
+/** The menu's order: tutorials first, then by difficulty, then by title. */
+export function sortEntries(entries: CatalogEntry[]): void {
   entries.sort(
     (a, b) =>
       Number(b.scenario.tutorial) - Number(a.scenario.tutorial) ||
       DIFFICULTY_ORDER.indexOf(a.scenario.difficulty) - DIFFICULTY_ORDER.indexOf(b.scenario.difficulty) ||
       (a.scenario.title < b.scenario.title ? -1 : a.scenario.title > b.scenario.title ? 1 : 0),
   );
-  return { entries, problems: catalogue.problems.map(formatProblem) };
+}
+
+/** Puts a version in the catalogue, replacing any other version of its id. */
+export function putEntry(catalog: Catalog, entry: CatalogEntry): void {
+  const at = catalog.entries.findIndex((e) => e.id === entry.id);
+  if (at >= 0) catalog.entries[at] = entry;
+  else catalog.entries.push(entry);
+  sortEntries(catalog.entries);
 }
 
 export function findEntry(catalog: Catalog, id: string): CatalogEntry | undefined {
