@@ -19,7 +19,7 @@ export interface GameWithApi {
  * Builds the game (the real index.html) into a temporary folder and serves it with
  * the real server on a fresh SQLite database, the way `npm start` serves both.
  */
-export async function buildAndServeWithApi(): Promise<GameWithApi> {
+export async function buildAndServeWithApi(options: { authorKey?: string } = {}): Promise<GameWithApi> {
   const outDir = mkdtempSync(join(tmpdir(), 'surge-drill-dist-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'surge-drill-db-'));
   const cleanup = () => {
@@ -35,6 +35,7 @@ export async function buildAndServeWithApi(): Promise<GameWithApi> {
       verifyWorkers: 1,
       rateLimitPerMinute: 100_000,
       logLevel: 'silent',
+      ...(options.authorKey ? { authorKey: options.authorKey } : {}),
     });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     return {
