@@ -75,7 +75,11 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
 
-  const scenarios = new ScenarioStore(database.db, { bundledIds: catalog.bundledIds, allowBundledOverride: options.allowBundledOverride ?? false });
+  const scenarios = new ScenarioStore(database.db, {
+    bundledIds: catalog.bundledIds,
+    allowBundledOverride: options.allowBundledOverride ?? false,
+    onUnreadable: (key, reason) => app.log.warn({ scenario: key, reason }, 'a kept scenario version no longer loads; left off the list'),
+  });
   await scenarios.keepStartupFiles(catalog);
 
   const verifier = new ReplayPool(catalog.entries, {

@@ -23,6 +23,8 @@ export interface ScenarioStoreOptions {
   /** Ids of the scenarios shipped inside the game; authors may not replace them unless allowed. */
   bundledIds: ReadonlySet<string>;
   allowBundledOverride: boolean;
+  /** Told about a kept version this engine can no longer read (after an upgrade of the format). */
+  onUnreadable?: (key: string, reason: string) => void;
 }
 
 /**
@@ -62,10 +64,20 @@ export class ScenarioStore {
     return countScenarios(this.db);
   }
 
-  /** The menu's list: the newest version of each id, ordered by id. */
+  /**
+   * The menu's list: the newest version of each id, ordered by id. A version this engine can no
+   * longer read is left out and reported, so one old file does not take the whole list down.
+   */
   async summaries(): Promise<ScenarioSummary[]> {
     const rows = await latestVersions(this.db);
-    return rows.map((row) => summaryOf(this.entry(row)));
+    return rows.flatMap((row) => {
+      try {
+        return [summaryOf(this.entry(row))];
+      } catch (err) {
+        this.options.onUnreadable?.(cacheKey(row.scenario_id, row.hash), (err as Error).message);
+        return [];
+      }
+    });
   }
 
   /** One version's summary (a drill shows the version it pinned). */

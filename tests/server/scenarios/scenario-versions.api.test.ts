@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioCheckResponse, scenarioInvalidError, scenariosResponse, scenarioVersionResponse } from '../../../src/api/index';
 import { loadScenario, makeRunRecord, runBot } from '../../../src/core/index';
+import { openDatabase } from '../../../server/db/database';
 import { miniScenarioInput } from '../../fixtures/mini-scenario';
 import { buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, post } from '../helpers/test-app';
 
@@ -103,6 +104,39 @@ describe.each(DATABASE_TARGETS)('scenario versions on %s', (target) => {
       expect((await publish(other, draft('x'), AUTHOR_KEY)).status).toBe(404);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('scenario checks and publishing under load and on bad input', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    // 300 a minute overall gives checks their floor of 30 a minute per address.
+    app = await buildTestApp(await freshDatabaseUrl('sqlite'), { authorKey: AUTHOR_KEY, rateLimitPerMinute: 300 });
+  });
+  afterAll(async () => app?.close());
+
+  it('caps a draft’s size and the checks an address may run per minute', async () => {
+    const huge = await post(app, '/api/scenarios/check', { yaml: `# ${'x'.repeat(300 * 1024)}` });
+    expect([400, 413]).toContain(huge.status);
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await post(app, '/api/scenarios/check', { yaml: 'format: 1' })).status);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(30);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('leaves a kept version this engine cannot read off the list instead of failing it', async () => {
+    const url = await freshDatabaseUrl('sqlite');
+    const first = await buildTestApp(url);
+    await first.close();
+    const db = openDatabase(url).db;
+    await db.insertInto('scenario_versions').values({ scenario_id: 'old-format', hash: '0123456789abcdef', version: 1, yaml: 'format: 0\n', source: 'published', published_at: 1, created_at: 1 }).execute();
+    await db.destroy();
+    const second = await buildTestApp(url);
+    try {
+      expect(scenariosResponse.parse((await get(second, '/api/scenarios')).body).scenarios.map((s) => s.id)).toEqual(['mini']);
+    } finally {
+      await second.close();
     }
   });
 });
