@@ -26,6 +26,9 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** Each test starts the CLI process (tsx compiles it) once or twice: slow on a busy machine. */
+const PROCESS_TEST_TIMEOUT_MS = 150_000;
+
 describe('surge-drill publish', () => {
   let server: ServerProcess;
   beforeAll(async () => {
@@ -51,7 +54,7 @@ describe('surge-drill publish', () => {
     const hash = r.out.trim().split(': ')[1];
     const { scenarios } = scenariosResponse.parse(await (await fetch(`${server.url}/api/scenarios`)).json());
     expect(scenarios.find((s) => s.id === 'wheelchair-drill')).toMatchObject({ hash, version: 1, source: 'published' });
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('prints every located problem of a broken file and publishes nothing', async () => {
     const file = join(scratch, 'broken.yaml');
@@ -63,7 +66,7 @@ describe('surge-drill publish', () => {
     expect(r.err).toContain('baseline.postsPerDya: unknown field "postsPerDya" (did you mean "postsPerDay"?)');
     const { scenarios } = scenariosResponse.parse(await (await fetch(`${server.url}/api/scenarios`)).json());
     expect(scenarios.map((s) => s.id)).not.toContain('broken-draft');
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('refuses a wrong key and a missing one, and the key never reaches the log', () => {
     const file = join(scratch, 'wheelchair-drill.yaml');
@@ -76,5 +79,5 @@ describe('surge-drill publish', () => {
     expect(server.output()).toContain('/api/scenarios');
     expect(server.output()).not.toContain(AUTHOR_KEY);
     expect(server.output()).not.toContain('a-wrong-key-of-some-length');
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });
