@@ -1,10 +1,19 @@
 import { parseArgs } from 'node:util';
 import { BOT_NAMES } from '../src/core/index';
-import { balance, CLEAR_MARGIN } from './balance';
+import { balance, CLEAR_MARGIN, type BalanceRow } from './balance';
 import { readScenarioFile } from './scenario-files';
 
 export const balanceUsage = `surge-drill balance FILE... [--seeds N]
-  Plays every bot on N seeds (default 5) and checks that the guideline bot beats each naive bot by ${CLEAR_MARGIN}+ points.`;
+  Plays every bot on N seeds (default 5) and checks that the guideline bot beats each naive bot by ${CLEAR_MARGIN}+ points;
+  says when a run's surge hit its ceiling (surge.maxPerMinute), where the cap and not the crowd set its size.`;
+
+/** Which bots' surges the ceiling held, for how long: the crowd should set a surge's size, not the cap. */
+export function ceilingReport(rows: BalanceRow[], maxPerMinute: number): string {
+  const hits = BOT_NAMES.map((bot) => ({ bot, minutes: rows.reduce((sum, r) => sum + r.cappedMinutes[bot], 0), runs: rows.filter((r) => r.cappedMinutes[bot] > 0).length })).filter((h) => h.runs > 0);
+  if (hits.length === 0) return `surge ceiling (${maxPerMinute} a minute per channel): never reached`;
+  const list = hits.map((h) => `${h.bot} in ${h.runs} of ${rows.length} runs (${h.minutes} channel-minutes)`).join(', ');
+  return `surge ceiling (${maxPerMinute} a minute per channel) reached: ${list}; the cap, not the crowd, set those surges' size`;
+}
 
 /** `surge-drill balance`: returns the process exit code (1 when the guideline bot does not clearly win). */
 export function balanceCommand(argv: string[]): number {
@@ -24,10 +33,12 @@ export function balanceCommand(argv: string[]): number {
     }
     console.log(`\n${loaded.scenario.id}`);
     console.log(`  seed  ${BOT_NAMES.map((b) => b.padStart(10)).join('')}`);
-    for (const row of balance(loaded.scenario, Array.from({ length: n }, (_, i) => i + 1))) {
+    const rows = balance(loaded.scenario, Array.from({ length: n }, (_, i) => i + 1));
+    for (const row of rows) {
       console.log(`  ${String(row.seed).padStart(4)}  ${BOT_NAMES.map((b) => String(row.scores[b]).padStart(10)).join('')}${row.failures.length ? `   guideline not clearly above: ${row.failures.join(', ')}` : ''}`);
       if (row.failures.length) failed = true;
     }
+    console.log(`  ${ceilingReport(rows, loaded.scenario.surge.maxPerMinute)}`);
   }
   return failed ? 1 : 0;
 }

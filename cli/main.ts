@@ -1,16 +1,18 @@
 import { balanceCommand, balanceUsage } from './balance.command';
 import { checkCommand, checkUsage } from './check.command';
 import { judgeCommand, judgeUsage } from './judge.command';
+import { publishCommand, publishUsage } from './publish.command';
 import { replayCommand, replayUsage } from './replay.command';
 import { simulateCommand, simulateUsage } from './simulate.command';
 
 /** Each subcommand lives in its own file; adding one is one line here. */
-const COMMANDS: Record<string, { run: (argv: string[]) => number; usage: string }> = {
+const COMMANDS: Record<string, { run: (argv: string[]) => number | Promise<number>; usage: string }> = {
   check: { run: checkCommand, usage: checkUsage },
   simulate: { run: simulateCommand, usage: simulateUsage },
   replay: { run: replayCommand, usage: replayUsage },
   balance: { run: balanceCommand, usage: balanceUsage },
   judge: { run: judgeCommand, usage: judgeUsage },
+  publish: { run: publishCommand, usage: publishUsage },
 };
 
 const usage = `Surge Drill — rehearse social-media customer-service crises.
@@ -21,7 +23,7 @@ ${Object.values(COMMANDS)
   .map((c) => c.usage)
   .join('\n\n')}`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     console.log(usage);
@@ -37,7 +39,7 @@ function main(argv: string[]): number {
     return 0;
   }
   try {
-    return command.run(rest);
+    return await command.run(rest);
   } catch (err) {
     // Unknown options (from parseArgs) and broken scenario directories arrive here: a clear line, not a stack trace.
     const message = err instanceof Error ? err.message : String(err);
@@ -56,4 +58,4 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -31,6 +31,7 @@ import { leaderboardRoutes } from './leaderboards/leaderboards.routes';
 import { runRoutes } from './runs/runs.routes';
 import { reviewPageRoute, runSharingRoutes } from './runs/run-sharing.routes';
 import { scenarioRoutes } from './scenarios/scenarios.routes';
+import { ScenarioStore } from './scenarios/scenario-store';
 import { loadScenarioCatalog, type ScenarioCatalog } from './scenarios/scenarios.service';
 import { ReplayPool } from './verify/replay.pool';
 
@@ -62,6 +63,10 @@ export interface AppOptions {
   drillOfflineGraceMs?: number;
   /** The clock ranked attempts and drills are timed by (default: the system clock); tests move their own. */
   now?: () => number;
+  /** The author key that allows publishing scenarios (AUTHOR_KEY); publishing is off without one. */
+  authorKey?: string;
+  /** Whether a published scenario may take the id of one the game ships (ALLOW_BUNDLED_OVERRIDE). */
+  allowBundledOverride?: boolean;
 }
 
 /**
@@ -77,6 +82,13 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
 
+  const scenarios = new ScenarioStore(database.db, {
+    bundledIds: catalog.bundledIds,
+    allowBundledOverride: options.allowBundledOverride ?? false,
+    onUnreadable: (key, reason) => app.log.warn({ scenario: key, reason }, 'a kept scenario version no longer loads; left off the list'),
+  });
+  await scenarios.keepStartupFiles(catalog);
+
   const verifier = new ReplayPool(catalog.entries, {
     size: options.verifyWorkers,
     maxQueue: options.verifyMaxQueue ?? 64 * options.verifyWorkers,
@@ -87,7 +99,7 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
   app.addHook('onClose', async () => bus.close());
   const boards = await boardCache(database, app.log);
   app.addHook('onClose', async () => boards.close());
-  const ctx: AppContext = { db: database.db, databaseKind: database.kind, catalog, verifier, bus, boards: boards.cache, now: options.now ?? (() => Date.now()) };
+  const ctx: AppContext = { db: database.db, databaseKind: database.kind, scenarios, verifier, bus, boards: boards.cache, now: options.now ?? (() => Date.now()) };
 
   // Event streams never finish on their own; end them first so close() does not wait for clients.
   const streams = new StreamRegistry({ ...DEFAULT_STREAM_LIMITS, ...options.streamLimits });
@@ -132,7 +144,7 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
 
   const api = new ApiRegistry(app, { rateLimitPerMinute: options.rateLimitPerMinute });
   healthRoutes(api, ctx);
-  scenarioRoutes(api, ctx);
+  scenarioRoutes(api, ctx, { authorKey: options.authorKey });
   runRoutes(api, ctx);
   runSharingRoutes(api, ctx);
   reviewPageRoute(app);

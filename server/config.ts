@@ -45,6 +45,13 @@ const envSchema = z.object({
     }),
   /** Where players reach the server (https://drills.example.org): the base of xAPI activity IRIs. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * The key authors send to publish scenarios (`Authorization: Bearer …`); publishing is off without it.
+   * Long enough that guessing is hopeless.
+   */
+  AUTHOR_KEY: z.string().min(16, 'at least 16 characters').optional(),
+  /** `true` lets a published scenario replace one the game ships (same id). */
+  ALLOW_BUNDLED_OVERRIDE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -18,6 +18,8 @@ try {
     publicUrl: env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
+    authorKey: env.AUTHOR_KEY,
+    allowBundledOverride: env.ALLOW_BUNDLED_OVERRIDE,
   });
 } catch (err) {
   // Bad configuration, an unreachable database or a broken scenario file: say which, and stop.

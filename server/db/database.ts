@@ -8,6 +8,7 @@ import type { DrillBusPayloadsTable, DrillEventsTable, DrillTraineesTable, Drill
 import type { NameOwnersTable } from '../runs/name-owners.table';
 import type { RunsTable } from '../runs/runs.table';
 import type { BoardVersionsTable, PlayerBestsTable, TeamMemberBestsTable } from '../leaderboards/standings.table';
+import type { ScenarioVersionsTable } from '../scenarios/scenario-versions.table';
 
 /** Every table the server owns, composed from the feature table files. */
 export interface Database {
@@ -21,6 +22,7 @@ export interface Database {
   team_member_bests: TeamMemberBestsTable;
   name_owners: NameOwnersTable;
   board_versions: BoardVersionsTable;
+  scenario_versions: ScenarioVersionsTable;
 }
 
 export type DatabaseKind = 'sqlite' | 'postgres';

@@ -5,6 +5,7 @@ import * as busPayloads from './migrations/0003-bus-payloads';
 import * as runSharing from './migrations/0004-run-sharing';
 import * as nameOwners from './migrations/0005-name-owners';
 import * as boardVersions from './migrations/0006-board-versions';
+import * as scenarioVersions from './migrations/0007-scenario-versions';
 
 /** Migrations in order, imported statically so they ship with the server (no directory scan). */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-run-sharing': runSharing,
   '0005-name-owners': nameOwners,
   '0006-board-versions': boardVersions,
+  '0007-scenario-versions': scenarioVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -32,7 +32,7 @@ function tally<T extends { key: string }>(perTrainee: T[][], merge?: (into: T, i
  */
 export async function drillResults(ctx: AppContext, drill: DrillRow): Promise<DrillResults> {
   const trainees = await listTrainees(ctx.db, drill.id);
-  const scenario = ctx.catalog.lookup(drill.scenario_id)?.scenario;
+  const scenario = (await ctx.scenarios.version(drill.scenario_id, drill.scenario_hash))?.scenario;
   const rows = trainees.map((t) => ({ trainee: t, outcome: t.final_outcome ? (JSON.parse(t.final_outcome) as FinalOutcome) : undefined }));
   const finished = rows.flatMap((r) => (r.outcome ? [r.outcome] : []));
   const of = finished.length;

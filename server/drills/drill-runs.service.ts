@@ -63,7 +63,7 @@ export async function submitDrillRun(ctx: AppContext, caller: Extract<Caller, { 
   const { drill, trainee } = caller;
   const record = parseRunRecord(run);
   if (modeRules(record.mode).submitTo !== 'drill') throw new ApiError('drill/mismatch', `mode is ${record.mode}, a drill run is in drill mode`);
-  checkRunTarget(ctx, record);
+  const version = await checkRunTarget(ctx, record);
   if (record.scenarioId !== drill.scenario_id || record.seed !== drill.seed || record.scenarioHash !== drill.scenario_hash) {
     throw new ApiError('drill/mismatch', `drill is ${drill.scenario_id} seed ${drill.seed}; run is ${record.scenarioId} seed ${record.seed}`);
   }
@@ -82,12 +82,12 @@ export async function submitDrillRun(ctx: AppContext, caller: Extract<Caller, { 
     if (trainee.run_hash !== hash) throw new ApiError('drill/already_finished');
     return duplicate(trainee);
   }
-  const scenario = drillScenario(ctx, drill);
+  const scenario = await drillScenario(ctx, drill);
   const timeline = await drillTimeline(ctx, drill);
   checkArrival(scenario, timeline, ctx.now(), offlineGraceMs);
   const until = scoredUntil(scenario, timeline);
   checkInjects(scenario, record, timeline.injects, until ?? scenario.duration.simMinutes * 60);
-  const verdict = await ctx.verifier.verify(record, until);
+  const verdict = await ctx.verifier.verify(record, version, until);
   if (!verdict.ok) {
     const error = ApiError.fromRejection(verdict);
     if (until !== undefined) error.message += `; the drill ended at ${at(scenario, until)}, so the run is scored up to then`;

@@ -24,7 +24,8 @@ function newCode(): string {
 }
 
 export async function createDrill(ctx: AppContext, input: { scenarioId: string; seed?: number | undefined }) {
-  const entry = ctx.catalog.lookup(input.scenarioId);
+  // The drill pins the latest version now: a version published mid-drill changes nothing for its cohort.
+  const entry = await ctx.scenarios.latest(input.scenarioId);
   if (!entry) throw new ApiError('scenario/unknown', input.scenarioId);
   const trainerToken = newToken();
   const seed = input.seed ?? randomInt(0, 0x80000000);
@@ -109,9 +110,9 @@ export async function firedInjects(ctx: AppContext, drill: DrillRow): Promise<Fi
   return (await drillTimeline(ctx, drill)).injects;
 }
 
-/** The drill's scenario; a drill outlives no catalogue change (its hash is pinned at creation). */
-export function drillScenario(ctx: AppContext, drill: DrillRow): Scenario {
-  const scenario = ctx.catalog.lookup(drill.scenario_id)?.scenario;
+/** The drill's scenario, at the version it was created on (every version is kept). */
+export async function drillScenario(ctx: AppContext, drill: DrillRow): Promise<Scenario> {
+  const scenario = (await ctx.scenarios.version(drill.scenario_id, drill.scenario_hash))?.scenario;
   if (!scenario) throw new ApiError('scenario/unknown', drill.scenario_id);
   return scenario;
 }
@@ -170,7 +171,7 @@ export async function controlDrill(ctx: AppContext, drill: DrillRow, command: ke
     throw new ApiError('drill/state', `cannot ${command} a drill that is ${drill.status}`);
   }
   const { changes } = await drillTimeline(ctx, drill);
-  const simT = drillSimTime(drillScenario(ctx, drill), runningMs(changes, now));
+  const simT = drillSimTime(await drillScenario(ctx, drill), runningMs(changes, now));
   await recordEvent(ctx, drill, 'status', { status: to, simT }, false, now);
   return { status: to };
 }
@@ -179,7 +180,7 @@ export async function controlDrill(ctx: AppContext, drill: DrillRow, command: ke
 export async function fireInject(ctx: AppContext, drill: DrillRow, injectId: string): Promise<FiredInject> {
   // Paused counts: a trainer may line up an inject while everyone is paused.
   if (drill.status !== 'running' && drill.status !== 'paused') throw new ApiError('drill/state', `injects fire during the drill (it is ${drill.status})`);
-  const scenario = drillScenario(ctx, drill);
+  const scenario = await drillScenario(ctx, drill);
   const inject = scenario.injects.find((i) => i.id === injectId);
   if (!inject) throw new ApiError('action/unknown_inject', injectId);
   const now = ctx.now();
@@ -231,7 +232,7 @@ function traineeView(t: TraineeRow): DrillTraineeView {
 
 /** Everything the trainer's screen shows. */
 export async function drillView(ctx: AppContext, drill: DrillRow): Promise<DrillView> {
-  const scenario = ctx.catalog.summaries().find((s) => s.id === drill.scenario_id);
+  const scenario = await ctx.scenarios.summary(drill.scenario_id, drill.scenario_hash);
   if (!scenario) throw new ApiError('scenario/unknown', drill.scenario_id);
   const timeline = await drillTimeline(ctx, drill);
   return {

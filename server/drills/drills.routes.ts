@@ -188,7 +188,7 @@ export function drillRoutes(api: ApiRegistry, ctx: AppContext, options: { public
       reply: { status: 200, description: 'CSV, one row per trainee', contentType: 'text/csv', schema: resultsCsvSchema },
     },
     async ({ caller, reply }) => {
-      const csv = resultsCsv(await drillResults(ctx, caller.drill), drillScenario(ctx, caller.drill));
+      const csv = resultsCsv(await drillResults(ctx, caller.drill), await drillScenario(ctx, caller.drill));
       reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="drill-${caller.drill.code}-results.csv"`);
       return csv;
     },

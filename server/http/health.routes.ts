@@ -27,7 +27,7 @@ export function healthRoutes(api: ApiRegistry, ctx: AppContext): void {
         status: healthy ? ('ok' as const) : ('degraded' as const),
         database: ctx.databaseKind,
         engineVersion: ENGINE_VERSION,
-        scenarios: ctx.catalog.entries.length,
+        scenarios: await ctx.scenarios.count(),
         verifier: ctx.verifier.stats(),
         uptimeSeconds: Math.floor((Date.now() - started) / 1000),
       };

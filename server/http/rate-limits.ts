@@ -9,6 +9,13 @@ import type { FastifyRequest } from 'fastify';
 export const PROGRESS_ADDRESS_BUDGET_FACTOR = 2;
 
 /**
+ * Checking a draft parses and cross-checks a whole scenario file: an author's editor checks a
+ * few times a minute, so a tenth of the general budget (at least this many) is plenty.
+ */
+export const SCENARIO_CHECK_BUDGET_DIVISOR = 10;
+export const MIN_SCENARIO_CHECKS_PER_MINUTE = 30;
+
+/**
  * Per-route rate-limit classes, named where routes are declared (`rateLimit: 'progressPerAddress'`).
  * Routes without a class share the app-wide per-address limit, `perMinute`.
  */
@@ -16,6 +23,11 @@ export function rateLimitClasses(perMinute: number) {
   return {
     /** Live progress: a budget per address that fresh tokens cannot escape. */
     progressPerAddress: { max: perMinute * PROGRESS_ADDRESS_BUDGET_FACTOR, keyGenerator: (request: FastifyRequest) => `progress:${request.ip}` },
+    /** Checking and publishing scenario drafts. */
+    scenarioChecks: {
+      max: Math.max(MIN_SCENARIO_CHECKS_PER_MINUTE, Math.floor(perMinute / SCENARIO_CHECK_BUDGET_DIVISOR)),
+      keyGenerator: (request: FastifyRequest) => `scenario-check:${request.ip}`,
+    },
   } as const;
 }
 

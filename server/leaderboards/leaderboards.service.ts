@@ -12,10 +12,10 @@ interface PageQuery {
   limit: number;
 }
 
-/** The board asked for: a given scenario version, or the one this server runs. */
-function board(ctx: AppContext, scenarioId: string, hash: string | undefined): standings.Board {
+/** The board asked for: a given scenario version, or the latest one (each version has its own board). */
+async function board(ctx: AppContext, scenarioId: string, hash: string | undefined): Promise<standings.Board> {
   if (hash) return { scenarioId, scenarioHash: hash };
-  const entry = ctx.catalog.lookup(scenarioId);
+  const entry = await ctx.scenarios.latest(scenarioId);
   if (!entry) throw new ApiError('scenario/unknown', scenarioId);
   return { scenarioId, scenarioHash: entry.hash };
 }
@@ -41,14 +41,14 @@ function standingOf<S>(ranked: RankedBoard<S>, name: string | undefined): S | nu
 
 /** One page of individual standings, and the asking player's own standing if named. */
 export async function playerBoard(ctx: AppContext, scenarioId: string, query: PageQuery & { player?: string | undefined }): Promise<PlayerBoard> {
-  const b = board(ctx, scenarioId, query.hash);
+  const b = await board(ctx, scenarioId, query.hash);
   const ranked = await ctx.boards.players(b);
   return { ...b, total: ranked.standings.length, offset: query.offset, limit: query.limit, entries: pageOf(ranked, query), you: standingOf(ranked, query.player) };
 }
 
 /** One page of team standings, and the asking team's own standing if named. */
 export async function teamBoard(ctx: AppContext, scenarioId: string, query: PageQuery & { team?: string | undefined }): Promise<TeamBoard> {
-  const b = board(ctx, scenarioId, query.hash);
+  const b = await board(ctx, scenarioId, query.hash);
   const ranked = await ctx.boards.teams(b);
   const yours = standingOf(ranked, query.team);
   return {

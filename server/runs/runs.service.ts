@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Attempt, RunDetail, RunSubmission, RunVerdict } from '../../src/api/index';
-import { ENGINE_VERSION, modeRules, runRecordSchema, type RunRecord } from '../../src/core/index';
+import { ENGINE_VERSION, modeRules, runRecordSchema, type RunRecord, type Scenario } from '../../src/core/index';
 import { invalid } from '../http/api-route';
 import type { AppContext } from '../context';
 import { findAttempt, insertAttempt, releaseVerifyTry, reserveVerifyTry } from './attempts.repository';
@@ -11,6 +11,7 @@ import { claimName, resolveName, type ResolvedName } from './name-ownership';
 import { findRunByAttempt, findRunByHash, findRunByPublicId, insertRun } from './runs.repository';
 import type { RunRow } from './runs.table';
 import { ApiError } from '../http/http-errors';
+import type { ScenarioVersionEntry } from '../scenarios/scenario-store';
 import { nameKey } from './names';
 import { runHash } from './run-hash';
 
@@ -38,7 +39,7 @@ export interface NameSecrets {
  * names is a repeat: stored, but its run never rates.
  */
 export async function createAttempt(ctx: AppContext, input: { scenarioId: string; seed?: number | undefined }): Promise<Attempt> {
-  const entry = ctx.catalog.lookup(input.scenarioId);
+  const entry = await ctx.scenarios.latest(input.scenarioId);
   if (!entry) throw new ApiError('scenario/unknown', input.scenarioId);
   const issuedAt = ctx.now();
   const base = { scenario_id: input.scenarioId, scenario_hash: entry.hash, created_at: issuedAt };
@@ -67,13 +68,16 @@ export function parseRunRecord(run: unknown): RunRecord {
 
 /**
  * Checks a record against what this server runs before spending a replay on it:
- * engine version, scenario, scenario version.
+ * engine version, scenario, and a kept version of it (any, not only the latest: a run
+ * started before a new version was published still verifies). Answers that version.
  */
-export function checkRunTarget(ctx: AppContext, record: RunRecord): void {
+export async function checkRunTarget(ctx: AppContext, record: RunRecord): Promise<ScenarioVersionEntry> {
   if (record.engineVersion !== ENGINE_VERSION) throw new ApiError('run/engine_mismatch', `record ${record.engineVersion}, server ${ENGINE_VERSION}`);
-  const entry = ctx.catalog.lookup(record.scenarioId);
-  if (!entry) throw new ApiError('scenario/unknown', record.scenarioId);
-  if (entry.hash !== record.scenarioHash) throw new ApiError('run/hash_mismatch', `record ${record.scenarioHash}, current ${entry.hash}`);
+  const version = await ctx.scenarios.version(record.scenarioId, record.scenarioHash);
+  if (version) return version;
+  const latest = await ctx.scenarios.latest(record.scenarioId);
+  if (!latest) throw new ApiError('scenario/unknown', record.scenarioId);
+  throw new ApiError('run/hash_mismatch', `record ${record.scenarioHash} is no version this server keeps; the latest is ${latest.hash}`);
 }
 
 async function answer(ctx: AppContext, row: RunRow, duplicate: boolean, secrets: { claimKey?: string; teamCode?: string } = {}): Promise<RunVerdict> {
@@ -105,12 +109,11 @@ function doesNotVerify(record: RunRecord, code: ApiError['code'], triesUsed: num
 }
 
 /** The checks that need no replay, cheapest first: binding, reuse, timing. */
-async function checkAttempt(ctx: AppContext, attempt: AttemptRow, record: RunRecord, endedAfterMs: number | undefined): Promise<void> {
+async function checkAttempt(ctx: AppContext, attempt: AttemptRow, record: RunRecord, scenario: Scenario, endedAfterMs: number | undefined): Promise<void> {
   if (attempt.scenario_id !== record.scenarioId || attempt.seed !== record.seed || attempt.scenario_hash !== record.scenarioHash) {
     throw new ApiError('attempt/mismatch', `attempt is ${attempt.scenario_id} seed ${attempt.seed}; run is ${record.scenarioId} seed ${record.seed}`);
   }
   if (await findRunByAttempt(ctx.db, attempt.id)) throw new ApiError('attempt/used');
-  const scenario = ctx.catalog.lookup(record.scenarioId)!.scenario;
   checkArrival({ issuedAt: Number(attempt.created_at), shiftMs: shiftMs(scenario), now: ctx.now(), endedAfterMs });
 }
 
@@ -123,7 +126,7 @@ async function checkAttempt(ctx: AppContext, attempt: AttemptRow, record: RunRec
 export async function submitRun(ctx: AppContext, input: RunSubmission, secrets: NameSecrets = {}): Promise<RunVerdict> {
   const record = parseRunRecord(input.run);
   if (modeRules(record.mode).submitTo !== 'leaderboard') throw new ApiError('run/not_ranked', `mode is ${record.mode}`);
-  checkRunTarget(ctx, record);
+  const version = await checkRunTarget(ctx, record);
   const attempt = await findAttempt(ctx.db, input.attemptId);
   if (!attempt) throw new ApiError('attempt/unknown', input.attemptId);
   const hash = runHash(record);
@@ -132,7 +135,7 @@ export async function submitRun(ctx: AppContext, input: RunSubmission, secrets: 
   let player: ResolvedName;
   let team: ResolvedName | null;
   try {
-    await checkAttempt(ctx, attempt, record, input.endedAfterMs);
+    await checkAttempt(ctx, attempt, record, version.scenario, input.endedAfterMs);
     // Names before the replay: a refused name costs no worker time.
     player = await resolveName(ctx.db, 'player', input.player, secrets.claimKey);
     team = input.team && input.team.length > 0 ? await resolveName(ctx.db, 'team', input.team, secrets.teamCode) : null;
@@ -145,7 +148,7 @@ export async function submitRun(ctx: AppContext, input: RunSubmission, secrets: 
 
   const triesUsed = await reserveVerifyTry(ctx.db, attempt.id, MAX_FAILED_VERIFICATIONS);
   if (triesUsed === undefined) throw new ApiError('attempt/burned', 'does not verify');
-  const verdict = await ctx.verifier.verify(record).catch(async (error: unknown) => {
+  const verdict = await ctx.verifier.verify(record, version).catch(async (error: unknown) => {
     if (error instanceof ApiError && error.code === 'verify/busy') await releaseVerifyTry(ctx.db, attempt.id);
     throw error;
   });

@@ -4,11 +4,22 @@ import { Worker } from 'node:worker_threads';
 import type { ErrorCode, ObligationStatus, Outcome, RunFigures, RunRecord, Scenario } from '../../src/core/index';
 import { ApiError } from '../http/http-errors';
 
+/** A scenario version a replay runs on. */
+export interface ReplayScenario {
+  id: string;
+  hash: string;
+  scenario: Scenario;
+}
+
 export interface ReplayRequest {
   id: number;
   record: unknown;
   /** Score the run as of this sim second (a drill ended early) instead of at the end of the shift. */
   until?: number;
+  /** Sent only the first time a worker replays on this version; it keeps it after that. */
+  scenario?: ReplayScenario;
+  /** The version's id and hash, when it was sent before (or is one the worker started with). */
+  version?: { id: string; hash: string };
 }
 
 export interface VerifiedRun {
@@ -37,6 +48,7 @@ interface Task {
   id: number;
   record: unknown;
   until: number | undefined;
+  scenario: ReplayScenario | undefined;
   resolve(result: VerifyResult): void;
   reject(error: Error): void;
 }
@@ -44,6 +56,8 @@ interface Task {
 interface Slot {
   worker: Worker;
   ready: boolean;
+  /** Versions (id@hash) this worker already holds. */
+  known: Set<string>;
   task?: Task;
   timer?: NodeJS.Timeout;
 }
@@ -79,13 +93,17 @@ export class ReplayPool {
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
   }
 
-  /** Resolves with the replay's verdict; rejects only when the server cannot verify now (busy, timeout, crash). */
-  verify(record: unknown, until?: number): Promise<VerifyResult> {
+  /**
+   * Resolves with the replay's verdict; rejects only when the server cannot verify now (busy,
+   * timeout, crash). `scenario` is the kept version the record names (without it, the
+   * scenarios the pool started with). `until` scores the run as of that sim second (a drill ended early).
+   */
+  verify(record: unknown, scenario?: ReplayScenario, until?: number): Promise<VerifyResult> {
     if (this.closing) return Promise.reject(new ApiError('verify/busy', 'the server is shutting down'));
     if (this.broken) return Promise.reject(this.broken);
     if (this.queue.length >= this.options.maxQueue) return Promise.reject(new ApiError('verify/busy'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, record, until, resolve, reject });
+      this.queue.push({ id: this.nextId++, record, scenario, until, resolve, reject });
       this.dispatch();
     });
   }
@@ -120,7 +138,7 @@ export class ReplayPool {
 
   private spawn(): Slot {
     const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { entries: this.entries } });
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { worker, ready: false, known: new Set() };
     worker.on('message', (message: ReplayReply | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true;
@@ -178,6 +196,17 @@ export class ReplayPool {
     this.slots[index] = this.spawn();
   }
 
+  /** Structured-cloning a scenario costs more than its replay's bookkeeping: each worker gets a version once. */
+  private request(slot: Slot, task: Task): ReplayRequest {
+    const base = { id: task.id, record: task.record, ...(task.until === undefined ? {} : { until: task.until }) };
+    const scenario = task.scenario;
+    if (!scenario) return base;
+    const key = `${scenario.id}@${scenario.hash}`;
+    if (slot.known.has(key)) return { ...base, version: { id: scenario.id, hash: scenario.hash } };
+    slot.known.add(key);
+    return { ...base, scenario: { id: scenario.id, hash: scenario.hash, scenario: scenario.scenario } };
+  }
+
   private dispatch(): void {
     for (const slot of this.slots) {
       if (!slot.ready || slot.task) continue;
@@ -190,7 +219,7 @@ export class ReplayPool {
         task.reject(new ApiError('verify/timeout'));
         this.dispatch();
       }, this.options.timeoutMs);
-      slot.worker.postMessage({ id: task.id, record: task.record, ...(task.until === undefined ? {} : { until: task.until }) } satisfies ReplayRequest);
+      slot.worker.postMessage(this.request(slot, task));
     }
   }
 }

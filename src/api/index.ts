@@ -27,6 +27,11 @@ export type ApiError = z.output<typeof errorSchema>;
 export type ScoreLine = z.output<typeof breakdown>[number];
 export type ScenarioSummary = z.output<typeof scenarios.scenarioSummarySchema>;
 export type ScenarioList = z.output<typeof scenarios.scenariosResponse>;
+export type ScenarioSource = z.output<typeof scenarios.scenarioSource>;
+export type ScenarioVersion = z.output<typeof scenarios.scenarioVersionResponse>;
+export type ScenarioCheckProblem = z.output<typeof scenarios.scenarioProblem>;
+export type ScenarioCheck = z.output<typeof scenarios.scenarioCheckResponse>;
+export type ScenarioPublished = z.output<typeof scenarios.scenarioPublished>;
 export type Health = z.output<typeof service.healthSchema>;
 export type OpenApiDocument = z.input<typeof service.openApiDocument>;
 

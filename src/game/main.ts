@@ -5,6 +5,8 @@ import { installAutomationHook } from './automation/automation-hook';
 import { AutosaveStore } from './run/autosave.store';
 import { bundledCatalog } from './run/bundled-scenarios';
 import { parseLaunchParams, type RendererChoice } from './run/launch-params';
+import { addServedScenarios } from './run/served-scenarios';
+import { netServices } from './net/net-services';
 import { BootScene } from './scenes/boot.scene';
 import { BriefingScene } from './scenes/briefing.scene';
 import { DebriefScene } from './scenes/debrief.scene';
@@ -32,14 +34,25 @@ export function startGame(parent: HTMLElement): { game: Phaser.Game; services: G
   const settings = new SettingsStore(window.localStorage, defaultSettings(prefersReduced));
   const audio = new AudioService(settings.get());
   settings.subscribe((s) => audio.apply(s));
+  const catalog = bundledCatalog();
+  const session = new Session();
+  // Scenarios in the server's SCENARIO_DIR or published from the studio join the bundled ones;
+  // without a server (offline, a static host) the bundled ones are the whole menu.
+  const catalogReady = addServedScenarios(catalog, netServices().api).then(
+    ({ problems }) => {
+      if (problems.length) session.notices.push(`Scenarios on the server this game cannot play:\n${problems.slice(0, 4).join('\n')}`);
+    },
+    () => undefined,
+  );
   const services: GameServices = {
     settings,
-    catalog: bundledCatalog(),
+    catalog,
+    catalogReady,
     audio,
     announcer: new Announcer(document.getElementById('announcer'), document.getElementById('alerts')),
     autosave: new AutosaveStore(window.localStorage),
     launch,
-    session: new Session(),
+    session,
   };
   installAutomationHook(window, services);
 

@@ -50,6 +50,8 @@ export class Session {
 export interface GameServices {
   settings: SettingsStore;
   catalog: Catalog;
+  /** Settles once the server's scenarios have joined the catalogue (or the server could not be asked). */
+  catalogReady: Promise<void>;
   audio: AudioService;
   announcer: Announcer;
   autosave: AutosaveStore;

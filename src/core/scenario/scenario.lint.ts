@@ -1,5 +1,6 @@
 import type { Scenario, Template } from './scenario.schema';
 import { UNDETECTED_BREACH_KINDS } from './vocabulary.schema';
+import { CROWD_POSTING_SHARE, crowdLeft, crowdSize } from '../sim/crowd';
 
 /**
  * Lints: things a valid scenario may say that are probably not what its author meant.
@@ -44,10 +45,11 @@ function undetectedPractices(s: Scenario): Lint[] {
 
 /**
  * Follows the expected surge of an idle desk minute by minute: the instigator, their
- * network and scripted injects excite the crowd, and each post excites it by the
- * branching ratio over the memory. Heat is held at its starting value (idle silence
- * only raises it), and the ceiling counts as reached only when the whole surge is
- * above the ceiling of every channel together, so a warning is a conservative one.
+ * network and scripted injects excite the crowd, each post excites it by the branching
+ * ratio over the memory, and only the part of the crowd not yet drawn in posts (crowd.ts).
+ * Heat is held at its starting value (idle silence only raises it), and the ceiling counts
+ * as reached only when the whole surge is above the ceiling of every channel together, so
+ * a warning is a conservative one.
  */
 export function idleSurgeCeilingMinute(s: Scenario): number | undefined {
   const mobilisation = s.instigator.mobilisationPercent / 100;
@@ -55,11 +57,13 @@ export function idleSurgeCeilingMinute(s: Scenario): number | undefined {
   const memory = s.surge.memoryMinutes;
   const ceiling = s.surge.maxPerMinute * s.channels.length;
   let excitation = 0;
+  let posted = 0;
   for (let minute = s.instigator.atMinute; minute < s.duration.simMinutes; minute++) {
     const scripted = s.injects.filter((inj) => inj.atMinute === minute).reduce((n, inj) => n + inj.posts.reduce((m, p) => m + p.count, 0), 0);
     const started = minute === s.instigator.atMinute ? 1 : 0;
-    const rate = excitation + mobilisation;
+    const rate = (excitation + mobilisation) * crowdLeft(s, posted);
     if (rate > ceiling) return minute;
+    posted += rate + scripted + started;
     excitation += (branching * (rate + scripted + started) - excitation) / memory;
   }
   return undefined;
@@ -73,7 +77,7 @@ function cappedSurge(s: Scenario): Lint[] {
     {
       code: 'surge-capped',
       path: ['surge', 'maxPerMinute'],
-      message: `an unanswered surge likely reaches this ceiling (${s.surge.maxPerMinute} a minute on each channel) by minute ${minute} of ${s.duration.simMinutes}, so the ceiling and not the crowd sets its size: each post brings about ${ratio} more (branchingPercent × (1 + mobilisationPercent/100)); below 1 the crowd settles by itself`,
+      message: `an unanswered surge likely reaches this ceiling (${s.surge.maxPerMinute} a minute on each channel) by minute ${minute} of ${s.duration.simMinutes}, so the ceiling and not the crowd sets its size: each post brings about ${ratio} more (branchingPercent × (1 + mobilisationPercent/100)) from a crowd of about ${Math.round(crowdSize(s))} (instigator.followers × mobilisationPercent/100 × ${CROWD_POSTING_SHARE}); raise the ceiling, or lower the branching or the crowd`,
     },
   ];
 }

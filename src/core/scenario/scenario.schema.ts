@@ -5,6 +5,10 @@ import { DAY_MINUTES, documented, localId, text, wholeNumber } from './field-doc
 import { guidelineSchema } from './guideline.schema';
 import { judgeRulesSchema } from './judge-rules.schema';
 import { roleSchema } from './vocabulary.schema';
+import { CROWD_POSTING_SHARE, MIN_CROWD } from '../sim/crowd';
+
+/** How the crowd's size is computed, quoted from the constants that compute it. */
+const CROWD_DOC = `\`instigator.followers\` × \`mobilisationPercent\`/100 × ${CROWD_POSTING_SHARE}, at least ${MIN_CROWD} people`;
 
 export * from './vocabulary.schema';
 export { CHANNEL_LOOKS, type ChannelLook } from './content.schema';
@@ -79,7 +83,7 @@ const durationSchema = z.strictObject({
 const surgeSchema = z.strictObject({
   branchingPercent: documented(wholeNumber(0, 150), {
     meaning: 'Expected follow-on posts per surge post, in percent, before the trainee acts (the branching ratio).',
-    effect: 'Multiplied by the crowd\'s heat and, while the instigator is unanswered, by 1 + `instigator.mobilisationPercent`/100. At 100 % or more overall, the surge grows until `maxPerMinute` holds it.',
+    effect: `Multiplied by the crowd\'s heat and, while the instigator is unanswered, by 1 + \`instigator.mobilisationPercent\`/100. Each post draws on a finite crowd (${CROWD_DOC}), so even at 100 % or more the surge peaks and fades once that crowd is used up; higher ratios make it rise faster and draw in more of the crowd.`,
     examples: [90],
   }),
   memoryMinutes: documented(wholeNumber(1, 600), {
@@ -88,8 +92,8 @@ const surgeSchema = z.strictObject({
     examples: [40],
   }),
   maxPerMinute: documented(wholeNumber(1, 200), {
-    meaning: 'Ceiling on expected surge arrivals per sim minute on each channel (keeps a runaway surge finite).',
-    effect: 'A safety limit: if an unanswered surge reaches it, its size is set by this number, not by the crowd (the checker warns when that looks likely). The containment score compares the negative peak with this ceiling over all channels.',
+    meaning: 'Ceiling on expected surge arrivals per sim minute on each channel (a safety limit on a runaway surge).',
+    effect: 'The crowd, not this number, should set a surge\'s size: if an unanswered surge reaches it, the checker warns (`surge-capped`) and the balance report counts the capped minutes. The containment score compares the negative peak with this ceiling over all channels.',
     examples: [4],
   }),
 });
@@ -102,7 +106,11 @@ const instigatorSchema = z.strictObject({
     effect: 'Their friends and family post there, and most of the crowd comments under the original post.',
     examples: ['facebook'],
   }),
-  followers: documented(wholeNumber(0), { meaning: 'The instigator\'s follower count.', effect: 'Feeds `authorFollowers` entry criteria and weighs replies to them.', examples: [1200] }),
+  followers: documented(wholeNumber(0), {
+    meaning: 'The instigator\'s follower count: the reach of their network.',
+    effect: `Sets the size of the crowd a surge can draw in (${CROWD_DOC}); feeds \`authorFollowers\` entry criteria and weighs replies to them.`,
+    examples: [1200],
+  }),
   template: documented(localId, { meaning: 'The template (an id from `templates`) of the instigator\'s post, usually of kind `inject`.', examples: ['kerry-original'] }),
   atMinute: documented(wholeNumber(0, DAY_MINUTES), { meaning: 'The sim minute the instigator posts; within the shift.', examples: [5] }),
   mobilisationPercent: documented(wholeNumber(0, 200), {

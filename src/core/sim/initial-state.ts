@@ -39,6 +39,7 @@ export function initialState(scenario: Scenario, seed: number, mode: Mode, rng: 
       arrivals: 0,
       negativeArrivals: 0,
       surgeArrivals: 0,
+      surgeCappedSteps: 0,
       routineDue: 0,
       routineInTarget: 0,
       peakArrivalsPerHour: 0,

@@ -184,6 +184,8 @@ export interface SimState {
     arrivals: number;
     negativeArrivals: number;
     surgeArrivals: number;
+    /** Channel-steps in which the surge's expected arrivals hit `surge.maxPerMinute` (the safety limit held it). */
+    surgeCappedSteps: number;
     routineDue: number;
     routineInTarget: number;
     peakArrivalsPerHour: number;

@@ -2,6 +2,7 @@ import { expNeg } from '../util/fixed-math';
 import { CALMED_NETWORK_SHARE, IN_THREAD_CHANCE, SPILL_SHARE, WINDOW_SECONDS } from '../tuning';
 import { needsResponse } from '../guideline/rules';
 import { addMoment, postById, type SimContext } from './context';
+import { crowdLeft } from './crowd';
 import { drawTemplate, generatePost, type NewPost } from './post-generator';
 import { instigatorPosted } from './moments';
 import type { Post } from './state';
@@ -9,10 +10,15 @@ import type { Post } from './state';
 /**
  * The surge model: a self-exciting (Hawkes-like) process per channel. Every
  * surge post raises its channel's excitation, which decays with the scenario's
- * memory; routine traffic arrives as a steady Poisson stream beside it.
+ * memory; routine traffic arrives as a steady Poisson stream beside it. The crowd
+ * it draws from is finite (crowd.ts), so an unanswered surge peaks and fades by
+ * itself; `surge.maxPerMinute` only bounds a runaway, and steps it bounds are counted.
  */
 
-/** Expected follow-on posts per surge post, after the trainee's effect on the crowd. */
+/**
+ * Expected follow-on posts per surge post from a fresh crowd, after the trainee's effect on it
+ * (what the trainee controls; how much of the crowd is left scales the arrivals, see arrive).
+ */
 export function branchingRatio(ctx: SimContext): number {
   const { scenario, state: s } = ctx;
   const mob = scenario.instigator.mobilisationPercent / 100;
@@ -21,6 +27,10 @@ export function branchingRatio(ctx: SimContext): number {
   const mobilisation = 1 + (calmed ? mob * CALMED_NETWORK_SHARE : mob);
   return (scenario.surge.branchingPercent / 100) * (s.heat / 100) * mobilisation;
 }
+
+/** The share of the crowd still to be drawn in: it scales every surge arrival. */
+const crowdLeftNow = (ctx: SimContext) => crowdLeft(ctx.scenario, ctx.state.counters.surgeArrivals);
+
 
 /** A surge-related post raises the intensity of its own channel and, less, the others. */
 export function excite(ctx: SimContext, channel: string): void {
@@ -60,8 +70,8 @@ export function forecastNextHour(ctx: SimContext): number {
   const b = 1 / ctx.scenario.surge.memoryMinutes;
   for (const c of ctx.index.channelIds) {
     // The excitation decays as e^(−b·m); its integral over 60 minutes is E·(1 − e^(−60b))/b.
-    const surge = (ctx.state.excitation[c]! * (1 - expNeg(60 * b))) / b;
-    const network = networkPerMinute(ctx, c) * 60;
+    const surge = ((ctx.state.excitation[c]! * (1 - expNeg(60 * b))) / b) * crowdLeftNow(ctx);
+    const network = networkPerMinute(ctx, c) * 60 * crowdLeftNow(ctx);
     total += Math.min(surge + network, ctx.scenario.surge.maxPerMinute * 60) + ctx.index.baselinePerMinute[c]! * 60;
   }
   return Math.round(total);
@@ -111,7 +121,10 @@ export function arrive(ctx: SimContext, dt: number): void {
       const template = drawTemplate(index.routinePools[c]!, rng);
       if (template) addPost(ctx, { template, channel: c, source: 'routine' });
     }
-    const surge = rng.poisson(Math.min((s.excitation[c]! + networkPerMinute(ctx, c)) * minutes, cap));
+    // Only people not yet drawn in can post: the pressure works on what is left of the crowd.
+    const expected = (s.excitation[c]! + networkPerMinute(ctx, c)) * crowdLeftNow(ctx) * minutes;
+    if (expected > cap) s.counters.surgeCappedSteps++;
+    const surge = rng.poisson(Math.min(expected, cap));
     const instigator = instigatorPost(ctx);
     for (let i = 0; i < surge; i++) {
       const template = drawTemplate(index.surgePools[c]!, rng);

@@ -16,6 +16,7 @@ import type {
   RunSubmission,
   RunVerdict,
   ScenarioList,
+  ScenarioVersion,
   TeamBoard,
   TeamBoardQuery,
   TeamCreated,
@@ -88,6 +89,8 @@ export interface ExportFile {
 
 export interface ApiClient {
   scenarios(): Promise<ScenarioList>;
+  /** One kept version's file text (scenarios the bundle lacks are loaded from it). */
+  scenarioVersion(id: string, hash: string): Promise<ScenarioVersion>;
   createAttempt(scenarioId: string): Promise<Attempt>;
   /** A verified, shared run with its record (its review page's data). */
   run(runId: string): Promise<RunDetail>;
@@ -158,6 +161,7 @@ export function createApiClient(base = '', fetchImpl: Fetch = (...args) => fetch
 
   return {
     scenarios: () => call('GET', '/api/scenarios'),
+    scenarioVersion: (id, hash) => call('GET', `/api/scenarios/${encodeURIComponent(id)}/versions/${encodeURIComponent(hash)}`),
     createAttempt: (scenarioId) => call('POST', '/api/attempts', { scenarioId }),
     run: (runId) => call('GET', `/api/runs/${encodeURIComponent(runId)}`),
     submitRun: (body, secrets = {}) => call('POST', '/api/runs', body, undefined, secretHeaders(secrets)),

@@ -78,7 +78,7 @@ export function launchFromUrl(services: GameServices): RunController | undefined
   if (!p.scenario) return undefined;
   const entry = findEntry(services.catalog, p.scenario);
   if (!entry) {
-    services.session.notices.push(`The address asks for scenario "${p.scenario}", which is not in this build (known: ${services.catalog.entries.map((e) => e.id).join(', ')}).`);
+    services.session.notices.push(`The address asks for scenario "${p.scenario}", which neither this build nor its server offers (known: ${services.catalog.entries.map((e) => e.id).join(', ')}).`);
     return undefined;
   }
   const mode = p.mode ?? defaultMode(entry);

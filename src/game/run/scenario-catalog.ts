@@ -5,6 +5,8 @@ export interface CatalogEntry {
   file: string;
   scenario: Scenario;
   hash: string;
+  /** `server` when the version came from the server the game was served by, not from the bundle. */
+  origin?: 'bundle' | 'server';
 }
 
 export interface Catalog {
@@ -26,14 +28,27 @@ export function buildCatalog(files: Record<string, string>): Catalog {
 
 /** A catalog of scenarios already validated (at build time, or by `buildCatalog`), tutorials first. */
 export function catalogOf(validated: readonly CatalogEntry[], problems: string[]): Catalog {
-  const entries = [...validated];
+  const entries = validated.map((e) => ({ ...e, origin: e.origin ?? ('bundle' as const) }));
+  sortEntries(entries);
+  return { entries, problems };
+}
+
+/** The menu's order: tutorials first, then by difficulty, then by title. */
+export function sortEntries(entries: CatalogEntry[]): void {
   entries.sort(
     (a, b) =>
       Number(b.scenario.tutorial) - Number(a.scenario.tutorial) ||
       DIFFICULTY_ORDER.indexOf(a.scenario.difficulty) - DIFFICULTY_ORDER.indexOf(b.scenario.difficulty) ||
       (a.scenario.title < b.scenario.title ? -1 : a.scenario.title > b.scenario.title ? 1 : 0),
   );
-  return { entries, problems };
+}
+
+/** Puts a version in the catalogue, replacing any other version of its id. */
+export function putEntry(catalog: Catalog, entry: CatalogEntry): void {
+  const at = catalog.entries.findIndex((e) => e.id === entry.id);
+  if (at >= 0) catalog.entries[at] = entry;
+  else catalog.entries.push(entry);
+  sortEntries(catalog.entries);
 }
 
 export function findEntry(catalog: Catalog, id: string): CatalogEntry | undefined {

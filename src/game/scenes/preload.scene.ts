@@ -7,6 +7,9 @@ import { addText, COLOR, lineHeight } from '../ui/theme';
 import { BaseScene } from './base.scene';
 import { SCENE } from './scene-keys';
 
+/** How long the preloader waits for the server's scenario list before showing the bundled ones. */
+const SERVED_SCENARIOS_WAIT_MS = 3_000;
+
 /**
  * Loads the sounds with a progress bar, hands them to the audio service, then
  * goes to the menu, or straight to the desk when the address names a scenario.
@@ -40,13 +43,18 @@ export class PreloadScene extends BaseScene {
       if (data) urls[name] = URL.createObjectURL(new Blob([data], { type: 'audio/wav' }));
     }
     this.services.audio.provide(urls);
-    const review = this.services.launch.review;
-    if (review !== undefined) {
-      void this.openSharedRun(review);
-      return;
-    }
-    const run = launchFromUrl(this.services);
-    this.scene.start(run ? SCENE.desk : SCENE.menu);
+    const go = () => {
+      const review = this.services.launch.review;
+      if (review !== undefined) {
+        void this.openSharedRun(review);
+        return;
+      }
+      const run = launchFromUrl(this.services);
+      this.scene.start(run ? SCENE.desk : SCENE.menu);
+    };
+    // The menu lists the server's scenarios too; a slow server does not hold the game back for long.
+    const patience = new Promise<void>((resolve) => setTimeout(resolve, SERVED_SCENARIOS_WAIT_MS));
+    void Promise.race([this.services.catalogReady, patience]).then(go);
   }
 
   /** A shared run's address: its review, or the menu with the reason it cannot be shown. */

@@ -13,7 +13,7 @@ describe.each(DATABASE_TARGETS)('migrations on %s', (target) => {
   it('migrate a fresh database, and a second start changes nothing', async () => {
     const { db } = openDatabase(await freshDatabaseUrl(target));
     open.push(db);
-    expect(await migrateToLatest(db)).toEqual(['0001-initial', '0002-standings', '0003-bus-payloads', '0004-run-sharing', '0005-name-owners', '0006-board-versions']);
+    expect(await migrateToLatest(db)).toEqual(['0001-initial', '0002-standings', '0003-bus-payloads', '0004-run-sharing', '0005-name-owners', '0006-board-versions', '0007-scenario-versions']);
     expect(await migrateToLatest(db)).toEqual([]);
   });
 
@@ -38,7 +38,7 @@ describe.each(DATABASE_TARGETS)('migrations on %s', (target) => {
         .values({ public_id: `p${n}`, run_hash: `r${n}`, attempt_id: `a${n}`, scenario_id: 's', scenario_hash: 'h', seed: n, player, player_key: player, team, team_key: team, score, grade: 'C', rated, breakdown: '[]', record: '{}', created_at: n })
         .execute();
     }
-    expect(await migrateToLatest(db)).toEqual(['0002-standings', '0003-bus-payloads', '0004-run-sharing', '0005-name-owners', '0006-board-versions']);
+    expect(await migrateToLatest(db)).toEqual(['0002-standings', '0003-bus-payloads', '0004-run-sharing', '0005-name-owners', '0006-board-versions', '0007-scenario-versions']);
     const bests = await db.selectFrom('player_bests').innerJoin('runs', 'runs.id', 'player_bests.run_id').select(['player_bests.player_key', 'player_bests.score', 'runs.public_id']).orderBy('player_bests.player_key').execute();
     // Ana's best is her first 70 (the earlier of two equal runs); Cy's unrated run does not count.
     expect(bests).toEqual([
