@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BOT_NAMES } from '../src/core/index';
-import { balance, CLEAR_MARGIN, type BalanceRow } from './balance';
+import { balance, BOT_NAMES, CLEAR_MARGIN, type BalanceRow } from '../src/core/index';
 import { readScenarioFile } from './scenario-files';
 
 export const balanceUsage = `surge-drill balance FILE... [--seeds N]

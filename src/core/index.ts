@@ -16,6 +16,7 @@ export * from './sim/simulation';
 export * from './scoring/scoring';
 export * from './run/run-record';
 export * from './bots/bots';
+export * from './bots/balance';
 export { hashValue, canonicalJson } from './util/hash';
 export { clockAt, needsResponse } from './guideline/rules';
 export { createEscalationMachine, obligationsOf } from './guideline/escalation.machine';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balance } from '../../cli/balance';
+import { balance } from '../../src/core/index';
 import { ceilingReport } from '../../cli/balance.command';
 import type { Scenario } from '../../src/core/index';
 import { miniScenario } from '../fixtures/mini-scenario';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { balance, CLEAR_MARGIN } from '../../cli/balance';
+import { balance, CLEAR_MARGIN } from '../../src/core/index';
 import { loadScenarioDirectory } from '../../cli/scenario-files';
 import { REPO_ROOT } from '../repo-root';
 
