@@ -142,17 +142,23 @@ function summarise(bot: BotName, played: readonly BalanceSeed[]): BotSummary {
   return { bot, meanScore: mean(scores), lowest: Math.min(...scores), highest: Math.max(...scores), components };
 }
 
-/** The components where the naive bot does best against the guideline bot, weighted: that is what keeps it close. */
+/**
+ * Why the naive bot comes close: the components it matches or beats the guideline bot on
+ * (weighted, so the ones that count most come first), and the one it loses most on.
+ */
 function whyClose(naive: BotSummary, guideline: BotSummary): string {
   const edges = naive.components
     .map((c) => {
-      const g = guideline.components.find((x) => x.id === c.id);
-      return { label: c.label, naive: c.score, guideline: g?.score ?? 0, edge: (c.score - (g?.score ?? 0)) * c.weight };
+      const g = guideline.components.find((x) => x.id === c.id)?.score ?? 0;
+      return { label: c.label, naive: c.score, guideline: g, edge: (c.score - g) * c.weight };
     })
-    .sort((a, b) => b.edge - a.edge || (a.label < b.label ? -1 : 1))
-    .slice(0, REASONS_SHOWN);
-  const parts = edges.map((e) => `${e.label} ${e.naive} against the guideline bot's ${e.guideline}`);
-  return `its best components: ${parts.join('; ')}`;
+    .sort((a, b) => b.edge - a.edge || (a.label < b.label ? -1 : 1));
+  const held = edges.filter((e) => e.edge >= 0).slice(0, REASONS_SHOWN);
+  const worst = edges.at(-1)!;
+  const heldText = held.length
+    ? `it scores as well or better on ${held.map((e) => `${e.label} (${e.naive} against ${e.guideline})`).join(' and ')}`
+    : `it trails on every component, least on ${edges[0]!.label} (${edges[0]!.naive} against ${edges[0]!.guideline})`;
+  return `${heldText}; it loses most on ${worst.label} (${worst.naive} against ${worst.guideline})`;
 }
 
 /** Integer mean (rounded half up), the same in every engine. */

@@ -26,7 +26,7 @@ describe('balance report', () => {
     const guideline = report.bots.find((b) => b.bot === 'guideline')!;
     expect(report.bots.find((b) => b.bot === report.closest.bot)!.meanScore).toBe(best);
     expect(report.closest.gap).toBe(guideline.meanScore - best);
-    expect(report.closest.why).toMatch(/against the guideline bot's \d+/);
+    expect(report.closest.why).toMatch(/it loses most on .+ \(\d+ against \d+\)/);
     expect(report.closest.gap).toBeGreaterThanOrEqual(CLEAR_MARGIN);
   });
 
