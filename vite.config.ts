@@ -24,6 +24,8 @@ export default defineConfig({
       // The core and the API contract are pure by rule (tests/core/architecture.test.ts): importing
       // one of their modules only defines things. Saying so lets unused zod schemas leave the bundle.
       treeshake: { moduleSideEffects: (id: string) => !PURE_MODULES.test(id) },
+      // The studio (/studio) is a page of its own: its editor and worker never reach the game's chunks.
+      input: { game: 'index.html', studio: 'studio.html' },
       output: {
         codeSplitting: {
           groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }],

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 /**
  * Serves the built game from dist/. Vite fingerprints everything under assets/, so
  * those are cached for a year; index.html is revalidated so a new build shows at once.
+ * `/studio` is the scenario studio's page (studio.html), revalidated the same way.
  */
 export async function gameRoutes(app: FastifyInstance, distDir: string): Promise<void> {
   if (!existsSync(join(distDir, 'index.html'))) {
@@ -22,4 +23,5 @@ export async function gameRoutes(app: FastifyInstance, distDir: string): Promise
       reply.header('cache-control', path.startsWith(join(distDir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  if (existsSync(join(distDir, 'studio.html'))) app.get('/studio', (_request, reply) => reply.sendFile('studio.html'));
 }

@@ -6,6 +6,8 @@ import { AutosaveStore } from './run/autosave.store';
 import { bundledCatalog } from './run/bundled-scenarios';
 import { parseLaunchParams, type RendererChoice } from './run/launch-params';
 import { addServedScenarios } from './run/served-scenarios';
+import { putEntry } from './run/scenario-catalog';
+import { DRAFT_FILE, studioDraftFiles } from './run/studio-draft';
 import { netServices } from './net/net-services';
 import { BootScene } from './scenes/boot.scene';
 import { BriefingScene } from './scenes/briefing.scene';
@@ -35,6 +37,7 @@ export function startGame(parent: HTMLElement): { game: Phaser.Game; services: G
   const audio = new AudioService(settings.get());
   settings.subscribe((s) => audio.apply(s));
   const catalog = bundledCatalog();
+  const draftFiles = studioDraftFiles(window.location.search, window.sessionStorage);
   const session = new Session();
   // Scenarios in the server's SCENARIO_DIR or published from the studio join the bundled ones;
   // without a server (offline, a static host) the bundled ones are the whole menu.
@@ -43,7 +46,16 @@ export function startGame(parent: HTMLElement): { game: Phaser.Game; services: G
       if (problems.length) session.notices.push(`Scenarios on the server this game cannot play:\n${problems.slice(0, 4).join('\n')}`);
     },
     () => undefined,
-  );
+  ).then(async () => {
+    // A studio draft ("play this draft") wins over the bundle's and the server's version of its id;
+    // the YAML parser loads only when there is one.
+    const text = draftFiles[DRAFT_FILE];
+    if (text === undefined) return;
+    const { loadScenario } = await import('./run/served-scenario-loader');
+    const loaded = loadScenario(text, DRAFT_FILE);
+    if (loaded.ok) putEntry(catalog, { id: loaded.scenario.id, file: DRAFT_FILE, scenario: loaded.scenario, hash: loaded.hash, origin: 'server' });
+    else session.notices.push(`The studio draft cannot be played: ${loaded.problems[0]?.message ?? 'not a scenario'}.`);
+  });
   const services: GameServices = {
     settings,
     catalog,

@@ -78,6 +78,22 @@ export const LAYERS: readonly Layer[] = [
     },
   },
   {
+    name: 'studio',
+    folder: 'src/studio',
+    mayReach: {
+      'src/studio/': 'itself',
+      [CORE_INDEX]: 'the loader, the bots and the balance report, only through the public entry',
+      'src/game/run/studio-draft.ts': 'the hand-over of a draft to the game ("play this draft")',
+    },
+    packages: {
+      codemirror: 'the editor (CodeMirror 6 basic setup)',
+      '@codemirror/view': 'the editor view, hover tooltips',
+      '@codemirror/lang-yaml': 'YAML highlighting and the YAML language data for completion',
+      '@codemirror/lint': 'underlines the checker\'s problems',
+      'codemirror-json-schema': 'completion and hover docs from the scenario JSON Schema',
+    },
+  },
+  {
     name: 'server',
     folder: 'server',
     mayReach: { 'server/': 'itself', [CORE_INDEX]: 'the core, only through its public entry', [JUDGE_INDEX]: 'the reply judge, through its own entry', 'src/api/': 'the API contract it serves' },

@@ -1,0 +1,105 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectProblems, launchBrowser, type Browser } from './helpers/browser';
+import { buildAndServeWithApi, type GameWithApi } from './helpers/game-with-api';
+import { waitForScene } from './helpers/keyboard-player';
+
+/**
+ * The scenario studio in Chromium against the real server, built once: an author
+ * starts from the template, makes a typo and sees it underlined with its located
+ * message, fixes it, runs the balance report (progress shown, the guideline bot
+ * wins) and plays the draft in the game, without rebuilding anything.
+ */
+describe('the scenario studio', () => {
+  let served: GameWithApi;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    served = await buildAndServeWithApi();
+    browser = await launchBrowser();
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    problems = collectProblems(page);
+    await page.goto(`${served.url}/studio?renderer=canvas`);
+    await page.waitForSelector('.cm-content');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+  });
+
+  const status = () => page.locator('#check-status').textContent();
+
+  it('starts from the template and checks it as loadable', async () => {
+    await page.selectOption('#start-from', 'template');
+    await page.click('#start-load');
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/The draft loads: "The cold coffee complaint", no warnings/);
+    // The guideline's drawing and its text alternative come from the file.
+    await expect.poll(() => page.locator('#guideline-drawing svg[role="img"] text').count()).toBeGreaterThan(3);
+    const words = await page.locator('#guideline-drawing details li').allTextContents();
+    expect(words.join('\n')).toContain('Level 3, Level 2 — Incident (entered on a post flagged media). Then: rule 3.1: Tell comms within 10 min');
+  });
+
+  it('underlines a typo where it is, with the located message, and clears it when fixed', async () => {
+    // By keyboard: Ctrl-F finds the line, Enter selects it, Escape returns to the text with it selected.
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('difficulty: easy');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('difficulty: eazy');
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/1 error: the game cannot load this draft yet/);
+    const underline = page.locator('.cm-lintRange-error');
+    await expect.poll(() => underline.count()).toBe(1);
+    expect(await underline.textContent()).toBe('eazy');
+    const located = 'line 11, column 13 · difficulty: text "eazy" is not one of the choices: "tutorial", "easy", "standard", "hard" (did you mean "easy"?)';
+    expect(await page.locator('#check-problems li').allTextContents()).toEqual([`error${located}`]);
+    // The message shows at the underline too, for a pointer user.
+    await underline.hover();
+    await expect.poll(() => page.locator('.cm-tooltip-lint').textContent()).toContain(located);
+    expect(await page.locator('#balance-run').isDisabled()).toBe(true);
+
+    // Fixed by keyboard: the problem's entry puts the cursor there, Ctrl-Z undoes the typo.
+    await page.locator('#check-problems button').first().press('Enter');
+    await page.keyboard.press('Control+z');
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/The draft loads/);
+    expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
+  });
+
+  it('runs the balance report in a worker with visible progress, and the guideline bot wins', async () => {
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { balanceSeen: string[] }).balanceSeen = seen;
+      const progress = document.getElementById('balance-progress') as HTMLProgressElement;
+      new MutationObserver(() => seen.push(`${progress.hidden ? 'hidden' : 'shown'} ${progress.value}/${progress.max}: ${document.getElementById('balance-status')!.textContent}`)).observe(document.getElementById('balance-status')!, { childList: true, characterData: true, subtree: true });
+    });
+    await page.fill('#balance-seeds', '4');
+    await page.locator('#balance-run').press('Enter');
+    await page.waitForSelector('#balance-table', { timeout: 60_000 });
+    const seen = await page.evaluate(() => (window as unknown as { balanceSeen: string[] }).balanceSeen);
+    expect(seen).toContain('shown 2/4: Playing every bot: seed 2 of 4 done.');
+    expect(seen.at(-1)).toMatch(/^hidden .*Done: the guideline bot wins clearly\.$/);
+    const rows = await page.locator('#balance-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-bot'), Number(tr.children[1]!.textContent)] as const));
+    expect(rows.map(([bot]) => bot)).toEqual(['idle', 'random', 'canned', 'deleter', 'appeaser', 'guideline']);
+    const best = Math.max(...rows.filter(([bot]) => bot !== 'guideline').map(([, score]) => score));
+    expect(rows.find(([bot]) => bot === 'guideline')![1]).toBeGreaterThanOrEqual(best + 15);
+    expect(await page.locator('#balance-closest').textContent()).toMatch(/^Closest naive bot: \w+, \d+ points behind the guideline bot: .* it loses most on /);
+    expect(await page.locator('#balance-surge').textContent()).toMatch(/against a ceiling of 240 an hour/);
+  });
+
+  it('passes an axe-core audit', async () => {
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  it('plays the draft in the game in practice mode, at once', async () => {
+    await page.locator('#play-draft').press('Enter');
+    await waitForScene(page, 'desk', 60_000);
+    const run = await page.evaluate(() => window.surgeDrill!.snapshot().run);
+    expect(run).toMatchObject({ scenarioId: 'my-first-scenario', mode: 'practice' });
+    expect(problems).toEqual([]);
+  });
+});
