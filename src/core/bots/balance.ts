@@ -101,12 +101,9 @@ export interface SurgeSummary {
   idlePeakPerHour: number;
   /** `surge.maxPerMinute` on every channel together, per hour. */
   ceilingPerHour: number;
-  /** The idle desk's busiest hour came within a tenth of the ceiling: the cap, not the crowd, set its size. */
-  nearCeiling: boolean;
+  /** Runs in which the ceiling held the surge back at least once, by bot and seed. */
+  cappedRuns: { bot: BotName; seed: number; steps: number }[];
 }
-
-/** Within this share of the ceiling the cap is taken as having set the surge's size. */
-const NEAR_CEILING_PERCENT = 90;
 
 /** Sums up played seeds: means per bot, who comes closest to the guideline bot and why, and the surge. */
 export function balanceReport(scenario: Scenario, played: readonly BalanceSeed[]): BalanceReport {
@@ -130,7 +127,7 @@ export function balanceReport(scenario: Scenario, played: readonly BalanceSeed[]
       idleSurgePosts: mean(idleRuns.map((r) => r.surgePosts)),
       idlePeakPerHour,
       ceilingPerHour,
-      nearCeiling: idlePeakPerHour * 100 >= ceilingPerHour * NEAR_CEILING_PERCENT,
+      cappedRuns: played.flatMap((p) => BOT_NAMES.filter((bot) => p.runs[bot].cappedSteps > 0).map((bot) => ({ bot, seed: p.seed, steps: p.runs[bot].cappedSteps }))),
     },
   };
 }
