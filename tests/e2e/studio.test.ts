@@ -62,9 +62,10 @@ describe('the scenario studio', () => {
     await expect.poll(() => page.locator('.cm-tooltip-lint').textContent()).toContain(located);
     expect(await page.locator('#balance-run').isDisabled()).toBe(true);
 
-    // Fixed by keyboard: the problem's entry puts the cursor there, Ctrl-Z undoes the typo.
+    // Fixed by keyboard: the problem's entry puts the cursor on the word, which is then retyped.
     await page.locator('#check-problems button').first().press('Enter');
-    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.type('easy');
     await expect.poll(status, { timeout: 10_000 }).toMatch(/The draft loads/);
     expect(await page.locator('.cm-lintRange-error').count()).toBe(0);
   });
