@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,11 +9,17 @@ import { buildAndServeWithApi, type GameWithApi } from './helpers/game-with-api'
 import { waitForScene } from './helpers/keyboard-player';
 
 /**
- * The scenario studio in Chromium against the real server, built once: an author
- * starts from the template, makes a typo and sees it underlined with its located
- * message, fixes it, runs the balance report (progress shown, the guideline bot
- * wins) and plays the draft in the game, without rebuilding anything.
+ * The scenario studio in Chromium against the real server (started with an author
+ * key), built once: an author starts from the template, makes a typo and sees it
+ * underlined with its located message, fixes it, runs the balance report (progress
+ * shown, the guideline bot wins), publishes with the author key (the server lists
+ * the new version and a drill can start on it), and plays the draft in the game,
+ * without rebuilding anything.
  */
+const AUTHOR_KEY = 'e2e-author-key-0123456789';
+/** Screenshots go to STUDIO_SHOTS (or the temp folder) for a person to look at. */
+const SHOTS = process.env.STUDIO_SHOTS ?? join(tmpdir(), 'surge-drill-studio-shots');
+
 describe('the scenario studio', () => {
   let served: GameWithApi;
   let browser: Browser;
@@ -18,7 +27,7 @@ describe('the scenario studio', () => {
   let problems: string[];
 
   beforeAll(async () => {
-    served = await buildAndServeWithApi();
+    served = await buildAndServeWithApi({ authorKey: AUTHOR_KEY });
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
     problems = collectProblems(page);
@@ -91,9 +100,37 @@ describe('the scenario studio', () => {
     expect(await page.locator('#balance-surge').textContent()).toMatch(/against a ceiling of 240 an hour/);
   });
 
+  it('fits 1280×720 and 1920×1080 without sideways scrolling', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      await page.screenshot({ path: join(SHOTS, `studio-${size.width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it('passes an axe-core audit', async () => {
     const result = await new AxeBuilder({ page }).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  it('publishes with the author key: a wrong key is refused, the right one publishes a version the server lists', async () => {
+    await page.fill('#author-key', 'not-the-key-at-all-0000');
+    await page.locator('#publish').press('Enter');
+    await expect.poll(() => page.locator('#publish-status').textContent(), { timeout: 15_000 }).toBe('Not published: the author key was not accepted.');
+    await page.fill('#author-key', AUTHOR_KEY);
+    await page.locator('#publish').press('Enter');
+    await expect.poll(() => page.locator('#publish-status').textContent(), { timeout: 15_000 }).toMatch(/^Published my-first-scenario, version 1 \([0-9a-f]{16}\)\./);
+    // The key went in a header only: never into the address, and not kept unless asked.
+    expect(page.url()).not.toContain(AUTHOR_KEY);
+    expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }))).not.toContain(AUTHOR_KEY);
+    const listed = (await (await fetch(`${served.url}/api/scenarios`)).json()) as { scenarios: { id: string; source: string; version: number }[] };
+    expect(listed.scenarios.find((s) => s.id === 'my-first-scenario')).toMatchObject({ source: 'published', version: 1 });
+    // A trainer can start a drill on it at once, without a rebuild.
+    const drill = await fetch(`${served.url}/api/drills`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'my-first-scenario' }) });
+    expect(drill.status).toBe(201);
   });
 
   it('plays the draft in the game in practice mode, at once', async () => {
@@ -101,6 +138,8 @@ describe('the scenario studio', () => {
     await waitForScene(page, 'desk', 60_000);
     const run = await page.evaluate(() => window.surgeDrill!.snapshot().run);
     expect(run).toMatchObject({ scenarioId: 'my-first-scenario', mode: 'practice' });
-    expect(problems).toEqual([]);
+    // The refused publish above is the one expected failure: Chromium logs every 4xx response.
+    expect(problems.filter((p) => !/status of 401 \(Unauthorized\)/.test(p))).toEqual([]);
+    expect(problems.filter((p) => /status of 401/.test(p))).toHaveLength(1);
   });
 });

@@ -110,7 +110,8 @@ function reportView(r: BalanceReport): HTMLElement[] {
   return [
     verdict,
     h('p', { id: 'balance-closest' }, `Closest naive bot: ${r.closest.bot}, ${r.closest.gap} points behind the guideline bot: ${r.closest.why}.`),
-    h('div', { style: 'overflow-x:auto' }, table),
+    // A wide table scrolls sideways in its own region, which must then take focus to scroll by keyboard.
+    h('div', { style: 'overflow-x:auto', tabindex: '0', role: 'region', 'aria-label': 'Score breakdown by bot' }, table),
     surge,
   ];
 }
