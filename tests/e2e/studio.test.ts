@@ -5,16 +5,16 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectProblems, launchBrowser, type Browser } from './helpers/browser';
-import { buildAndServeWithApi, type GameWithApi } from './helpers/game-with-api';
+import { buildAndServeWithApi, openMenuRow, openOnline, type GameWithApi } from './helpers/game-with-api';
 import { waitForScene } from './helpers/keyboard-player';
 
 /**
  * The scenario studio in Chromium against the real server (started with an author
  * key), built once: an author starts from the template, makes a typo and sees it
  * underlined with its located message, fixes it, runs the balance report (progress
- * shown, the guideline bot wins), publishes with the author key (the server lists
- * the new version and a drill can start on it), and plays the draft in the game,
- * without rebuilding anything.
+ * shown, the guideline bot wins), publishes with the author key; a trainee in a
+ * second browser finds it in the menu and plays it, a trainer starts a drill on it;
+ * and the author plays the draft in the game. Nothing is rebuilt after the start.
  */
 const AUTHOR_KEY = 'e2e-author-key-0123456789';
 /** Screenshots go to STUDIO_SHOTS (or the temp folder) for a person to look at. */
@@ -25,6 +25,9 @@ describe('the scenario studio', () => {
   let browser: Browser;
   let page: Page;
   let problems: string[];
+  /** The other people: a trainee in a second browser, a trainer in a third. */
+  const others: Browser[] = [];
+  let publishedHash = '';
 
   beforeAll(async () => {
     served = await buildAndServeWithApi({ authorKey: AUTHOR_KEY });
@@ -36,6 +39,7 @@ describe('the scenario studio', () => {
   });
 
   afterAll(async () => {
+    for (const b of others) await b.close();
     await browser?.close();
     await served?.close();
   });
@@ -126,11 +130,45 @@ describe('the scenario studio', () => {
     // The key went in a header only: never into the address, and not kept unless asked.
     expect(page.url()).not.toContain(AUTHOR_KEY);
     expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }))).not.toContain(AUTHOR_KEY);
-    const listed = (await (await fetch(`${served.url}/api/scenarios`)).json()) as { scenarios: { id: string; source: string; version: number }[] };
-    expect(listed.scenarios.find((s) => s.id === 'my-first-scenario')).toMatchObject({ source: 'published', version: 1 });
-    // A trainer can start a drill on it at once, without a rebuild.
-    const drill = await fetch(`${served.url}/api/drills`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'my-first-scenario' }) });
-    expect(drill.status).toBe(201);
+    publishedHash = /\(([0-9a-f]{16})\)/.exec((await page.locator('#publish-status').textContent())!)![1]!;
+    const listed = (await (await fetch(`${served.url}/api/scenarios`)).json()) as { scenarios: { id: string; hash: string; source: string; version: number }[] };
+    expect(listed.scenarios.find((s) => s.id === 'my-first-scenario')).toMatchObject({ source: 'published', version: 1, hash: publishedHash });
+  });
+
+  async function openGame(): Promise<{ page: Page; problems: string[] }> {
+    const other = await launchBrowser();
+    others.push(other);
+    const otherPage = other.context.pages()[0] ?? (await other.context.newPage());
+    const otherProblems = collectProblems(otherPage);
+    await otherPage.goto(`${served.url}/?renderer=canvas`);
+    return { page: otherPage, problems: otherProblems };
+  }
+
+  it('in a second browser the menu offers the published scenario, and it plays', async () => {
+    const trainee = await openGame();
+    await openMenuRow(trainee.page, { scenarioId: 'my-first-scenario' });
+    await trainee.page.keyboard.press('Enter');
+    await waitForScene(trainee.page, 'briefing');
+    await trainee.page.keyboard.press('Enter');
+    await waitForScene(trainee.page, 'desk');
+    const run = await trainee.page.evaluate(() => window.surgeDrill!.snapshot().run);
+    expect(run).toMatchObject({ scenarioId: 'my-first-scenario', over: false });
+    expect(await trainee.page.evaluate(() => window.surgeDrill!.runRecord()!.scenarioHash)).toBe(publishedHash);
+    expect(trainee.problems).toEqual([]);
+  });
+
+  it('a trainer starts a drill on the published scenario from the game', async () => {
+    const trainer = await openGame();
+    await openOnline(trainer.page, 'drill-trainer');
+    // The trainer's list is the menu's less the tutorials.
+    const drillable = await trainer.page.evaluate(() => window.surgeDrill!.scenarios().filter((s) => s.difficulty !== 'tutorial').map((s) => s.id));
+    for (let i = 0; i < drillable.indexOf('my-first-scenario'); i++) await trainer.page.keyboard.press('ArrowDown');
+    await trainer.page.keyboard.press('Enter');
+    const saved = await trainer.page.waitForFunction(() => window.localStorage.getItem('surge-drill.trainer'), undefined, { timeout: 15_000 });
+    const { code, trainerToken } = JSON.parse((await saved.jsonValue()) as string) as { code: string; trainerToken: string };
+    const drill = (await (await fetch(`${served.url}/api/drills/${code}`, { headers: { authorization: `Bearer ${trainerToken}` } })).json()) as { scenarioId: string; scenarioHash: string };
+    expect(drill).toMatchObject({ scenarioId: 'my-first-scenario', scenarioHash: publishedHash });
+    expect(trainer.problems).toEqual([]);
   });
 
   it('plays the draft in the game in practice mode, at once', async () => {

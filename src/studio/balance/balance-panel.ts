@@ -98,14 +98,14 @@ function reportView(r: BalanceReport): HTMLElement[] {
     h('tbody', {}, ...r.bots.map((b) => h('tr', { 'data-bot': b.bot }, h('th', { scope: 'row' }, b.bot), h('td', {}, String(b.meanScore)), h('td', {}, `${b.lowest}–${b.highest}`), ...b.components.map((c) => h('td', {}, String(c.score)))))),
   );
   const s = r.surge;
-  const idleCapped = s.cappedRuns.filter((c) => c.bot === 'idle').length;
+  const cappedBots = [...new Set(s.cappedRuns.map((c) => c.bot))].join(', ');
   const surge = h(
     'p',
     { id: 'balance-surge' },
     `Unanswered surge (idle desk): about ${s.idleSurgePosts} crowd posts; the busiest hour had ${s.idlePeakPerHour} posts against a ceiling of ${s.ceilingPerHour} an hour (surge.maxPerMinute on every channel). `,
     s.cappedRuns.length === 0
       ? 'No run reached the ceiling: the crowd, not the safety limit, set the surge\'s size.'
-      : h('strong', {}, `The ceiling held the surge back in ${s.cappedRuns.length} run${s.cappedRuns.length === 1 ? '' : 's'} (${idleCapped} of them idle): there the safety limit, not the crowd, set its size.`),
+      : h('strong', {}, `The ceiling held the surge back in ${s.cappedRuns.length} run${s.cappedRuns.length === 1 ? '' : 's'} (${cappedBots}): there the safety limit, not the crowd, set its size.`),
   );
   return [
     verdict,
