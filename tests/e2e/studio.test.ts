@@ -166,8 +166,8 @@ describe('the scenario studio', () => {
     await trainer.page.keyboard.press('Enter');
     const saved = await trainer.page.waitForFunction(() => window.localStorage.getItem('surge-drill.trainer'), undefined, { timeout: 15_000 });
     const { code, trainerToken } = JSON.parse((await saved.jsonValue()) as string) as { code: string; trainerToken: string };
-    const drill = (await (await fetch(`${served.url}/api/drills/${code}`, { headers: { authorization: `Bearer ${trainerToken}` } })).json()) as { scenarioId: string; scenarioHash: string };
-    expect(drill).toMatchObject({ scenarioId: 'my-first-scenario', scenarioHash: publishedHash });
+    const drill = (await (await fetch(`${served.url}/api/drills/${code}`, { headers: { authorization: `Bearer ${trainerToken}` } })).json()) as { scenario: { id: string; hash: string } };
+    expect(drill.scenario).toMatchObject({ id: 'my-first-scenario', hash: publishedHash });
     expect(trainer.problems).toEqual([]);
   });
 
