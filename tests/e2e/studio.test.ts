@@ -101,7 +101,7 @@ describe('the scenario studio', () => {
     const best = Math.max(...rows.filter(([bot]) => bot !== 'guideline').map(([, score]) => score));
     expect(rows.find(([bot]) => bot === 'guideline')![1]).toBeGreaterThanOrEqual(best + 15);
     expect(await page.locator('#balance-closest').textContent()).toMatch(/^Closest naive bot: \w+, \d+ points behind the guideline bot: .* it loses most on /);
-    expect(await page.locator('#balance-surge').textContent()).toMatch(/against a ceiling of 240 an hour/);
+    expect(await page.locator('#balance-surge').textContent()).toMatch(/against a ceiling of 600 an hour/);
   });
 
   it('fits 1280×720 and 1920×1080 without sideways scrolling', async () => {
