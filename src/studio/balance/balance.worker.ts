@@ -1,3 +1,4 @@
+import '../../game/zod-without-eval';
 import { balanceReport, balanceSeed, loadScenario, type BalanceSeed } from '../../core/index';
 import { DRAFT_LABEL } from '../editor/draft-check';
 import type { BalanceMessage, BalanceRequest } from './balance-messages';

@@ -84,6 +84,7 @@ export const LAYERS: readonly Layer[] = [
       'src/studio/': 'itself',
       [CORE_INDEX]: 'the loader, the bots and the balance report, only through the public entry',
       'src/game/run/studio-draft.ts': 'the hand-over of a draft to the game ("play this draft")',
+      'src/game/zod-without-eval.ts': "zod's parsers without eval, as the server's Content-Security-Policy requires (the game's own switch)",
     },
     packages: {
       codemirror: 'the editor (CodeMirror 6 basic setup)',
