@@ -15,14 +15,13 @@ function incompressible(gzipBytes: number, seed = 'a'): string {
 
 const chunk = (fileName: string, code: string, isEntry = false, imports: string[] = []) => ({ type: 'chunk' as const, fileName, code, isEntry, imports });
 
-/** Runs the plugin's check over a bundle; returns the error it raised, if any. */
+/** Runs the plugin's check over a bundle; returns the warning it raised, if any. */
 function check(bundle: Record<string, ReturnType<typeof chunk>>): string | undefined {
   const plugin = bundleBudgetPlugin();
   let error: string | undefined;
   const context = {
-    error: (message: string) => {
+    warn: (message: string) => {
       error = message;
-      throw new Error(message);
     },
     info: () => undefined,
   };
@@ -48,7 +47,7 @@ describe('bundle budget', () => {
     expect(f.phaserGzip).toBeGreaterThan(4000);
   });
 
-  it('fails the build when start-up JavaScript is over budget', () => {
+  it('warns, naming the excess, when start-up JavaScript is over budget', () => {
     const over = incompressible(APP_BUDGET_GZIP_BYTES + 5000);
     expect(check({ 'assets/index-a.js': chunk('assets/index-a.js', over, true) })).toMatch(/bundle budget exceeded: app JS at start 15\d\.\d KB gzip \(budget 150\.0 KB\)/);
   });
