@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import type { Focusable } from './focus-list';
-import { COLOR, css, fontPx, textStyle, type Size } from './theme';
+import { COLOR, css, fontPx, MIN_CANVAS_FONT_PX, textStyle, type Size } from './theme';
 
 export interface ButtonOptions {
   /** The key that triggers it from anywhere on the screen, shown on the button. */
@@ -87,15 +87,20 @@ export class Button implements Focusable {
     return this.isEnabled;
   }
 
-  /** Large text settings must not spill a caption out of its button: shrink it to fit. */
+  /**
+   * Large text settings must not spill a caption out of its button: shrink it to fit, but
+   * never below the smallest readable size; below that, wrap it onto a second line.
+   */
   private fit(): void {
     const room = this.width - 14;
     let size = fontPx(this.options.size ?? 'm');
+    this.label.setWordWrapWidth(null);
     this.label.setFontSize(size);
-    while (this.label.width > room && size > 10) {
+    while (this.label.width > room && size > MIN_CANVAS_FONT_PX) {
       size -= 1;
       this.label.setFontSize(size);
     }
+    if (this.label.width > room) this.label.setWordWrapWidth(room, true).setAlign('center');
   }
 
   private redraw(): void {
