@@ -148,7 +148,7 @@ describe('the game in Chromium', () => {
     await page.mouse.click(80, 620);
     await page.waitForFunction(() => window.surgeDrill!.snapshot().desk?.dialog === 'triage', null, { polling: 50, timeout: 5000 });
     await page.mouse.click(300, 205);
-    await page.mouse.click(890, 632);
+    await page.mouse.click(890, 653);
     await page.waitForTimeout(1300); // one autosave interval
     const before = await snapshot(page);
     expect(before.run!.state.log.map((l) => l.action)).toEqual([

@@ -7,7 +7,8 @@ import { buildTestApp, freshDatabaseUrl, get, post } from '../helpers/test-app';
 describe('drill expiry', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildTestApp(await freshDatabaseUrl('sqlite'));
+    // The wall clock, so the faked Date below moves the drill's lifetime on.
+    app = await buildTestApp(await freshDatabaseUrl('sqlite'), { now: () => Date.now() });
   });
   afterEach(() => vi.useRealTimers());
   afterAll(async () => app?.close());

@@ -37,7 +37,7 @@ describe.each(DATABASE_TARGETS)('drills on %s', (target) => {
   };
 
   beforeAll(async () => {
-    app = await buildTestApp(await freshDatabaseUrl(target), { sseHeartbeatMs: 200 });
+    app = await buildTestApp(await freshDatabaseUrl(target), { sseHeartbeatMs: 200, now: () => Date.now() });
     base = await listen(app);
   });
   afterAll(async () => {

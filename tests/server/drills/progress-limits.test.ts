@@ -20,7 +20,7 @@ describe('progress posts', () => {
   let code: string;
   const tokens: string[] = [];
   beforeAll(async () => {
-    app = await buildTestApp(await freshDatabaseUrl('sqlite'), { rateLimitPerMinute: RATE_LIMIT_PER_MINUTE });
+    app = await buildTestApp(await freshDatabaseUrl('sqlite'), { rateLimitPerMinute: RATE_LIMIT_PER_MINUTE, now: () => Date.now() });
     const created = await post(app, '/api/drills', { scenarioId: 'mini', seed: 3 });
     code = created.body!.code;
     for (let i = 0; i < TRAINEES; i++) tokens.push((await post(app, `/api/drills/${code}/join`, { name: `T${i}` })).body!.traineeToken);

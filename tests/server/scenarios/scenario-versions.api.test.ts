@@ -5,7 +5,7 @@ import { scenarioCheckResponse, scenarioInvalidError, scenariosResponse, scenari
 import { loadScenario, makeRunRecord, runBot } from '../../../src/core/index';
 import { openDatabase } from '../../../server/db/database';
 import { miniScenarioInput } from '../../fixtures/mini-scenario';
-import { buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, post } from '../helpers/test-app';
+import { buildTestApp, DATABASE_TARGETS, freshDatabaseUrl, get, post, testClock } from '../helpers/test-app';
 
 const AUTHOR_KEY = 'studio-author-key-for-tests';
 const ID = 'studio-mini';
@@ -80,7 +80,9 @@ describe.each(DATABASE_TARGETS)('scenario versions on %s', (target) => {
     expect((await get(app, `/api/scenarios/${ID}/versions/0123456789abcdef`)).status).toBe(404);
     expect((await get(app, '/api/scenarios/nobody-wrote-this')).status).toBe(404);
 
-    // A run started on version 1 still verifies after version 2 is out, onto version 1's board.
+    // A run started on version 1 still verifies after version 2 is out, onto version 1's board
+    // (once its shift could have been played: ranked runs cannot arrive sooner).
+    testClock.advance(attemptV1.shiftMs);
     const verdict = await post(app, '/api/runs', { player: 'Early Bird', attemptId: attemptV1.attemptId, run: playOn(v1, attemptV1.seed) });
     expect(verdict.status, verdict.response.body).toBe(200);
     expect((await get(app, `/api/leaderboards/${ID}`)).body).toMatchObject({ scenarioHash: second.body!.hash, total: 0 });
