@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOT_NAMES } from '../../src/core/index';
 import { collectProblems, launchBrowser, type Browser } from './helpers/browser';
 import { buildAndServeWithApi, openMenuRow, openOnline, type GameWithApi } from './helpers/game-with-api';
 import { waitForScene } from './helpers/keyboard-player';
@@ -97,7 +98,7 @@ describe('the scenario studio', () => {
     expect(seen).toContain('shown 2/4: Playing every bot: seed 2 of 4 done.');
     expect(seen.at(-1)).toMatch(/^hidden .*Done: the guideline bot wins clearly\.$/);
     const rows = await page.locator('#balance-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-bot'), Number(tr.children[1]!.textContent)] as const));
-    expect(rows.map(([bot]) => bot)).toEqual(['idle', 'random', 'canned', 'deleter', 'appeaser', 'guideline']);
+    expect(rows.map(([bot]) => bot)).toEqual([...BOT_NAMES]);
     const best = Math.max(...rows.filter(([bot]) => bot !== 'guideline').map(([, score]) => score));
     expect(rows.find(([bot]) => bot === 'guideline')![1]).toBeGreaterThanOrEqual(best + 15);
     expect(await page.locator('#balance-closest').textContent()).toMatch(/^Closest naive bot: \w+, \d+ points behind the guideline bot: .* it loses most on /);
