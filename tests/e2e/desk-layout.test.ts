@@ -106,7 +106,7 @@ describe('the desk layout in Chromium', () => {
     await page.waitForFunction(() => window.surgeDrill?.scene() === 'desk' && window.surgeDrill.snapshot().run!.state.posts.length > 0, null, { polling: 100, timeout: 60_000 });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('c');
-    await page.waitForFunction(() => window.surgeDrill!.snapshot().run!.state.log.length === 1, null, { polling: 20, timeout: 5000 });
+    await page.waitForFunction(() => window.surgeDrill!.snapshot().run!.state.log.length === 1, null, { polling: 20, timeout: 20_000 });
     const busy = await snapshot(page);
     expect(busy.run!.state.trainee.busyUntil).toBeGreaterThan(busy.run!.state.t);
     expect(busy.desk!.canvasTexts.map((t) => t.text)).toContainEqual(expect.stringMatching(/^\[R\] Reply \d+:\d\d$/));
