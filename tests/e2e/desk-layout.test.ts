@@ -107,6 +107,8 @@ describe('the desk layout in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('c');
     await page.waitForFunction(() => window.surgeDrill!.snapshot().run!.state.log.length === 1, null, { polling: 20, timeout: 20_000 });
+    // The countdown shows from the next drawn frame, which a loaded machine can delay.
+    await page.waitForFunction(() => window.surgeDrill!.snapshot().desk!.canvasTexts.some((t) => /^\[R\] Reply \d+:\d\d$/.test(t.text)), null, { polling: 20, timeout: 10_000 });
     const busy = await snapshot(page);
     expect(busy.run!.state.trainee.busyUntil).toBeGreaterThan(busy.run!.state.t);
     expect(busy.desk!.canvasTexts.map((t) => t.text)).toContainEqual(expect.stringMatching(/^\[R\] Reply \d+:\d\d$/));
