@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/database';
+import { listenTo } from '../db/pg-listener';
 import type { DrillEventData, DrillEventKind } from '../../src/api/index';
 
 /** Something a drill's live views should hear about. Control events carry their stored id. */
@@ -74,8 +74,6 @@ const CHANNEL = 'surge_drill_events';
 const NOTIFY_INLINE_BYTES = 7_000;
 /** Parked payloads are read within milliseconds by every instance; keep them a little longer. */
 const PARKED_PAYLOAD_KEEP_MS = 60_000;
-/** Pause between attempts to re-open the LISTEN connection while the database is away. */
-const RECONNECT_MS = 1_000;
 
 /**
  * Several stateless instances (PostgreSQL): every publish goes through NOTIFY and
@@ -86,60 +84,17 @@ const RECONNECT_MS = 1_000;
  */
 export async function postgresDrillBus(url: string, db: Kysely<Database>, log: FastifyBaseLogger): Promise<DrillBus> {
   const local = new LocalSubscribers();
-  let client: pg.Client | undefined;
-  let closed = false;
-  let retry: NodeJS.Timeout | undefined;
-
-  const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: url });
-    let lost = false;
-    let listening = false;
-    const onLost = (err?: Error) => {
-      // While connecting, the failure rejects connect() below; an error event then must not end the process.
-      if (!listening || lost || closed) return; // 'error' and 'end' both report the same loss
-      lost = true;
-      log.warn({ err }, 'drill bus: LISTEN connection lost; reconnecting');
-      void next.end().catch(() => {});
-      if (client === next) client = undefined;
-      reconnectSoon();
-    };
-    next.on('notification', (message) => {
-      if (message.channel !== CHANNEL || !message.payload) return;
-      readNotification(db, message.payload).then(
+  const listener = await listenTo({
+    url,
+    channel: CHANNEL,
+    log,
+    onMessage: (payload) =>
+      readNotification(db, payload).then(
         (event) => event && local.deliver(event),
         (err: unknown) => log.warn({ err }, 'drill bus: unreadable notification'),
-      );
-    });
-    // Listeners first: a client without an 'error' listener ends the process when the database goes away.
-    next.on('error', onLost);
-    next.on('end', () => onLost());
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${CHANNEL}`);
-    } catch (err) {
-      lost = true;
-      void next.end().catch(() => {});
-      throw err;
-    }
-    listening = true;
-    client = next;
-  };
-  const reconnectSoon = (): void => {
-    if (closed) return;
-    retry = setTimeout(() => {
-      connect().then(
-        () => {
-          log.info('drill bus: LISTEN connection re-established');
-          local.resumed();
-        },
-        (err) => {
-          log.warn({ err }, 'drill bus: reconnect failed; trying again');
-          reconnectSoon();
-        },
-      );
-    }, RECONNECT_MS);
-  };
-  await connect();
+      ),
+    onResume: () => local.resumed(),
+  });
 
   return {
     async publish(event) {
@@ -147,11 +102,7 @@ export async function postgresDrillBus(url: string, db: Kysely<Database>, log: F
     },
     subscribe: (drillId, listener) => local.subscribe(drillId, listener),
     onResume: (listener) => local.onResume(listener),
-    async close() {
-      closed = true;
-      clearTimeout(retry);
-      await client?.end().catch(() => {});
-    },
+    close: () => listener.close(),
   };
 }
 
