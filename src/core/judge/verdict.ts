@@ -1,4 +1,4 @@
-import { BLOCKS, type Block, type BreachKind, type Category, type Tone } from '../scenario/scenario.schema';
+import { BLOCKS, SCENARIO_BREACHES, type Block, type BreachKind, type Category, type Tone } from '../scenario/scenario.schema';
 import type { JudgeRules } from '../scenario/judge-rules.schema';
 
 /** The parts a good reply is made of (the composer's phrase blocks). */
@@ -14,17 +14,8 @@ export const TEXT_BREACHES = [
   'cannedRepeat',
   'inconsistentAnswer',
 ] as const;
-/** Breaches of a scenario's own judge rules (`judge:` in the scenario file). */
-export const SCENARIO_BREACHES = [
-  'namedStaff',
-  'bannedPhrase',
-  'missingRequiredFact',
-  'missingSignOff',
-  'contradictsFacts',
-  'deflectsCause',
-  'blamesPartner',
-  'admitsLiability',
-] as const;
+/** Breaches of a scenario's own judge rules: one list, kept with the guideline's vocabulary. */
+export { SCENARIO_BREACHES };
 export type TextBreach = (typeof TEXT_BREACHES)[number];
 export type ScenarioBreach = (typeof SCENARIO_BREACHES)[number];
 export type JudgeBreach = TextBreach | ScenarioBreach;

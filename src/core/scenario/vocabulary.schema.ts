@@ -34,6 +34,18 @@ export const TONES = ['empathetic', 'neutral', 'formal', 'defensive'] as const;
 export const toneSchema = z.enum(TONES);
 export type Tone = z.infer<typeof toneSchema>;
 
+/** Breaches of a scenario's own judge rules (`judge:`): its staff, phrases, sign-off and facts. */
+export const SCENARIO_BREACHES = [
+  'namedStaff',
+  'bannedPhrase',
+  'missingRequiredFact',
+  'missingSignOff',
+  'contradictsFacts',
+  'deflectsCause',
+  'blamesPartner',
+  'admitsLiability',
+] as const;
+
 /** Named practices a guideline may forbid. */
 export const BREACH_KINDS = [
   'personalDataInPublic',
@@ -47,15 +59,7 @@ export const BREACH_KINDS = [
   'repliedMoreThanTwice',
   'queueJumping',
   'defensiveTone',
-  // The scenario's own judge rules (`judge:`): its staff, phrases, sign-off and facts.
-  'namedStaff',
-  'bannedPhrase',
-  'missingRequiredFact',
-  'missingSignOff',
-  'contradictsFacts',
-  'deflectsCause',
-  'blamesPartner',
-  'admitsLiability',
+  ...SCENARIO_BREACHES,
 ] as const;
 export const breachKindSchema = z.enum(BREACH_KINDS);
 export type BreachKind = z.infer<typeof breachKindSchema>;
