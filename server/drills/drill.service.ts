@@ -195,8 +195,13 @@ export async function fireInject(ctx: AppContext, drill: DrillRow, injectId: str
   return { eventId, injectId, title: inject.title, at: now, simT };
 }
 
-/** The game reports every few seconds; this leaves room for a retry, not for a flood. */
-const PROGRESS_MIN_INTERVAL_MS = 1_000;
+/**
+ * The game reports every few seconds (PROGRESS_EVERY_MS). Half a second leaves room for network
+ * jitter and for a retry after a slow answer (a report sent each second can arrive 0.8 s after
+ * the one before it), not for a flood: two a second per trainee at most, and the address's
+ * progress budget caps a room.
+ */
+const PROGRESS_MIN_INTERVAL_MS = 500;
 
 /** Live, unverified progress for the trainer's view; the verified result comes with the final run. */
 export async function reportProgress(ctx: AppContext, caller: Extract<Caller, { role: 'trainee' }>, report: TraineeProgressReport): Promise<void> {
@@ -204,7 +209,7 @@ export async function reportProgress(ctx: AppContext, caller: Extract<Caller, { 
   const at = ctx.now();
   const last = caller.trainee.progress_at;
   if (last !== null && at - Number(last) < PROGRESS_MIN_INTERVAL_MS) {
-    throw new ApiError('request/rate_limited', `report progress at most once every ${PROGRESS_MIN_INTERVAL_MS / 1000} s`);
+    throw new ApiError('request/rate_limited', `report progress at most once every ${PROGRESS_MIN_INTERVAL_MS} ms`);
   }
   // The actions are kept for the trainer's review of the run so far; only the figures go live.
   const { actions, ...progress } = report;
