@@ -31,6 +31,7 @@ import { leaderboardRoutes } from './leaderboards/leaderboards.routes';
 import { runRoutes } from './runs/runs.routes';
 import { reviewPageRoute, runSharingRoutes } from './runs/run-sharing.routes';
 import { scenarioRoutes } from './scenarios/scenarios.routes';
+import { watchScenarioChanges } from './scenarios/scenario-changes';
 import { ScenarioStore } from './scenarios/scenario-store';
 import { loadScenarioCatalog, type ScenarioCatalog } from './scenarios/scenarios.service';
 import { ReplayPool } from './verify/replay.pool';
@@ -86,7 +87,10 @@ async function surgeDrillApp(app: FastifyInstance, options: AppOptions): Promise
     bundledIds: catalog.bundledIds,
     allowBundledOverride: options.allowBundledOverride ?? false,
     onUnreadable: (key, reason) => app.log.warn({ scenario: key, reason }, 'a kept scenario version no longer loads; left off the list'),
+    ...(database.dataVersion ? { dataVersion: database.dataVersion } : {}),
   });
+  const scenarioChanges = await watchScenarioChanges(database, scenarios, app.log);
+  app.addHook('onClose', async () => scenarioChanges.close());
   await scenarios.keepStartupFiles(catalog);
 
   const verifier = new ReplayPool(catalog.entries, {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import type { AttemptsTable } from '../runs/attempts.table';
 import type { DrillBusPayloadsTable, DrillEventsTable, DrillTraineesTable, DrillsTable } from '../drills/drills.table';
@@ -27,11 +27,20 @@ export interface Database {
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
+/** Whether a query builder (or transaction) talks to PostgreSQL, for the statements only it has (NOTIFY). */
+export const isPostgres = (db: Kysely<Database>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   /** Postgres only: the connection string, for the LISTEN connection of the drill bus. */
   url: string;
+  /**
+   * SQLite only: a number that changes when another connection (another process on the same
+   * file) commits, and not for this server's own commits (SQLite's `PRAGMA data_version`). It
+   * reads no table, so caches can ask it on every request whether anyone else wrote.
+   */
+  dataVersion?: () => number;
 }
 
 /** `sqlite:PATH` (relative to the working directory), `sqlite::memory:`, or `postgres://…`. */
@@ -128,5 +137,6 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind, url };
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind, url, dataVersion: () => dataVersion.get() as number };
 }

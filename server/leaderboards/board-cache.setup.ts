@@ -7,11 +7,11 @@ import { BOARD_CHANGES_CHANNEL } from './board-versions.repository';
 /**
  * The board cache and how it hears about changes: on PostgreSQL a LISTEN connection (every
  * instance hears every write; after a reconnect, everything cached is dropped because
- * notifications may have been missed); on SQLite the version row it reads before each read.
+ * notifications may have been missed); on SQLite the version row, read when another process wrote.
  */
 export async function boardCache(database: DatabaseHandle, log: FastifyBaseLogger): Promise<{ cache: BoardCache; close(): Promise<void> }> {
-  if (database.kind === 'sqlite') return { cache: new BoardCache(database.db, 'version'), close: async () => {} };
-  const cache = new BoardCache(database.db, 'notified');
+  if (database.dataVersion) return { cache: new BoardCache(database.db, { by: 'version', dataVersion: database.dataVersion }), close: async () => {} };
+  const cache = new BoardCache(database.db, { by: 'notified' });
   const listener = await listenTo({
     url: database.url,
     channel: BOARD_CHANGES_CHANNEL,

@@ -17,16 +17,19 @@ const MAX_CACHED_BOARDS = 8;
 
 /**
  * How the cache learns that a board changed:
- * - `version` (SQLite): read the board's version row before each read (one key lookup), so a
- *   write by this or any other process on the same file is seen at once;
+ * - `version` (SQLite): this server's own writes call `changed()`; a write by another process on
+ *   the same file moves SQLite's data version (`dataVersion`, no table read), and only then is
+ *   the board's version row read, so a read on an unchanged file costs no query at all;
  * - `notified` (PostgreSQL): `changed()` is called when a notification arrives (every instance
  *   hears every write via LISTEN/NOTIFY) and by this instance right after its own writes, so
  *   reads cost no database round trip at all.
  */
-export type Freshness = 'version' | 'notified';
+export type Freshness = { by: 'version'; dataVersion: () => number } | { by: 'notified' };
 
 interface CachedBoard {
   version: number;
+  /** The data version at which `version` was last read (SQLite). */
+  checkedAt: number;
   players?: Promise<RankedBoard<PlayerStanding>>;
   teams?: Promise<RankedBoard<TeamStandingRow>>;
 }
@@ -69,11 +72,19 @@ export class BoardCache {
 
   private async get<K extends 'players' | 'teams'>(board: Board, kind: K, build: () => NonNullable<CachedBoard[K]>): Promise<Awaited<NonNullable<CachedBoard[K]>>> {
     const key = boardKey(board);
-    // The version is read before the standings, so a copy is never labelled newer than its data.
-    const version = this.freshness === 'version' ? await boardVersion(this.db, board) : 0;
     let cached = this.boards.get(key);
-    if (cached && cached.version !== version) cached = undefined;
-    if (!cached) cached = { version };
+    if (this.freshness.by === 'version') {
+      const checkedAt = this.freshness.dataVersion();
+      if (cached?.checkedAt !== checkedAt) {
+        // The version is read before the standings, so a copy is never labelled newer than its data.
+        const version = await boardVersion(this.db, board);
+        cached = this.boards.get(key);
+        if (cached && cached.version !== version) cached = undefined;
+        if (cached) cached.checkedAt = checkedAt;
+        else cached = { version, checkedAt };
+      }
+    }
+    cached ??= { version: 0, checkedAt: 0 };
     // Re-inserted on every read: Map order is then least recently read first.
     this.boards.delete(key);
     this.boards.set(key, cached);

@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import type { Database } from '../db/database';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres, type Database } from '../db/database';
 import type { Board } from './leaderboards.repository';
 
 /** PostgreSQL channel on which every instance hears that a board changed (payload: its key). */
@@ -7,8 +7,6 @@ export const BOARD_CHANGES_CHANNEL = 'surge_board_changes';
 
 /** A board's identity as one string: the cache's key and the notification's payload. */
 export const boardKey = (board: Board): string => JSON.stringify([board.scenarioId, board.scenarioHash]);
-
-const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Called inside the transaction that changes a board's standings: raises its version (read by

@@ -4,7 +4,7 @@ import { loadScenario, type Scenario } from '../../src/core/index';
 import type { Database } from '../db/database';
 import { ApiError } from '../http/http-errors';
 import { checkDraft } from './scenario-check';
-import { countScenarios, findVersion, keepVersion, latestVersion, latestVersions } from './scenario-versions.repository';
+import { findVersion, keepVersion, latestVersions } from './scenario-versions.repository';
 import type { ScenarioVersionRow } from './scenario-versions.table';
 import type { ScenarioCatalog } from './scenarios.service';
 
@@ -25,15 +25,30 @@ export interface ScenarioStoreOptions {
   allowBundledOverride: boolean;
   /** Told about a kept version this engine can no longer read (after an upgrade of the format). */
   onUnreadable?: (key: string, reason: string) => void;
+  /** SQLite's data version (see DatabaseHandle): the latest-version index is re-read when another process wrote. */
+  dataVersion?: () => number;
+}
+
+/** The newest version of every id, as last read from the database. */
+interface LatestIndex {
+  rows: Promise<Map<string, ScenarioVersionRow>>;
+  /** The data version it was read at (0 on PostgreSQL, where notifications call `changed()`). */
+  readAt: number;
 }
 
 /**
  * Every version of every scenario, kept by hash in the database, which is the one source
  * of truth: app instances behind a load balancer see each other's publishes. Versions never
- * change once kept, so their parsed form is cached by hash without invalidation.
+ * change once kept, so their rows and parsed form are cached by hash without invalidation.
+ * Which version is the newest does change, rarely (a publish), and is asked on every board
+ * read, attempt and health check: it is held in memory and dropped when a version is kept
+ * here, when another instance's notification arrives (`changed()`), or on SQLite when
+ * another process wrote to the file.
  */
 export class ScenarioStore {
   private readonly parsed = new Map<string, Scenario>();
+  private readonly rows = new Map<string, ScenarioVersionRow>();
+  private latestIndex: LatestIndex | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -46,22 +61,46 @@ export class ScenarioStore {
       this.parsed.set(cacheKey(file.id, file.hash), file.scenario);
       await keepVersion(this.db, { scenario_id: file.id, hash: file.hash, yaml: file.yaml, source: file.source, published_at: null, created_at: Date.now() });
     }
+    this.changed();
+  }
+
+  /** A version was kept (here or, as a notification says, on another instance): the newest may have moved. */
+  changed(): void {
+    this.latestIndex = undefined;
   }
 
   /** The newest version of an id: what new attempts and drills play. */
   async latest(id: string): Promise<ScenarioVersionEntry | undefined> {
-    const row = await latestVersion(this.db, id);
+    const row = (await this.latestRows()).get(id);
     return row && this.entry(row);
   }
 
   /** Any kept version: old runs, boards and drills stay readable and verifiable. */
   async version(id: string, hash: string): Promise<ScenarioVersionEntry | undefined> {
-    const row = await findVersion(this.db, id, hash);
+    const key = cacheKey(id, hash);
+    let row = this.rows.get(key);
+    if (!row) {
+      row = await findVersion(this.db, id, hash);
+      if (row) this.rows.set(key, row);
+    }
     return row && this.entry(row);
   }
 
   async count(): Promise<number> {
-    return countScenarios(this.db);
+    return (await this.latestRows()).size;
+  }
+
+  private latestRows(): Promise<Map<string, ScenarioVersionRow>> {
+    const readAt = this.options.dataVersion?.() ?? 0;
+    if (this.latestIndex?.readAt === readAt) return this.latestIndex.rows;
+    const rows = latestVersions(this.db).then((list) => new Map(list.map((row) => [row.scenario_id, row])));
+    const index = { rows, readAt };
+    this.latestIndex = index;
+    // A failed read (database away) is not remembered; the next call tries again.
+    rows.catch(() => {
+      if (this.latestIndex === index) this.latestIndex = undefined;
+    });
+    return rows;
   }
 
   /**
@@ -69,7 +108,7 @@ export class ScenarioStore {
    * longer read is left out and reported, so one old file does not take the whole list down.
    */
   async summaries(): Promise<ScenarioSummary[]> {
-    const rows = await latestVersions(this.db);
+    const rows = [...(await this.latestRows()).values()];
     return rows.flatMap((row) => {
       try {
         return [summaryOf(this.entry(row))];
@@ -98,6 +137,7 @@ export class ScenarioStore {
     if (this.options.bundledIds.has(id) && !this.options.allowBundledOverride) throw new ApiError('scenario/bundled', id);
     this.parsed.set(cacheKey(id, checked.hash), checked.scenario);
     const { row } = await keepVersion(this.db, { scenario_id: id, hash: checked.hash, yaml, source: 'published', published_at: now, created_at: now });
+    this.changed();
     return { id, hash: row.hash, version: row.version };
   }
 

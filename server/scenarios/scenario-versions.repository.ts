@@ -1,6 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/database';
+import { isPostgres, type Database } from '../db/database';
 import type { NewScenarioVersion, ScenarioVersionRow } from './scenario-versions.table';
+
+/** PostgreSQL channel on which every instance hears that a scenario got a new version (payload: its id). */
+export const SCENARIO_CHANGES_CHANNEL = 'surge_scenario_changes';
 
 export async function findVersion(db: Kysely<Database>, scenarioId: string, hash: string): Promise<ScenarioVersionRow | undefined> {
   return db.selectFrom('scenario_versions').selectAll().where('scenario_id', '=', scenarioId).where('hash', '=', hash).executeTakeFirst();
@@ -43,7 +46,10 @@ export async function keepVersion(
     const row = { ...version, version: (last?.version ?? 0) + 1 };
     // No conflict target: either the (id, hash) key or the (id, version) number may collide.
     const result = await db.insertInto('scenario_versions').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return { row: { ...row, published_at: row.published_at ?? null }, created: true };
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) {
+      if (isPostgres(db)) await sql`select pg_notify(${SCENARIO_CHANGES_CHANNEL}, ${version.scenario_id})`.execute(db);
+      return { row: { ...row, published_at: row.published_at ?? null }, created: true };
+    }
   }
   throw new Error(`could not keep a version of ${version.scenario_id} in ${KEEP_ATTEMPTS} tries`);
 }

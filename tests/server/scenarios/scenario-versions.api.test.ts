@@ -108,6 +108,29 @@ describe.each(DATABASE_TARGETS)('scenario versions on %s', (target) => {
       await other.close();
     }
   });
+
+  it('shows a version published on one instance to another that had already read the list', async () => {
+    // The newest version of each id is held in memory; a publish elsewhere must still reach it.
+    const other = await buildTestApp(url);
+    try {
+      const before = scenariosResponse.parse((await get(other, '/api/scenarios')).body).scenarios.find((s) => s.id === ID)!;
+      const third = await publish(app, draft('Third time lucky'), AUTHOR_KEY);
+      expect(third.status).toBe(201);
+      expect(third.body!.version).toBe(before.version + 1);
+      // SQLite sees another connection's commit on the next read; PostgreSQL hears a notification within milliseconds.
+      const deadline = Date.now() + 5_000;
+      const newest = async () => scenariosResponse.parse((await get(other, '/api/scenarios')).body).scenarios.find((s) => s.id === ID)!;
+      let seen = await newest();
+      while (seen.hash !== third.body!.hash && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+        seen = await newest();
+      }
+      expect(seen).toMatchObject({ hash: third.body!.hash, version: third.body!.version, title: 'Third time lucky' });
+      expect((await post(other, '/api/attempts', { scenarioId: ID })).body!.scenarioHash).toBe(third.body!.hash);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('scenario checks and publishing under load and on bad input', () => {
