@@ -14,6 +14,8 @@ const PERSONAL_DATA_SHAPES: readonly { what: string; re: RegExp }[] = [
   { what: 'a postcode', re: /\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b/g },
   { what: 'a home address', re: /\b\d{1,4}\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Terrace|Grove|Place|Court|Gardens)\b/g },
   { what: 'a booking reference', re: /\b(?:booking|reference|ref)\b[^.\n]{0,20}?\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6,10}\b/gi },
+  { what: 'a date of birth', re: /\b(?:born|dob|d\.o\.b|date of birth|birthday)\b[^.\n]{0,12}?\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/gi },
+  { what: 'an account number', re: /\b(?:account|acct|membership|policy|customer|order)\s*(?:no\.?|number|#)?\s*(?:is\s+)?:?\s*\d{6,}\b/gi },
 ];
 
 /** Personal data written into a public reply, from the built-in shapes and the scenario's own patterns. */

@@ -102,7 +102,7 @@ export const HAND_OVER_VERBS = [
 export const ASKING_FORMS = [
   "what's", 'what is', 'what was', 'which is', 'can you', 'could you', 'would you', 'will you', 'can we get', 'can we have',
   'could we get', 'could we have', 'may we have', 'can i get', 'can i have', 'could i get', 'could i have', 'can i take',
-  'we need', "we'll need", 'we will need', 'we would need', "we'd need", 'i need', "i'll need", 'need', 'please',
+  'we need', "we'll need", 'we will need', 'we would need', "we'd need", 'i need', "i'll need", 'need',
 ];
 /** Where a request is answered in private ("DM us your booking reference"). */
 export const PRIVATE_PLACES = [
@@ -130,7 +130,7 @@ export const PHONE_TARGETS = [
 
 /** How bad an experience was, as an adjective or noun phrase. */
 export const BAD_EXPERIENCE = [
-  'too long', 'far too long', 'way too long', 'too slow', 'too many', 'the worst', 'poor', 'not on', 'not good enough', 'awful',
+  'too long', 'far too long', 'way too long', 'too slow', 'too many', 'the worst', 'poor', 'not good enough', 'awful',
   'terrible', 'frustrating', 'horrible', 'stressful', 'upsetting', 'distressing', 'unacceptable', 'worrying', 'scary',
   'frightening', 'infuriating', 'maddening', 'disappointing', 'rubbish', 'a nightmare', 'nightmare', 'a pain', 'annoying',
   'miserable', 'exhausting', 'dreadful', 'appalling', 'inexcusable', 'shocking', 'a shock', 'not ok', 'not okay',
@@ -162,6 +162,7 @@ export const CAUSE_STATES = [
 export const CAUSAL_CONNECTIVES = [
   'because', 'due to', 'caused by', 'because of', 'down to', 'the result of', 'as a result of', 'resulted from', 'stemmed from',
   'came down to', 'owing to', 'thanks to', 'which meant', 'which means', 'that meant', 'this meant', 'so that', 'since',
+  'which is why', "that's why", 'that is why', 'this is why', "it's why",
 ];
 
 // ───────────────────────────── defensiveness ─────────────────────────────
@@ -175,4 +176,8 @@ export const RULE_DOCUMENTS = [
 /** Third parties a reply may blame ("Network Rail's, not ours"). Any proper name does too; these are common ones written lower case. */
 export const THIRD_PARTIES = ['the weather', 'weather', 'the courier', 'couriers', 'the supplier', 'suppliers', 'the contractor', 'contractors', 'the council', 'the airport', 'the restaurant', 'the manufacturer', 'your bank', 'your provider'];
 /** Formulas that wave a problem away as normal ("delays happen", "part of island life"). */
-export const NORMALIZERS = ['happen', 'happens', 'can happen', 'do happen', 'will happen', 'part of life', 'part of the job', 'just how it is', 'it is what it is', 'the way it is', 'one of those things'];
+export const NORMALIZERS = ['happen', 'happens', 'can happen', 'do happen', 'will happen', 'go missing sometimes', 'go wrong sometimes', 'happen sometimes'];
+/** Formulas that say "that's life" on their own. */
+export const SHRUG_FORMULAS = ["it is what it is", "it's what it is", "that's just how it is", "it's just how it is", "that's how it is", "it's the way it is", "that's the way it is", 'one of those things', 'these things happen', 'it happens', 'that happens', 'things happen', 'stuff happens'];
+/** Idioms in which the writer owns a failure ("we dropped the ball"). */
+export const OWNERSHIP_IDIOMS = ['dropped the ball', 'messed up', 'made a mess of', 'got it wrong', 'got this wrong', 'got that wrong', 'let you down', 'let her down', 'let him down', 'let them down', 'fell short', 'fallen short', 'failed you', 'failed her', 'failed him', "didn't live up", 'did not live up', 'should have done better', 'owe you an explanation', 'not our finest hour', 'on us'];

@@ -1,3 +1,4 @@
+import { actorAt } from './actor';
 import { isNegated } from './negation';
 import { type ReadText, matchesIn, originalSpan } from './text';
 import type { Evidence, Label } from './verdict';
@@ -11,6 +12,8 @@ export interface Rule<L extends Label = Label> {
   negatable?: boolean;
   /** Skip the match when this pattern matches from the match to the end of its sentence. */
   unless?: RegExp;
+  /** Keep the match only when its verb is said to the customer, not done by the brand ("we'll call the station"). */
+  toCustomer?: boolean;
 }
 
 /** Where the sentence that holds canonical position `pos` starts and ends. */
@@ -45,6 +48,7 @@ export function applyRules<L extends Label>(read: ReadText, rules: readonly Rule
   for (const rule of rules) {
     for (const m of matchesIn(read, rule.re)) {
       if (rule.negatable && isNegated(read, m.index!)) continue;
+      if (rule.toCustomer && actorAt(read, m.index!) === 'brand') continue;
       if (rule.unless) {
         rule.unless.lastIndex = 0;
         if (rule.unless.test(restOfSentence(read, m.index!))) continue;
