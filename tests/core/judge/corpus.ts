@@ -17,7 +17,7 @@ interface Contexts {
  * measured once (README), then used to improve the rules. heldout: never used to change a rule.
  */
 export const DEV_SETS = ['dev', 'dev-round2', 'dev-round3', 'dev-round4'] as const;
-export const HELDOUT_SET = 'heldout';
+export const HELDOUT_SET = 'heldout' as const;
 export type CorpusSet = (typeof DEV_SETS)[number] | typeof HELDOUT_SET;
 
 export interface CorpusItem {
