@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrandStatement, type JudgeContext, type PostContext, type Verdict, type WritingKind, judgeReply } from '../../../src/core/judge/index';
 import { REPO_ROOT } from '../../repo-root';
@@ -36,11 +36,6 @@ export interface CorpusItem {
 }
 
 const contexts = JSON.parse(readFileSync(join(dir, 'contexts.json'), 'utf8')) as Contexts;
-
-/** Whether a set's file is in the fixtures (the held-out set is absent between being folded in and its successor arriving). */
-export function corpusExists(set: CorpusSet): boolean {
-  return existsSync(join(dir, `${set}.jsonl`));
-}
 
 export function loadCorpus(set: CorpusSet): CorpusItem[] {
   const lines = readFileSync(join(dir, `${set}.jsonl`), 'utf8').split('\n');
