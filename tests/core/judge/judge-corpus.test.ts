@@ -9,6 +9,16 @@ import { type CorpusItem, DEV_SETS, HELDOUT_SET, formatTable, judgeItem, loadCor
  * together. The floors gate the development corpus (at least 300 replies); the held-out
  * set is printed, never gated, because gating it would mean tuning the rules to it. Its
  * table is the honest measure of how the rules generalise (recorded in the README).
+ *
+ * First measurement of blind set 4 (199 replies; the rules after the lexicon-and-slots rework,
+ * before anyone looked at a miss), n / precision / recall:
+ *   acknowledge 85 / 0.93 / 0.59, apologise 91 / 0.99 / 1.00, explain 99 / 0.89 / 0.42,
+ *   correctFacts 10 / 1.00 / 0.70, nextStep 97 / 0.82 / 0.85, inviteDm 24 / 0.96 / 0.96,
+ *   thank 30 / 0.97 / 1.00, personalDataInPublic 18 / 1.00 / 0.72, pushedToPhone 18 / 1.00 / 0.89,
+ *   publicCompensation 17 / 1.00 / 0.65, defensiveTone 17 / 0.79 / 0.65, cannedRepeat 18 / 1.00 / 1.00,
+ *   inconsistentAnswer 17 / 1.00 / 0.35.
+ * (The judge before the rework scored acknowledge 0.51, explain 0.38, nextStep 0.80, defensiveTone
+ * 0.59 recall on the same set, the other labels alike.)
  */
 
 const MIN_BREACH_PER_MILLE = 900;
