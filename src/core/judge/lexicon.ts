@@ -68,7 +68,11 @@ export const BRAND_AGENTS = [
   'an engineer', 'engineers', 'our engineers', 'the engineers', 'the crew', 'a replacement crew', 'the manager', 'a manager',
 ];
 /** Nouns that, after "our"/"the"/"a", name someone acting for the brand ("our refunds team", "the duty manager"). */
-export const STAFF_NOUNS = ['team', 'office', 'manager', 'engineer', 'engineers', 'colleague', 'colleagues', 'crew', 'staff', 'desk', 'department', 'courier', 'driver', 'drivers', 'advisor', 'specialist'];
+export const STAFF_NOUNS = [
+  'team', 'office', 'manager', 'engineer', 'engineers', 'colleague', 'colleagues', 'crew', 'staff', 'desk', 'department', 'courier', 'driver',
+  'drivers', 'advisor', 'adviser', 'specialist', 'investigator', 'handler', 'agent', 'officer', 'technician', 'inspector', 'supervisor',
+  'housekeeping', 'assessor', 'adjuster', 'surveyor', 'representative', 'rep', 'housekeeper', 'nurse', 'vet', 'practice',
+];
 
 // ───────────────────────────── when ─────────────────────────────
 
@@ -77,7 +81,7 @@ const UNITS = ['minutes', 'minute', 'hours', 'hour', 'days', 'day', 'working day
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const PARTS_OF_DAY = ['morning', 'afternoon', 'evening', 'night'];
 /** A time the brand commits to: "within 48 hours", "by Friday", "this afternoon", "on Thursday morning". */
-export const TIME_COMMITMENT = `(?:(?:within|in|in the next|over the next|inside) (?:about |around |up to )?(?:\\d+|${alt(NUMBER_WORD)}) ?${alt(UNITS)}|(?:by|before|on|until|from) (?:the end of (?:the |to)?day|close of play|end of (?:the )?(?:day|week|month|year)|the end of the (?:week|month|year)|${alt(DAYS)}(?: ${alt(PARTS_OF_DAY)})?|tomorrow|tonight|lunchtime|noon|midday|\\d+(?:am|pm)|\\d+:\\d+(?:am|pm)?)|(?:today|tonight|tomorrow(?: ${alt(PARTS_OF_DAY)})?|this (?:morning|afternoon|evening|week)|shortly|straight away|right away|first thing|as soon as (?:possible|we can|we hear)|in due course|later today|(?:next|this) ${alt(DAYS)}))`;
+export const TIME_COMMITMENT = `(?:(?:within|in|in the next|over the next|inside) (?:about |around |up to )?(?:\\d+|${alt(NUMBER_WORD)}) ?${alt(UNITS)}|(?:by|before|on|until|from) (?:the end of (?:the |to)?day|close of play|end of (?:the )?(?:day|week|month|year)|the end of the (?:week|month|year)|${alt(DAYS)}(?: ${alt(PARTS_OF_DAY)})?|tomorrow|tonight|lunchtime|noon|midday|\\d+(?:am|pm)|\\d+:\\d+(?:am|pm)?)|(?:today|tonight|tomorrow(?: ${alt(PARTS_OF_DAY)})?|this (?:morning|afternoon|evening|week)|shortly|straight away|right away|first thing|as soon as (?:possible|we can|we hear)|in due course|later today|(?:early |later )?(?:next|this) (?:week|weekend|month)|(?:within|in) (?:the|an|a) (?:hour|day|week)|(?:next|this) ${alt(DAYS)}))`;
 
 // ───────────────────────────── personal data ─────────────────────────────
 
@@ -107,12 +111,13 @@ export const ASKING_FORMS = [
 /** Where a request is answered in private ("DM us your booking reference"). */
 export const PRIVATE_PLACES = [
   'dm', 'dms', 'direct message', 'direct messages', 'private message', 'private messages', 'privately', 'in private',
-  'inbox', 'messenger', 'secure form', 'securely', 'via message', 'by message', 'in a message', 'pm', 'private chat',
+  'inbox', 'messenger', 'secure form', 'securely', 'via message', 'by message', 'in a message', 'pm', 'private chat', 'a message',
+  'message us',
 ];
 /** Where it is answered in public, even when a DM is mentioned too ("post it below and we'll DM you"). */
 export const PUBLIC_PLACES = [
   'below', 'here', 'in the comments', 'in a comment', 'in this thread', 'on this thread', 'in a reply', 'publicly', 'on this post',
-  'on the post', 'reply with it', 'under this post', 'in the thread', 'comment',
+  'on the post', 'reply with it', 'under this post', 'in the thread', 'comment', 'reply with', 'in the replies', 'tweet us',
 ];
 
 // ───────────────────────────── the phone ─────────────────────────────
@@ -137,9 +142,10 @@ export const BAD_EXPERIENCE = [
   'not acceptable', 'not a good enough', 'not right', 'horrendous', 'grim', 'wrong', 'a shambles', 'hard', 'tough', 'difficult', 'worrying',
   'a mess', 'a disaster', 'gutting', 'heartbreaking', 'awkward', 'inconvenient', 'unsettling', 'alarming',
   'a letdown', 'let down', 'a big gap', 'a huge gap', 'a lot', 'painful', 'embarrassing', 'unpleasant', 'stressful start',
+  'mortifying', 'devastating', 'a disgrace', 'disgraceful', 'too high', 'a real problem', 'a serious problem', 'humiliating', 'outrageous',
 ];
 /** Adjectives between "a" and a bad noun ("a huge shock", "a terrible start"). */
-export const BAD_NOUNS = ['shock', 'start', 'position', 'way', 'experience', 'situation', 'night', 'day', 'wait', 'mess', 'ordeal', 'gap', 'blow', 'worry', 'time', 'evening', 'morning', 'trip', 'journey', 'holiday', 'vacation'];
+export const BAD_NOUNS = ['shock', 'mistake', 'problem', 'failure', 'error', 'start', 'position', 'way', 'experience', 'situation', 'night', 'day', 'wait', 'mess', 'ordeal', 'gap', 'blow', 'worry', 'time', 'evening', 'morning', 'trip', 'journey', 'holiday', 'vacation'];
 /** Words that make a situation noun phrase bad ("a terrible start", "a horrible position"). */
 export const BAD_ADJECTIVES = ['terrible', 'horrible', 'awful', 'huge', 'big', 'massive', 'real', 'stressful', 'rotten', 'miserable', 'dreadful', 'grim', 'rough', 'scary', 'upsetting', 'long', 'cold', 'lousy', 'worrying', 'nasty', 'frustrating'];
 /** Feelings the writer owns about what happened ("I'm gutted this happened"). */
@@ -162,8 +168,19 @@ export const CAUSE_STATES = [
 export const CAUSAL_CONNECTIVES = [
   'because', 'due to', 'caused by', 'because of', 'down to', 'the result of', 'as a result of', 'resulted from', 'stemmed from',
   'came down to', 'owing to', 'thanks to', 'which meant', 'which means', 'that meant', 'this meant', 'so that', 'since',
-  'which is why', "that's why", 'that is why', 'this is why', "it's why",
+  'which is why', "that's why", 'that is why', 'this is why', "it's why", 'came from', 'comes from', 'come from', 'is based on',
+  'are based on', 'depends on', 'depend on', 'was caused', 'were caused', 'which made', 'which caused', 'which left',
 ];
+/** Past-tense verbs by which something (not the writer) caused what happened ("vandals damaged our mast"). */
+export const CAUSING_VERBS = [
+  'damaged', 'slowed', 'added', 'cut', 'broke', 'flooded', 'blocked', 'disrupted', 'delayed', 'hit', 'knocked out', 'vandalized',
+  'vandalised', 'stole', 'crashed', 'overloaded', 'froze', 'flagged', 'marked', 'recorded', 'recalculated', 'raised', 'closed',
+  'cancelled', 'canceled', 'diverted', 'stopped', 'interrupted', 'affected', 'took down', 'brought down', 'overran', 'overbooked',
+];
+/** Where in a product a customer does something: an instruction that answers "how do I…?". */
+export const PRODUCT_PLACES = ['app', 'settings', 'account settings', 'account page', 'portal', 'menu', 'tab', 'profile', 'checkout', 'basket', 'dashboard', 'spam folder', 'spam', 'junk folder'];
+/** Words that state how a process works in general ("refunds are processed automatically within 7 days"). */
+export const PROCESS_STATES = ['processed', 'allocated', 'paid', 'refunded', 'given', 'based', 'set', 'charged', 'covered', 'available', 'open', 'extra', 'included', 'free', 'safe', 'calculated', 'issued', 'sent', 'reviewed', 'assessed', 'handled', 'settled', 'credited', 'applied', 'capped', 'limited', 'valid', 'eligible', 'accurate', 'required', 'needed', 'allowed', 'running', 'operating'];
 
 // ───────────────────────────── defensiveness ─────────────────────────────
 
@@ -178,6 +195,6 @@ export const THIRD_PARTIES = ['the weather', 'weather', 'the courier', 'couriers
 /** Formulas that wave a problem away as normal ("delays happen", "part of island life"). */
 export const NORMALIZERS = ['happen', 'happens', 'can happen', 'do happen', 'will happen', 'go missing sometimes', 'go wrong sometimes', 'happen sometimes'];
 /** Formulas that say "that's life" on their own. */
-export const SHRUG_FORMULAS = ["it is what it is", "it's what it is", "that's just how it is", "it's just how it is", "that's how it is", "it's the way it is", "that's the way it is", 'one of those things', 'these things happen', 'it happens', 'that happens', 'things happen', 'stuff happens'];
+export const SHRUG_FORMULAS = ["it is what it is", "it's what it is", "that's just how it is", "it's just how it is", "that's how it is", "it's the way it is", "that's the way it is", 'one of those things', 'these things happen', 'things happen', 'stuff happens'];
 /** Idioms in which the writer owns a failure ("we dropped the ball"). */
 export const OWNERSHIP_IDIOMS = ['dropped the ball', 'messed up', 'made a mess of', 'got it wrong', 'got this wrong', 'got that wrong', 'let you down', 'let her down', 'let him down', 'let them down', 'fell short', 'fallen short', 'failed you', 'failed her', 'failed him', "didn't live up", 'did not live up', 'should have done better', 'owe you an explanation', 'not our finest hour', 'on us'];

@@ -36,6 +36,25 @@ export function restOfSentence(read: ReadText, start: number): string {
   return read.canon.slice(start, sentenceBounds(read.canon, start).end);
 }
 
+/** Where a clause breaks inside a sentence: a comma, a semicolon, a dash, or "and"/"but" joining two clauses. */
+const CLAUSE_BREAK = / (?:[,;:-]|and|but|so) /g;
+
+/** The canonical clause around `pos`: its sentence cut at the clause breaks either side. */
+export function clauseAround(read: ReadText, pos: number): string {
+  const { start, text } = sentenceAround(read, pos);
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const at = start + m.index;
+    if (at < pos) from = m.index + m[0].length;
+    else if (at > pos) {
+      to = m.index;
+      break;
+    }
+  }
+  return text.slice(from, to);
+}
+
 /** The canonical sentence around `pos`. */
 export function sentenceAround(read: ReadText, pos: number): { start: number; text: string } {
   const { start, end } = sentenceBounds(read.canon, pos);
