@@ -34,7 +34,7 @@ export function verbForms(base: string): { base: string; s: string; ed: string; 
 }
 
 /** Things a service desk does for a customer: the verbs of a next step, in the base form. */
-export const ACTION_VERBS = [
+const ACTION_VERBS = [
   'look into', 'look at', 'check', 'chase', 'investigate', 'arrange', 'sort', 'fix', 'send', 'refund', 'update', 'contact',
   'process', 'escalate', 'pass', 'raise', 'follow up', 'book', 'rebook', 'review', 'find', 'come back', 'be in touch', 'reach out',
   'reissue', 'reimburse', 'replace', 'organize', 'email', 'message', 'dm', 'refer', 'flag', 'log', 'push', 'correct',
@@ -62,11 +62,6 @@ export const ACTION_ANY = ACTION_VERBS.flatMap((v) => Object.values(verbForms(v)
 
 // ───────────────────────────── who acts ─────────────────────────────
 
-/** The brand or someone working for it, as the subject of a promise. */
-export const BRAND_AGENTS = [
-  'we', 'i', 'our team', 'the team', 'someone', 'a colleague', 'an advisor', 'a specialist', 'a courier', 'a crew', 'a driver',
-  'an engineer', 'engineers', 'our engineers', 'the engineers', 'the crew', 'a replacement crew', 'the manager', 'a manager',
-];
 /** Nouns that, after "our"/"the"/"a", name someone acting for the brand ("our refunds team", "the duty manager"). */
 export const STAFF_NOUNS = [
   'team', 'office', 'manager', 'engineer', 'engineers', 'colleague', 'colleagues', 'crew', 'staff', 'desk', 'department', 'courier', 'driver',
@@ -190,8 +185,6 @@ export const RULE_DOCUMENTS = [
   'small print', 'conditions of travel', 'conditions of carriage', 'contract of carriage', 'booking terms', 'membership terms',
   'letter', 'email', 'faq', 'faqs', 'rules', 'procedure', 'procedures', 'guidelines', 'timetable', 'records', 'notice',
 ];
-/** Third parties a reply may blame ("Network Rail's, not ours"). Any proper name does too; these are common ones written lower case. */
-export const THIRD_PARTIES = ['the weather', 'weather', 'the courier', 'couriers', 'the supplier', 'suppliers', 'the contractor', 'contractors', 'the council', 'the airport', 'the restaurant', 'the manufacturer', 'your bank', 'your provider'];
 /** Formulas that wave a problem away as normal ("delays happen", "part of island life"). */
 export const NORMALIZERS = ['happen', 'happens', 'can happen', 'do happen', 'will happen', 'go missing sometimes', 'go wrong sometimes', 'happen sometimes'];
 /** Formulas that say "that's life" on their own. */
