@@ -154,6 +154,12 @@ export const ACTION_SECONDS = {
 export const WRITING_CHARS_PER_SECOND = 5;
 /** An escalation note shorter than this tells the colleague nothing. */
 export const ESCALATION_NOTE_MIN = 10;
+/**
+ * A note that does not say what happened or what the role should do sends the role back
+ * with questions: a round of messages to and fro costs about a quarter of an hour before
+ * they can act, which is enough to miss a 15-minute legal or comms deadline.
+ */
+export const NOTE_QUESTIONS_SECONDS = 15 * 60;
 /** The rule of two: at most this many public replies to one person. */
 export const PUBLIC_REPLIES_PER_AUTHOR = 2;
 /**

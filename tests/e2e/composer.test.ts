@@ -116,7 +116,8 @@ describe('the composer in Chromium', () => {
     await page.keyboard.press('r');
     await page.waitForSelector('#composer[open]');
     expect(await composerText(page)).toBe('Words I do not want to lose');
-    expect((await snapshot(page)).run!.state.posts[p.id - 1]!.replies).toHaveLength(0);
+    // The draft was not sent (the team may still answer the post meanwhile: the clock runs while the composer is open).
+    expect((await snapshot(page)).run!.state.posts[p.id - 1]!.replies.filter((r) => r.by === 'trainee')).toHaveLength(0);
     await page.click('#composer .cz-discard');
     await page.keyboard.press('r');
     await page.waitForSelector('#composer[open]');
@@ -155,6 +156,30 @@ describe('the composer in Chromium', () => {
     expect(slip.marks.join(' ')).toMatch(/booking reference/);
     const state = (await snapshot(page)).run!.state;
     expect(state.breaches.some((b) => b.kind === 'personalDataInPublic' && b.postId === badPost.id)).toBe(true);
+  }, 120_000);
+
+  it('shows at once why a vague escalation note came back with questions', async () => {
+    await waitFree(page);
+    const p = await selectByKeyboard(page, (x) => replyable(x) && x.id !== goodPost.id && x.id !== badPost.id);
+    await page.keyboard.press('e');
+    await page.waitForSelector('#composer[open]');
+    expect(await page.textContent('#composer')).toContain('Say what happened, what you need them to do, and by when');
+    await page.focus('#cz-text');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Please take a look at this one.');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('#composer', { state: 'detached' });
+    await page.waitForFunction(() => /came back with questions/.test(document.querySelector('#citation-slip:not([hidden]) h2')?.textContent ?? ''), undefined, { timeout: 5000 });
+    const slip = await page.evaluate(() => ({
+      items: [...document.querySelectorAll('#citation-slip li')].map((li) => li.textContent ?? ''),
+      marks: [...document.querySelectorAll('#citation-slip blockquote mark')].map((m) => m.textContent ?? ''),
+      footer: document.querySelector('#citation-slip .cs-footer')?.textContent ?? '',
+    }));
+    expect(slip.items[0]).toMatch(/^Your note did not say what happened to whom or by when\.$/);
+    expect(slip.marks).toEqual(['Please take a look']);
+    expect(slip.footer).toMatch(/can act only at \d\d:\d\d, after 15 minutes of questions/);
+    const note = (await snapshot(page)).run!.state.posts[p.id - 1]!.notes.at(-1)!;
+    expect(note.readyAt - note.t).toBe(15 * 60);
   }, 120_000);
 
   it('quotes both replies in the debrief, the cited words marked', async () => {

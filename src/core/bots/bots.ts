@@ -4,7 +4,7 @@ import { PUBLIC_REPLIES_PER_AUTHOR, REACH } from '../tuning';
 import { needsResponse } from '../guideline/rules';
 import { BLOCKS, CATEGORIES, ROLES, type Scenario } from '../scenario/scenario.schema';
 import { quickInsertText } from '../sim/quick-insert';
-import { APPEASER_TEXT, CANNED_TEXT, guidelineDm, guidelineReply, guidelineStatement, STUFFER_TEXT } from './reply-writer';
+import { APPEASER_TEXT, CANNED_TEXT, guidelineDm, guidelineNote, guidelineReply, guidelineStatement, STUFFER_TEXT } from './reply-writer';
 import type { Outcome } from '../scoring/scoring';
 import { Simulation } from '../sim/simulation';
 import type { Post } from '../sim/state';
@@ -150,7 +150,7 @@ function obligationDeed(sim: Simulation): Action | undefined {
         const role = def.role!;
         for (const p of recentPosts(sim)) {
           if (visible(p) && p.source !== 'routine' && !p.escalatedTo.includes(role)) {
-            return { type: 'post.escalate', postId: p.id, role, note: `Rule ${def.rule}: ${def.text}` };
+            return { type: 'post.escalate', postId: p.id, role, note: guidelineNote(scenario, p, role, o.deadline, NOTE_MAX) };
           }
         }
         break;
@@ -169,7 +169,7 @@ function rootCauseDeed(sim: Simulation): Action | undefined {
   const owner = sim.scenario.rootCause.owner;
   for (const p of recentPosts(sim)) {
     if (visible(p) && p.aboutRootCause && !p.escalatedTo.includes(owner)) {
-      return { type: 'post.escalate', postId: p.id, role: owner, note: `Root cause: ${sim.scenario.rootCause.description}`.slice(0, NOTE_MAX) };
+      return { type: 'post.escalate', postId: p.id, role: owner, note: guidelineNote(sim.scenario, p, owner, undefined, NOTE_MAX) };
     }
   }
   return undefined;
@@ -208,7 +208,8 @@ const guideline: Bot = (sim) => {
     }
     if (p.needs && !p.escalatedTo.includes(p.needs.role)) {
       const role = p.needs.role;
-      consider(() => ({ type: 'post.escalate', postId: p.id, role, note: `Needs ${role}: ${p.text}`.slice(0, NOTE_MAX) }), PRIORITY.neededRole);
+      const deadline = p.needs.deadline;
+      consider(() => ({ type: 'post.escalate', postId: p.id, role, note: guidelineNote(scenario, p, role, deadline, NOTE_MAX) }), PRIORITY.neededRole);
       continue;
     }
     if (!unanswered(p)) continue;

@@ -1,4 +1,5 @@
-import type { Scenario } from '../scenario/scenario.schema';
+import { clockAt } from '../guideline/rules';
+import { ROLE_LABELS, type Role, type Scenario } from '../scenario/scenario.schema';
 import { greetingName } from '../sim/quick-insert';
 import type { Post } from '../sim/state';
 
@@ -112,6 +113,30 @@ export function guidelineDm(p: Post, n: number): string {
 /** A holding statement written from the scenario's facts: owns the problem and says what happens next. */
 export function guidelineStatement(scenario: Scenario): string {
   return `We're sorry: we got this wrong and we know many of you have been let down. ${scenario.judge.facts.doing.join(' ')} We'll post the next update here this afternoon.`;
+}
+
+/** What a careful agent asks each role to do. */
+const ROLE_ASK: Record<Role, string> = {
+  legal: 'please advise on the legal risk and what we may say in reply',
+  comms: 'please take this media enquiry and give us a line to use',
+  hr: 'please review this complaint about a named member of staff and tell us what to say',
+  teamLead: 'please decide on cover for the desk and sign off our approach',
+  backOffice: 'please fix the underlying fault',
+};
+
+/**
+ * An escalation note a role can act on without asking: the ask and how soon first, then
+ * what happened in the author's own words (quoted, cut to fit the note's limit).
+ */
+export function guidelineNote(scenario: Scenario, p: Post, role: Role, deadline: number | undefined, maxChars: number): string {
+  const when = deadline !== undefined ? `by ${clockAt(scenario, deadline)}` : 'as soon as you can';
+  const rootCause = role === scenario.rootCause.owner && p.aboutRootCause;
+  const ask = rootCause ? 'please fix the fault behind these complaints' : ROLE_ASK[role];
+  const head = `${ROLE_LABELS[role].replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())}: ${ask}, ${when}. ${p.author.name} wrote: "`;
+  const tail = rootCause ? ` The fault: ${scenario.rootCause.description}` : '';
+  const room = Math.max(0, maxChars - head.length - 1);
+  const quote = p.text.length <= room ? p.text : `${p.text.slice(0, Math.max(0, room - 1))}…`;
+  return `${head}${quote}"${tail}`.slice(0, maxChars);
 }
 
 /** The canned bot's one text, pasted everywhere. */

@@ -26,6 +26,7 @@ export function rootCauseLesson(ctx: DebriefContext): Lesson | undefined {
   if (escalated === undefined) parts.push(`It was never passed to ${owner}, so the complaints kept their cause.`);
   else {
     parts.push(`You passed it to ${owner} at ${ctx.clock(escalated)}`);
+    if (rc.briefedAt !== undefined && rc.briefedAt > escalated) parts[parts.length - 1] += `; your note left them with questions, so the fix started only at ${ctx.clock(rc.briefedAt)}`;
     parts[parts.length - 1] += fixed === undefined ? '; the fix was not in by the end.' : `; it was fixed at ${ctx.clock(fixed)}, and ${afterFix} more arrived after the fix.`;
   }
   parts.push(...duties.map((d) => obligationSentence(ctx, d.def, d.state)));

@@ -1,5 +1,7 @@
 import { ROLE_LABELS, ROLES, type Flag, type Obligation, type Role } from '../scenario/scenario.schema';
-import type { ObligationState, Post } from '../sim/state';
+import type { NoteElement } from '../judge/note';
+import { NOTE_QUESTIONS_SECONDS } from '../tuning';
+import type { EscalationNote, ObligationState, Post } from '../sim/state';
 import { capitalise, escalatedAt, example, plural, postsSoFar, type DebriefContext } from './debrief-context';
 import { ESCALATION_LESSON, type Lesson, type LessonFigure } from './lesson.types';
 import { modelReply, type ReplyIntent } from './model-reply';
@@ -24,13 +26,38 @@ export function postsNeeding(ctx: DebriefContext, role: Role): RoleDue {
   const due: RoleDue = { onTime: [], late: [], never: [], pending: [] };
   for (const p of postsSoFar(ctx)) {
     if (p.needs?.role !== role) continue;
-    const at = escalatedAt(ctx, p.id, role);
-    if (at !== undefined) (at <= p.needs.deadline ? due.onTime : due.late).push(p);
-    else if (p.needsMissed) due.never.push(p);
-    else if (p.status !== 'deleted' && p.status !== 'closed') due.pending.push(p);
+    const at = readyAt(ctx, p, role);
+    if (at !== undefined && at <= ctx.now) (at <= p.needs.deadline ? due.onTime : due.late).push(p);
+    else if (at === undefined && p.needsMissed) due.never.push(p);
+    else if (at !== undefined || (p.status !== 'deleted' && p.status !== 'closed')) due.pending.push(p);
   }
   return due;
 }
+
+/** When the role could act on a post the trainee escalated to it: at once, or after its questions about the note. */
+function readyAt(ctx: DebriefContext, p: Post, role: Role): number | undefined {
+  const at = escalatedAt(ctx, p.id, role);
+  if (at === undefined) return undefined;
+  return p.notes.find((n) => n.role === role && n.t === at)?.readyAt ?? at;
+}
+
+/** The trainee's notes to `role` (up to the review's clock) that sent it back with questions. */
+function questionedNotes(ctx: DebriefContext, role: Role): { post: Post; note: EscalationNote }[] {
+  const out: { post: Post; note: EscalationNote }[] = [];
+  for (const post of postsSoFar(ctx)) {
+    for (const note of post.notes) if (note.role === role && note.t <= ctx.now && note.readyAt > note.t) out.push({ post, note });
+  }
+  return out;
+}
+
+/** "2 notes came back with questions (not saying what was needed in 2, what happened in 1), each costing 15 minutes." */
+function questionsSentence(questioned: readonly { note: EscalationNote }[], who: string): string {
+  const count = (e: NoteElement) => questioned.filter((q) => q.note.missing.includes(e)).length;
+  const gaps = (['ask', 'problem'] as const).filter((e) => count(e) > 0).map((e) => `${NOTE_GAP[e]} in ${count(e)}`);
+  return `${capitalise(plural(questioned.length, 'note'))} sent ${who} back with questions (${gaps.join(', ')}), each costing ${Math.trunc(NOTE_QUESTIONS_SECONDS / 60)} minutes before ${who} could act.`;
+}
+
+const NOTE_GAP: Record<'ask' | 'problem', string> = { ask: 'no ask', problem: 'no account of what happened' };
 
 /** The flag that tells a trainee a post is for this role. */
 const ROLE_FLAG: Partial<Record<Flag, Role>> = { legalThreat: 'legal', media: 'comms', namedStaff: 'hr' };
@@ -61,7 +88,7 @@ function roleLesson(ctx: DebriefContext, role: Role): Lesson | undefined {
   const duties = obligationsFor(ctx, (o) => o.action === 'escalate' && o.role === role);
   const counted = due.onTime.length + due.late.length + due.never.length;
   // Posts not yet due teach nothing yet; they are mentioned only beside ones that were.
-  if (counted === 0 && duties.length === 0) return undefined;
+  if (counted === 0 && duties.length === 0 && questionedNotes(ctx, role).length === 0) return undefined;
   const who = ROLE_LABELS[role];
   const parts: string[] = [];
   if (counted > 0) {
@@ -73,6 +100,7 @@ function roleLesson(ctx: DebriefContext, role: Role): Lesson | undefined {
   }
   if (due.pending.length > 0) parts.push(`${due.pending.length} more not yet due at ${ctx.clock(ctx.now)}`);
   const duty = duties.map((d) => obligationSentence(ctx, d.def, d.state));
+  const questioned = questionedNotes(ctx, role);
   const failures = due.late.length + NEVER_WEIGHT * due.never.length + OBLIGATION_WEIGHT * duties.filter((d) => d.state.status !== 'met' && d.state.status !== 'open').length;
   const worst = [...due.never, ...due.late, ...due.onTime, ...due.pending];
   // A guideline duty with no post of its own is taught from the post that called for the role.
@@ -82,19 +110,21 @@ function roleLesson(ctx: DebriefContext, role: Role): Lesson | undefined {
   const rule = duties[0]?.def ?? (role === 'legal' ? ctx.scenario.guideline.forbidden.find((f) => f.kind === 'ignoredLegalThreat') : undefined);
   return {
     id: ESCALATION_LESSON[role],
-    verdict: failures > 0 ? 'missed' : duties.some((d) => d.state.status === 'open') ? 'mixed' : 'kept',
+    verdict: failures > 0 ? 'missed' : questioned.length > 0 || duties.some((d) => d.state.status === 'open') ? 'mixed' : 'kept',
     title: `Escalate to ${who} in time`,
-    summary: [parts.length > 0 ? `${capitalise(parts.join('; '))}.` : '', ...duty].filter(Boolean).join(' '),
-    figures: roleFigures(due, duties.map((d) => d.state)),
+    summary: [parts.length > 0 ? `${capitalise(parts.join('; '))}.` : '', ...duty, questioned.length > 0 ? questionsSentence(questioned, who) : ''].filter(Boolean).join(' '),
+    figures: [...roleFigures(due, duties.map((d) => d.state)), { key: 'questioned', label: 'notes sent back with questions', count: questioned.length }],
     ...(rule ? { rule: { rule: rule.rule, text: rule.text } } : {}),
     practice: PRACTICE[role],
     examples: worst.slice(0, 2).map((p) => example(ctx, p)),
     ...(worst[0] ? { modelReply: modelReply(ctx, worst[0], INTENT[role]) } : {}),
     tip:
-      failures > 0
-        ? `Escalate each post flagged for ${who} (E) as soon as it lands, before you reply to anything else.`
-        : `Every ${who} escalation was on time; write notes that say who, what and how many, so ${who} can act without asking.`,
-    weight: failures * 3,
+      questioned.length > 0
+        ? `Write each note to ${who} so they can act without asking: what happened (quote the post), what you need them to do, and by when.`
+        : failures > 0
+          ? `Escalate each post flagged for ${who} (E) as soon as it lands, before you reply to anything else.`
+          : `Every ${who} escalation was on time; write notes that say who, what and how many, so ${who} can act without asking.`,
+    weight: (failures + questioned.length) * 3,
   };
 }
 

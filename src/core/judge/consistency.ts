@@ -1,4 +1,4 @@
-import { type Claims, claimsIn, sameCause } from './claims';
+import { type Claims, claimsIn, durationMissesDeadline, sameCause } from './claims';
 import { readText } from './text';
 import type { BrandStatement, Evidence } from './verdict';
 
@@ -53,6 +53,20 @@ export function inconsistencies(now: Claims, earlier: readonly BrandStatement[])
     for (const c of now.timescales) {
       const other = before.claims.timescales.find((b) => b.value.topic === c.value.topic && b.value.hours !== c.value.hours);
       if (other) push(c, `promises a different ${c.value.topic} timescale from ${quoteOf(other)} ${before.where}`);
+    }
+    for (const c of now.deadlines) {
+      const other =
+        before.claims.deadlines.find((b) => b.value.topic === c.value.topic && b.value.by !== c.value.by) ??
+        before.claims.timescales.find((b) => b.value.topic === c.value.topic && durationMissesDeadline(b.value.hours, c.value.by));
+      if (other) push(c, `promises a different ${c.value.topic} date from ${quoteOf(other)} ${before.where}`);
+    }
+    for (const c of now.timescales) {
+      const other = before.claims.deadlines.find((b) => b.value.topic === c.value.topic && durationMissesDeadline(c.value.hours, b.value.by));
+      if (other) push(c, `promises a different ${c.value.topic} timescale from ${quoteOf(other)} ${before.where}`);
+    }
+    for (const c of now.automatic) {
+      const other = before.claims.automatic.find((b) => b.value !== c.value);
+      if (other) push(c, `${c.value > 0 ? 'says it is automatic' : 'asks for a claim'} after ${quoteOf(other)} ${before.where}`);
     }
     for (const c of now.refund) {
       const other = before.claims.refund.find((b) => b.value !== c.value);

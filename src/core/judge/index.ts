@@ -5,3 +5,4 @@
 export { judgeReply } from './judge';
 export { verdictToReplyQuality, MIN_QUALITY, MAX_QUALITY } from './quality';
 export * from './verdict';
+export { judgeNote, NOTE_ELEMENTS, type NoteElement, type NoteVerdict } from './note';

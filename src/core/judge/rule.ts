@@ -1,3 +1,4 @@
+import { actorAt } from './actor';
 import { isNegated } from './negation';
 import { type ReadText, matchesIn, originalSpan } from './text';
 import type { Evidence, Label } from './verdict';
@@ -11,6 +12,8 @@ export interface Rule<L extends Label = Label> {
   negatable?: boolean;
   /** Skip the match when this pattern matches from the match to the end of its sentence. */
   unless?: RegExp;
+  /** Keep the match only when its verb is said to the customer, not done by the brand ("we'll call the station"). */
+  toCustomer?: boolean;
 }
 
 /** Where the sentence that holds canonical position `pos` starts and ends. */
@@ -33,6 +36,25 @@ export function restOfSentence(read: ReadText, start: number): string {
   return read.canon.slice(start, sentenceBounds(read.canon, start).end);
 }
 
+/** Where a clause breaks inside a sentence: a comma, a semicolon, a dash, or "and"/"but" joining two clauses. */
+const CLAUSE_BREAK = / (?:[,;:-]|and|but|so) /g;
+
+/** The canonical clause around `pos`: its sentence cut at the clause breaks either side. */
+export function clauseAround(read: ReadText, pos: number): string {
+  const { start, text } = sentenceAround(read, pos);
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const at = start + m.index;
+    if (at < pos) from = m.index + m[0].length;
+    else if (at > pos) {
+      to = m.index;
+      break;
+    }
+  }
+  return text.slice(from, to);
+}
+
 /** The canonical sentence around `pos`. */
 export function sentenceAround(read: ReadText, pos: number): { start: number; text: string } {
   const { start, end } = sentenceBounds(read.canon, pos);
@@ -45,6 +67,7 @@ export function applyRules<L extends Label>(read: ReadText, rules: readonly Rule
   for (const rule of rules) {
     for (const m of matchesIn(read, rule.re)) {
       if (rule.negatable && isNegated(read, m.index!)) continue;
+      if (rule.toCustomer && actorAt(read, m.index!) === 'brand') continue;
       if (rule.unless) {
         rule.unless.lastIndex = 0;
         if (rule.unless.test(restOfSentence(read, m.index!))) continue;

@@ -13,7 +13,7 @@ const VARIANTS: Record<string, string> = {
   cancelled: 'canceled', cancelling: 'canceling', travelled: 'traveled', travelling: 'traveling',
   behaviour: 'behavior', centre: 'center', colour: 'color', favour: 'favor', programme: 'program',
   enquiry: 'inquiry', enquiries: 'inquiries', cheque: 'check', mum: 'mom', mums: 'moms', licence: 'license',
-  u: 'you', ur: 'your', youre: "you're", pls: 'please', plz: 'please', thx: 'thanks', thnx: 'thanks',
+  u: 'you', ur: 'your', giv: 'give', rite: 'right', youre: "you're", pls: 'please', plz: 'please', thx: 'thanks', thnx: 'thanks',
   thanx: 'thanks', tx: 'thanks', ty: 'thanks', msg: 'message', msgs: 'messages', ref: 'reference',
   refs: 'references', ppl: 'people', im: "i'm", ive: "i've", dont: "don't", cant: "can't", didnt: "didn't",
   doesnt: "doesn't", isnt: "isn't", wasnt: "wasn't", arent: "aren't", havent: "haven't", hasnt: "hasn't",

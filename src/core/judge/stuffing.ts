@@ -11,14 +11,16 @@ const CUE_IDEA: Record<string, string> = {
   sorry: 'sorry', apologies: 'sorry', apologize: 'sorry', apology: 'sorry', apologizing: 'sorry',
   understand: 'understand', understanding: 'understand', empathize: 'understand', sympathize: 'understand', hear: 'understand',
   dm: 'dm', dms: 'dm', message: 'dm', inbox: 'dm', private: 'dm',
-  thanks: 'thanks', thank: 'thanks', appreciate: 'thanks', cheers: 'thanks',
+  thanks: 'thanks', thank: 'thanks', appreciate: 'thanks', cheers: 'thanks', care: 'understand', hearing: 'understand', listening: 'understand',
   frustrating: 'feel', frustrated: 'feel', awful: 'feel', empathy: 'understand',
   update: 'update', refund: 'refund', help: 'help', sorted: 'help', resolve: 'help',
 };
+/** Words that carry no content of their own ("we", "you", "will"): stuffing can hide its list between them. */
+const FILLER = new Set(['we', 'i', 'you', 'us', 'me', 'our', 'your', 'will', "we'll", "i'll", 'do', 'really', 'so', 'very', 'and', 'the', 'a', 'totally', 'truly', 'deeply', 'all', 'to', 'for', 'it', 'this', 'that', 'is', 'are', 'just']);
 /** A run of this many listened-for words with nothing between them is a list, not a sentence. */
 const STUFFED_RUN = 3;
-/** Share of all words, in percent, from which listened-for words make a reply a list. */
-const STUFFED_SHARE_PERCENT = 45;
+/** Share of the content words (fillers aside), in percent, from which listened-for words make a reply a list. */
+const STUFFED_SHARE_PERCENT = 75;
 const STUFFED_MIN_CUES = 4;
 /** The same idea this many times is repetition for the judge's sake. */
 const STUFFED_REPEATS = 3;
@@ -29,10 +31,12 @@ export function keywordStuffing(read: ReadText): Evidence | undefined {
   let run = 0;
   let longest = 0;
   let cues = 0;
+  let content = 0;
   const perIdea = new Map<string, number>();
   for (const w of words) {
     const idea = CUE_IDEA[w.norm];
     run = idea === undefined ? 0 : run + 1;
+    if (!FILLER.has(w.norm)) content++;
     longest = Math.max(longest, run);
     if (idea === undefined) continue;
     cues++;
@@ -40,7 +44,7 @@ export function keywordStuffing(read: ReadText): Evidence | undefined {
   }
   const repeats = Math.max(0, ...perIdea.values());
   const stuffed =
-    longest >= STUFFED_RUN || (cues >= STUFFED_MIN_CUES && cues * 100 >= STUFFED_SHARE_PERCENT * words.length) || repeats >= STUFFED_REPEATS;
+    longest >= STUFFED_RUN || (cues >= STUFFED_MIN_CUES && cues * 100 >= STUFFED_SHARE_PERCENT * content) || repeats >= STUFFED_REPEATS;
   if (!stuffed) return undefined;
   return { label: 'keywordStuffing', from: words[0]!.from, to: words[words.length - 1]!.to, reason: 'strings together the words a judge listens for instead of saying something' };
 }

@@ -22,7 +22,9 @@ export type JudgeBreach = TextBreach | ScenarioBreach;
 
 /** Labels that are neither part nor breach but still explain the verdict. */
 export type Signal = 'keywordStuffing' | 'tone';
-export type Label = Part | JudgeBreach | Signal;
+/** What an escalation note gives the role: the problem, the ask, the urgency (see note.ts). */
+export type NoteLabel = 'noteProblem' | 'noteAsk' | 'noteUrgency';
+export type Label = Part | JudgeBreach | Signal | NoteLabel;
 
 /** Why a label was given: the characters of the original text that triggered it. */
 export interface Evidence {

@@ -8,7 +8,7 @@ import type { SimState } from '../sim/state';
 import { MODES, type Mode } from '../modes';
 
 /** Bumped whenever a change to the core could change the outcome of a recorded run. */
-export const ENGINE_VERSION = '2.1.0';
+export const ENGINE_VERSION = '2.2.0';
 
 /** Far more actions than a human can take in a shift; bounds the work a forged record can cause. */
 export const MAX_ACTIONS = 5000;

@@ -3,6 +3,7 @@ import { nextDeadline, obligationStatuses, stepGuideline, type DeskDeed, type Es
 import { situationLevel } from '../guideline/rules';
 import { addMoment, mustPost, type SimContext } from './context';
 import { levelReached, obligationSettled, roleMissed } from './moments';
+import { settleNeed } from './needs';
 import { breach, changeGoodwill } from './pressure';
 import type { ObligationStatus } from './state';
 
@@ -18,6 +19,12 @@ export function checkPostDeadlines(ctx: SimContext): void {
   const stillWaiting: number[] = [];
   for (const id of s.queues.awaitingRole) {
     const p = mustPost(ctx, id);
+    // Escalated with an unclear note: the need waits for the role's questions to be answered, whatever happens to the post meanwhile.
+    if (p.needsBriefedAt !== undefined) {
+      if (s.t < p.needsBriefedAt) stillWaiting.push(id);
+      else settleNeed(ctx, p, p.needsBriefedAt);
+      continue;
+    }
     if (!p.needs || p.escalatedTo.includes(p.needs.role) || p.status === 'deleted' || p.status === 'closed') continue;
     if (s.t <= p.needs.deadline) stillWaiting.push(id);
     else {
@@ -51,6 +58,21 @@ export function tickGuideline(ctx: SimContext): void {
   const due = nextDeadline(ctx.state.guideline);
   // Most steps no deadline is due; skipping those ticks only saves work, the machine's guard decides.
   if (due !== undefined && ctx.state.t >= due) sendGuideline(ctx, { type: 'clock.tick', t: ctx.state.t });
+}
+
+/** Phase: deeds done through an unclear note count once the role's questions are answered. */
+export function settleDeferredDeeds(ctx: SimContext): void {
+  const s = ctx.state;
+  if (s.deferredDeeds.length === 0) return;
+  const due = s.deferredDeeds.filter((d) => d.at <= s.t);
+  s.deferredDeeds = s.deferredDeeds.filter((d) => d.at > s.t);
+  for (const d of due) did(ctx, d.deed);
+}
+
+/** A deed that counts once a role can act on it: now, or when its questions are answered. */
+export function didWhenReady(ctx: SimContext, deed: DeskDeed, readyAt: number): void {
+  if (readyAt <= ctx.state.t) did(ctx, deed);
+  else ctx.state.deferredDeeds.push({ at: readyAt, deed });
 }
 
 /** Tells the guideline machine the desk did something an obligation may ask for, and reacts at once. */

@@ -35,6 +35,7 @@ export function initialState(scenario: Scenario, seed: number, mode: Mode, rng: 
     moments: [],
     rootCause: {},
     firedInjects: [],
+    deferredDeeds: [],
     counters: {
       arrivals: 0,
       negativeArrivals: 0,

@@ -3,6 +3,7 @@ import {
   BREACH_GOODWILL,
   OBLIGATION_MISSED_GOODWILL,
   PROMOTION_TONE_DEAF_GOODWILL,
+  NOTE_QUESTIONS_SECONDS,
   ROLE_MISSED_GOODWILL,
   ROOT_FIX_GOODWILL,
   signed,
@@ -10,7 +11,8 @@ import {
 } from '../tuning';
 import { ROLE_LABELS, type Role } from '../scenario/scenario.schema';
 import type { SimContext } from './context';
-import type { KeyMoment, ObligationStatus, Post, Written } from './state';
+import type { NoteElement } from '../judge/note';
+import type { EscalationNote, KeyMoment, ObligationStatus, Post, Written } from './state';
 
 /**
  * The debrief's English: one builder per kind of key moment. Rules decide what
@@ -101,23 +103,59 @@ export function rootCauseFixed(ctx: SimContext, escalatedAt: number): Moment {
   };
 }
 
-export function rootCauseEscalated(ctx: SimContext, p: Post, role: Role): Moment {
+export function rootCauseEscalated(ctx: SimContext, p: Post, role: Role, briefedAt: number): Moment {
+  const minutes = ctx.scenario.rootCause.fixMinutes + Math.trunc((briefedAt - ctx.state.t) / 60);
   return {
     kind: 'rootCause',
     title: `Root cause escalated to ${ROLE_LABELS[role]}`,
     guideline: 'Fix the root pain point in the back office, not just the posts.',
     did: `Escalated ${p.author.name}'s post with a note.`,
-    consequence: `A fix is due in ${ctx.scenario.rootCause.fixMinutes} minutes.`,
+    consequence: `A fix is due in ${minutes} minutes${briefedAt > ctx.state.t ? ', after their questions about the note' : ''}.`,
     good: true,
   };
 }
 
-export function postEscalated(ctx: SimContext, p: Post, role: Role, deadline: number, onTime: boolean): Moment {
+/** What each missing element of a note leaves the role asking. */
+const NOTE_QUESTION: Record<NoteElement, string> = {
+  problem: 'what happened to whom',
+  ask: 'what you need them to do',
+  urgency: 'by when',
+};
+
+/** An escalation note the role could not act on: names what it left out and what the questions cost. */
+export function noteQuestioned(ctx: SimContext, p: Post, note: EscalationNote, deadline: number | undefined, rootCause: boolean): Moment {
+  const who = ROLE_LABELS[note.role];
+  const asked = note.missing.map((e) => NOTE_QUESTION[e]);
+  const when = `${capitalise(who)} can act only at ${clock(ctx, note.readyAt)}, after ${Math.trunc(NOTE_QUESTIONS_SECONDS / 60)} minutes of questions`;
+  const then =
+    deadline !== undefined
+      ? note.readyAt > deadline
+        ? `, past the ${clock(ctx, deadline)} deadline`
+        : `; the deadline is ${clock(ctx, deadline)}`
+      : rootCause
+        ? '; the fix starts only then'
+        : '; the guideline counts them as told only then';
+  const cost = `${when}${then}.`;
+  return {
+    kind: 'note',
+    title: `${capitalise(who)} came back with questions about ${p.author.name}'s post`,
+    guideline: 'An escalation note says what happened (quote the post), what you need the role to do, and by when.',
+    did: `Your note did not say ${joinOr(asked)}: "${excerpt(note.text)}"`,
+    consequence: cost,
+    good: false,
+  };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const joinOr = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
+
+export function postEscalated(ctx: SimContext, p: Post, role: Role, deadline: number, onTime: boolean, readyAt: number): Moment {
+  const escalated = p.notes.find((n) => n.role === role)?.t ?? ctx.state.t;
   return {
     kind: 'post',
     title: `${p.author.name}'s post escalated to ${ROLE_LABELS[role]}`,
     guideline: `Needed ${ROLE_LABELS[role]} by ${clock(ctx, deadline)}.`,
-    did: `Escalated at ${clock(ctx, ctx.state.t)}.`,
+    did: readyAt > escalated ? `Escalated at ${clock(ctx, escalated)}; ${ROLE_LABELS[role]} could act at ${clock(ctx, readyAt)}, after their questions.` : `Escalated at ${clock(ctx, escalated)}.`,
     consequence: onTime ? 'On time.' : 'Late.',
     good: onTime,
   };

@@ -62,6 +62,7 @@ export function generatePost(scenario: Scenario, rng: Prng, id: number, t: numbe
     replies: [],
     dms: [],
     escalatedTo: [],
+    notes: [],
   };
 }
 

@@ -66,7 +66,7 @@ export function fixRootCauseWhenDue(ctx: SimContext): void {
   const s = ctx.state;
   const rc = s.rootCause;
   if (rc.escalatedAt === undefined || rc.fixedAt !== undefined) return;
-  if (s.t < rc.escalatedAt + ctx.scenario.rootCause.fixMinutes * 60) return;
+  if (s.t < (rc.briefedAt ?? rc.escalatedAt) + ctx.scenario.rootCause.fixMinutes * 60) return;
   rc.fixedAt = s.t;
   scaleHeat(ctx, ROOT_FIX_HEAT_FACTOR, 'rootCauseFixed');
   changeGoodwill(ctx, ROOT_FIX_GOODWILL, 'rootCauseFixed');

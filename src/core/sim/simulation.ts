@@ -8,7 +8,7 @@ import { clockAt } from '../guideline/rules';
 import { Prng } from '../util/prng';
 import type { Scenario } from '../scenario/scenario.schema';
 import { computeOutcome, type Outcome } from '../scoring/scoring';
-import { assess, checkPostDeadlines, reactToObligations, tickGuideline } from './assessment';
+import { assess, checkPostDeadlines, reactToObligations, settleDeferredDeeds, tickGuideline } from './assessment';
 import { indexScenario, postById, rebuildCaches, type Caches, type ScenarioIndex, type SimContext } from './context';
 import { currentRequirements } from './hints';
 import { sample, serviceLevel } from './metrics';
@@ -89,6 +89,7 @@ export class Simulation {
     sendPromotion(ctx);
     teamWork(ctx, dt);
     checkPostDeadlines(ctx);
+    settleDeferredDeeds(ctx);
     // Slow-moving pressures are settled once a sim minute; they scan the whole open queue.
     const onMinute = s.t % 60 === 0;
     if (onMinute) settlePressure(ctx, 60);

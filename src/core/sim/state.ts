@@ -1,8 +1,9 @@
 import type { Action } from './actions';
 import type { Mode } from '../modes';
-import type { GuidelineSnapshot } from '../guideline/escalation.machine';
+import type { DeskDeed, GuidelineSnapshot } from '../guideline/escalation.machine';
 import type { BreachKind, Block, Category, Flag, Role, Tone } from '../scenario/scenario.schema';
 import type { Evidence, JudgeBreach } from '../judge/verdict';
+import type { NoteElement } from '../judge/note';
 
 /**
  * The simulation state: plain data, JSON-serialisable, read by the game, the
@@ -25,6 +26,19 @@ export interface Written {
   breaches: JudgeBreach[];
   /** For every label, the characters that triggered it and why: what the citation slip and the debrief highlight. */
   evidence: Evidence[];
+}
+
+/** An escalation note as the role read it: what it gave them, and when they could act on it. */
+export interface EscalationNote {
+  t: number;
+  role: Role;
+  text: string;
+  found: NoteElement[];
+  missing: NoteElement[];
+  /** The words that gave the problem, the ask and the urgency. */
+  evidence: Evidence[];
+  /** When the role had what it needed: at once for a clear note, after its questions for an unclear one. */
+  readyAt: number;
 }
 
 export interface Reply extends Written {
@@ -57,6 +71,10 @@ export interface Post {
   dms: Written[];
   firstResponseAt?: number;
   escalatedTo: Role[];
+  /** The notes sent with each escalation, in order. */
+  notes: EscalationNote[];
+  /** While the needed role's questions about an unclear note are open: when they are answered (the need is then settled). */
+  needsBriefedAt?: number;
   linkedTo?: number;
   /** Set once the post's needed role deadline has passed unmet. */
   needsMissed?: boolean;
@@ -89,7 +107,7 @@ export interface ObligationState {
 /** A moment the debrief teaches from. */
 export interface KeyMoment {
   t: number;
-  kind: 'instigator' | 'inject' | 'level' | 'declared' | 'breach' | 'obligation' | 'rootCause' | 'statement' | 'staff' | 'promotions' | 'post';
+  kind: 'instigator' | 'inject' | 'level' | 'declared' | 'breach' | 'obligation' | 'rootCause' | 'statement' | 'staff' | 'promotions' | 'post' | 'note';
   title: string;
   /** What the guideline required. */
   guideline: string;
@@ -174,12 +192,15 @@ export interface SimState {
   guideline: GuidelineSnapshot;
   breaches: Breach[];
   moments: KeyMoment[];
-  rootCause: { escalatedAt?: number; fixedAt?: number };
+  /** `briefedAt`: when the cause's owner could start the fix (later than `escalatedAt` when its note raised questions). */
+  rootCause: { escalatedAt?: number; briefedAt?: number; fixedAt?: number };
   holdingStatementAt?: number;
   /** The holding statement as published, with its verdict. */
   holdingStatement?: Written;
   promotionsPausedAt?: number;
   firedInjects: { id: string; t: number }[];
+  /** Guideline deeds done through an unclear escalation note: they count once the role's questions are answered, at `at`. */
+  deferredDeeds: { at: number; deed: DeskDeed }[];
   counters: {
     arrivals: number;
     negativeArrivals: number;

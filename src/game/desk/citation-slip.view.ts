@@ -1,4 +1,4 @@
-import type { Breach } from '../../core/index';
+import type { Breach, KeyMoment } from '../../core/index';
 import { el } from '../reading/dom';
 import type { Region } from '../reading/reading-layer';
 import { keepPointerFromCanvas } from '../ui/dom-events';
@@ -92,6 +92,28 @@ export class CitationSlip {
     this.root.classList.remove('cs-in');
     void this.root.offsetWidth;
     this.root.classList.add('cs-in');
+  }
+
+  /**
+   * Lands a role's questions about an unclear escalation note (a key moment of kind
+   * "note"): what the note left out, the note with the words that did their job marked,
+   * and what the questions cost. Not a breach, so no goodwill is named.
+   */
+  showQuestions(moment: KeyMoment, clock: string, now: number, words: CitedWords | undefined): void {
+    this.key = `note|${moment.t}`;
+    this.breaches = [];
+    this.words = undefined;
+    this.count = 0;
+    this.hideAt = now + SHOW_MS;
+    this.heading.textContent = `↩ ${moment.title}`;
+    this.rules.replaceChildren(el('li', {}, moment.did.replace(/: ".*$/su, '.')), el('li', {}, moment.guideline));
+    this.quote.hidden = words === undefined;
+    if (words) {
+      const cut = excerptAround(words);
+      this.quote.replaceChildren('You wrote: “', ...markedNodes(markSegments(cut.text, cut.spans)), '”');
+    }
+    this.footer.textContent = `${clock} · ${moment.consequence} · click to dismiss`;
+    this.root.hidden = false;
   }
 
   private render(clock: string): void {

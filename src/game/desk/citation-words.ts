@@ -1,4 +1,4 @@
-import type { Breach, Post, SimState, Written } from '../../core/index';
+import type { Breach, KeyMoment, Post, SimState, Written } from '../../core/index';
 import type { MarkSpan } from '../ui/marked-text';
 
 /** The words a citation quotes, and the spans in them the judge cited. */
@@ -27,6 +27,15 @@ export function breachWords(state: SimState, b: Breach): CitedWords | undefined 
   const spans = (written?.evidence ?? []).filter((e) => e.label === b.kind).map((e) => ({ from: e.from, to: e.to, note: e.reason }));
   if (written && spans.length > 0) return { text: written.text, spans };
   if (b.quote) return { text: b.quote, spans: [{ from: 0, to: b.quote.length, note: b.reason ?? b.text }] };
+  return undefined;
+}
+
+/** The escalation note behind a "came back with questions" moment, with what it did say marked. */
+export function noteWords(state: SimState, moment: KeyMoment): CitedWords | undefined {
+  for (const p of state.posts) {
+    const note = p.notes.find((n) => n.t === moment.t && n.readyAt > n.t);
+    if (note) return { text: note.text, spans: note.evidence.map((e) => ({ from: e.from, to: e.to, note: e.reason })) };
+  }
   return undefined;
 }
 

@@ -86,7 +86,7 @@ export function escalateComposer(post: Post, scenario: Scenario, state: SimState
   return {
     name: 'escalate',
     title: `Escalate post #${post.id}`,
-    subtitle: `Who must know, and what should they know? The note is internal: at least ${NOTE_MIN_CHARS} characters.`,
+    subtitle: `Say what happened, what you need them to do, and by when, or they will come back with questions. The note is internal (personal details are fine): at least ${NOTE_MIN_CHARS} characters.`,
     beside: postBeside(post, scenario, state),
     besideLabel: `The post you are escalating, #${post.id}`,
     fieldLabel: 'Note to them',

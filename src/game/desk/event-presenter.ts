@@ -3,7 +3,7 @@ import type { AudioService } from '../audio/audio.service';
 import type { RunController } from '../run/run-controller';
 import type { RunEvent } from '../run/run-watcher';
 import type { CitationSlip } from './citation-slip.view';
-import { breachWords } from './citation-words';
+import { breachWords, noteWords } from './citation-words';
 import { FLAG_LABEL, formatDuration, formatFollowers } from './labels';
 
 /** A post worth a spoken word: flagged, or from an author with a large audience. */
@@ -82,6 +82,13 @@ export class EventPresenter {
           this.announcer.say(`Declared level: ${sim.scenario.guideline.levels[e.level]!.name}.`);
           break;
         case 'moment':
+          // A role's questions about a note: seen at once on the slip, with what the note left out.
+          if (e.moment.kind === 'note') {
+            this.audio.play('alert');
+            this.slip.showQuestions(e.moment, sim.clock(e.moment.t), nowMs, noteWords(s, e.moment));
+            this.announcer.say(`${sentence(e.moment.title)} ${sentence(e.moment.did.replace(/: ".*$/su, ''))} ${sentence(e.moment.consequence)}`, true);
+            break;
+          }
           // Injects and the instigator are news; the rest is already said by the events above.
           if (e.moment.kind === 'inject' || e.moment.kind === 'instigator' || e.moment.kind === 'rootCause' || e.moment.kind === 'promotions') {
             this.announcer.say(`${sentence(e.moment.title)}${e.moment.consequence ? ` ${sentence(e.moment.consequence)}` : ''}`);

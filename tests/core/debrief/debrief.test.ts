@@ -82,6 +82,21 @@ describe('the debrief teaches by lesson', () => {
     expect(debrief.better.length).toBeGreaterThan(0);
   });
 
+  it('teaches notes that sent a role back with questions, from the notes themselves', () => {
+    const questionedIn = (bot: BotName) =>
+      botRun('facebook-mugging', bot).debrief.lessons.filter((l) => (l.figures.find((f) => f.key === 'questioned')?.count ?? 0) > 0);
+    const { sim } = botRun('facebook-mugging', 'random');
+    const questioned = sim.state.posts.flatMap((p) => p.notes).filter((n) => n.readyAt > n.t && n.role !== 'backOffice');
+    expect(questioned.length).toBeGreaterThan(0);
+    const lessons = questionedIn('random');
+    expect(lessons.length).toBeGreaterThan(0);
+    for (const l of lessons) {
+      expect(l.summary).toMatch(/back with questions \(no account of what happened in \d+\), each costing 15 minutes/);
+      expect(l.tip).toMatch(/what happened \(quote the post\), what you need them to do, and by when/);
+    }
+    expect(questionedIn('guideline')).toEqual([]);
+  });
+
   it('is a pure function of scenario and serialisable state', () => {
     const { scenario, sim, debrief } = botRun('tutorial', 'random');
     expect(buildDebrief(scenario, JSON.parse(JSON.stringify(sim.state)))).toEqual(debrief);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrandStatement, type JudgeContext, type PostContext, type Verdict, type WritingKind, judgeReply } from '../../../src/core/judge/index';
 import { REPO_ROOT } from '../../repo-root';
@@ -12,12 +12,17 @@ interface Contexts {
   earlier: Record<string, BrandStatement[]>;
 }
 
+/**
+ * dev: written with the rules. dev-round2 … dev-round5: each written as a held-out set,
+ * measured once (README), then used to improve the rules. heldout: never used to change a rule;
+ * absent between one set being folded in and the next one arriving.
+ */
+export const DEV_SETS = ['dev', 'dev-round2', 'dev-round3', 'dev-round4', 'dev-round5'] as const;
+export const HELDOUT_SET = 'heldout' as const;
+export type CorpusSet = (typeof DEV_SETS)[number] | typeof HELDOUT_SET;
+
 export interface CorpusItem {
-  /**
-   * dev: written with the rules. dev-round2, dev-round3: each written as a held-out set,
-   * measured once (README), then used to improve the rules. heldout: never used to change a rule.
-   */
-  set: 'dev' | 'dev-round2' | 'dev-round3' | 'heldout';
+  set: CorpusSet;
   line: number;
   text: string;
   /** A named post from contexts.json, or none (a holding statement). */
@@ -33,7 +38,12 @@ export interface CorpusItem {
 
 const contexts = JSON.parse(readFileSync(join(dir, 'contexts.json'), 'utf8')) as Contexts;
 
-export function loadCorpus(set: CorpusItem['set']): CorpusItem[] {
+/** Whether a set's file is in the fixtures. */
+export function corpusExists(set: CorpusSet): boolean {
+  return existsSync(join(dir, `${set}.jsonl`));
+}
+
+export function loadCorpus(set: CorpusSet): CorpusItem[] {
   const lines = readFileSync(join(dir, `${set}.jsonl`), 'utf8').split('\n');
   return lines.flatMap((l, i) => (l.trim() === '' ? [] : [{ ...(JSON.parse(l) as Omit<CorpusItem, 'set' | 'line'>), set, line: i + 1 }]));
 }

@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { PARTS, TEXT_BREACHES } from '../../../src/core/judge/index';
-import { type CorpusItem, formatTable, judgeItem, loadCorpus, scoreLabels } from './corpus';
+import { type CorpusItem, DEV_SETS, HELDOUT_SET, corpusExists, formatTable, judgeItem, loadCorpus, scoreLabels } from './corpus';
 
 /**
  * The judge measured against the labelled corpus: precision and recall per label on
- * the development sets (rounds two and three were each held out, measured once, then tuned on),
+ * the development sets (rounds two to five were each held out, measured once, then tuned on),
  * the held-out set (written after the rules were frozen, never tuned on) and all
  * together. The floors gate the development corpus (at least 300 replies); the held-out
  * set is printed, never gated, because gating it would mean tuning the rules to it. Its
  * table is the honest measure of how the rules generalise (recorded in the README).
+ *
+ * First measurement of blind set 4 (199 replies; the rules after the lexicon-and-slots rework,
+ * before anyone looked at a miss), n / precision / recall:
+ *   acknowledge 85 / 0.93 / 0.59, apologise 91 / 0.99 / 1.00, explain 99 / 0.89 / 0.42,
+ *   correctFacts 10 / 1.00 / 0.70, nextStep 97 / 0.82 / 0.85, inviteDm 24 / 0.96 / 0.96,
+ *   thank 30 / 0.97 / 1.00, personalDataInPublic 18 / 1.00 / 0.72, pushedToPhone 18 / 1.00 / 0.89,
+ *   publicCompensation 17 / 1.00 / 0.65, defensiveTone 17 / 0.79 / 0.65, cannedRepeat 18 / 1.00 / 1.00,
+ *   inconsistentAnswer 17 / 1.00 / 0.35.
+ * (The judge before the rework scored acknowledge 0.51, explain 0.38, nextStep 0.80, defensiveTone
+ * 0.59 recall on the same set, the other labels alike.)
  */
 
 const MIN_BREACH_PER_MILLE = 900;
@@ -16,8 +26,9 @@ const MIN_PART_PER_MILLE = 800;
 const MIN_CORPUS_SIZE = 300;
 const MIN_HELDOUT_SIZE = 40;
 
-const dev = [...loadCorpus('dev'), ...loadCorpus('dev-round2'), ...loadCorpus('dev-round3')];
-const heldout = loadCorpus('heldout');
+const dev = DEV_SETS.flatMap(loadCorpus);
+const hasHeldout = corpusExists(HELDOUT_SET);
+const heldout = hasHeldout ? loadCorpus(HELDOUT_SET) : [];
 const all = [...dev, ...heldout];
 const verdicts = new Map(all.map((item) => [item, judgeItem(item)] as const));
 const judged = (items: CorpusItem[]) => items.map((i) => verdicts.get(i)!);
@@ -30,13 +41,16 @@ function report(title: string, items: CorpusItem[]) {
 }
 
 describe('reply judge on the labelled corpus', () => {
-  it(`holds at least ${MIN_CORPUS_SIZE} labelled development replies and ${MIN_HELDOUT_SIZE} held out`, () => {
+  it(`holds at least ${MIN_CORPUS_SIZE} labelled development replies`, () => {
     expect(dev.length).toBeGreaterThanOrEqual(MIN_CORPUS_SIZE);
+  });
+
+  it.runIf(hasHeldout)(`holds at least ${MIN_HELDOUT_SIZE} held-out replies`, () => {
     expect(heldout.length).toBeGreaterThanOrEqual(MIN_HELDOUT_SIZE);
   });
 
   it('reaches the precision and recall floors on every label of the development corpus', () => {
-    report('Held-out set', heldout);
+    if (hasHeldout) report('Held-out set', heldout);
     report('Whole corpus', all);
     const { parts, breaches } = report('Development corpus', dev);
     const below = [

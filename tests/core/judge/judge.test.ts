@@ -29,6 +29,11 @@ describe('judgeReply', () => {
     ["It's not your fault at all, and we're sorry.", 'defensiveTone'],
     ['Everyone on the cancelled train is entitled to a full refund under our policy.', 'publicCompensation'],
     ["We can't offer vouchers, but your refund is being processed today.", 'publicCompensation'],
+    // The brand phoning someone is not a push to the phone: the verb's actor decides.
+    ["We'll ring the station now and call you back within the hour.", 'pushedToPhone'],
+    ['Our team can phone the depot for you.', 'pushedToPhone'],
+    // The brand handing details over is not asking for them.
+    ['Sorry, we will send you the details by email.', 'personalDataInPublic'],
   ])('does not read %j as %s', (text, breach) => {
     expect(judgeReply(text, unhappy).breaches).not.toContain(breach);
   });
@@ -39,10 +44,20 @@ describe('judgeReply', () => {
     ["As a goodwill gesture we'd like to offer you a £50 voucher.", 'publicCompensation', 'goodwill gesture'],
     ["We're sorry you feel that way.", 'defensiveTone', 'sorry you feel'],
     ['As per our terms, no refund is due.', 'defensiveTone', 'As per our terms'],
+    ["Hmm, that's not what our records show.", 'defensiveTone', 'not what our records show'],
+    ['You can sort it by calling 0300 123 4567.', 'pushedToPhone', 'calling 0300 123 4567'],
+    ["Can you tell us the account holder's name so we can check?", 'personalDataInPublic', "Can you tell us the account holder's name"],
+    ['Your account number is 40417712, and it is now unlocked.', 'personalDataInPublic', 'account number is 40417712'],
   ])('cites %j as %s, quoting the words', (text, breach, words) => {
     const v = judgeReply(text, unhappy);
     expect(v.breaches).toContain(breach);
     expect(quoted(text, v, breach)).toContain(words);
+  });
+
+  it('reads a bad experience said of the situation even after a determiner "no"', () => {
+    const v = judgeReply('Two hours with no update is poor, and I am sorry.', unhappy);
+    expect(v.blocks).toContain('acknowledge');
+    expect(quoted('Two hours with no update is poor, and I am sorry.', v, 'acknowledge')).toEqual(['is poor']);
   });
 
   it('asks for data in a DM without a breach, and the same request in public with one', () => {

@@ -6,6 +6,7 @@ import { REPLY_MAX_CHARS, type Action } from '../../../src/core/sim/actions';
 import { CALL_US_REPLY, COMPENSATION_REPLY, GOOD_DM, GOOD_REPLY, GOOD_STATEMENT, PLAIN_REPLY, PUBLIC_DETAILS_REPLY, ROTA_CAUSE_REPLY, SIGNAL_CAUSE_REPLY } from '../../fixtures/reply-texts';
 import type { Post } from '../../../src/core/sim/state';
 import { miniScenario, miniScenarioInput } from '../../fixtures/mini-scenario';
+import { NOTE_QUESTIONS_SECONDS } from '../../../src/core/tuning';
 
 const fresh = (seed = 1) => new Simulation(miniScenario, { seed, mode: 'practice' });
 const snapshot = (sim: Simulation) => JSON.stringify(sim.state);
@@ -272,10 +273,45 @@ describe('breaches answer a mistake at once, naming the rule', () => {
     const sim = fresh();
     const p = waitFor(sim, (q) => q.flags.includes('legalThreat'));
     sim.advanceTo(sim.state.trainee.busyUntil);
-    expect(sim.apply({ type: 'post.escalate', postId: p.id, role: 'legal', note: 'Customer threatens legal action.' }).ok).toBe(true);
+    expect(sim.apply({ type: 'post.escalate', postId: p.id, role: 'legal', note: `Customer threatens legal action: "${p.text}" Please advise on our reply today.` }).ok).toBe(true);
     sim.advanceTo(3 * 3600);
     expect(sim.state.counters.postNeedsMet).toBe(1);
     expect(sim.state.breaches.some((b) => b.kind === 'ignoredLegalThreat')).toBe(false);
+  });
+
+  /** A legal threat escalated five minutes before its deadline with `note`: what the desk and the debrief see. */
+  function escalateLateInTheWindow(note: (p: Post) => string) {
+    const sim = fresh();
+    const p = waitFor(sim, (q) => q.flags.includes('legalThreat'));
+    sim.advanceTo(p.needs!.deadline - 5 * 60);
+    sim.advanceTo(sim.state.trainee.busyUntil);
+    expect(sim.apply({ type: 'post.escalate', postId: p.id, role: 'legal', note: note(p) }).ok).toBe(true);
+    const escalatedAt = sim.state.t;
+    const moment = sim.state.moments.find((m) => m.kind === 'note');
+    sim.advanceTo(escalatedAt + NOTE_QUESTIONS_SECONDS + 60);
+    return { sim, p, escalatedAt, moment };
+  }
+
+  it('meets a need at once when the note says what happened and what legal should do', () => {
+    const { sim, moment } = escalateLateInTheWindow((p) => `Please advise on this legal threat before we reply: "${p.text}"`);
+    expect(moment).toBeUndefined();
+    expect(sim.state.counters).toMatchObject({ postNeedsMet: 1, postNeedsLate: 0 });
+  });
+
+  it('sends legal back with questions when the note has no ask, so the need is met only after them and misses the deadline', () => {
+    const { sim, p, escalatedAt, moment } = escalateLateInTheWindow((q) => `Customer threatens legal action: "${q.text}"`);
+    expect(p.notes[0]).toMatchObject({ missing: ['ask', 'urgency'], readyAt: escalatedAt + NOTE_QUESTIONS_SECONDS });
+    expect(moment).toMatchObject({ good: false, title: expect.stringMatching(/^Legal came back with questions/) });
+    expect(moment!.did).toMatch(/did not say what you need them to do or by when/);
+    expect(moment!.consequence).toMatch(/^Legal can act only at \d\d:\d\d, after 15 minutes of questions, past the \d\d:\d\d deadline\.$/);
+    expect(sim.state.counters).toMatchObject({ postNeedsMet: 0, postNeedsLate: 1 });
+  });
+
+  it('sends legal back with questions when the note does not say what happened', () => {
+    const { sim, p, moment } = escalateLateInTheWindow(() => 'Please take a look at this one.');
+    expect(p.notes[0]!.missing).toEqual(['problem', 'urgency']);
+    expect(moment!.did).toMatch(/did not say what happened to whom or by when/);
+    expect(sim.state.counters.postNeedsLate).toBe(1);
   });
 });
 
@@ -295,7 +331,7 @@ describe('guideline obligations inside the simulation', () => {
   it('fixes the root cause after its owner is told, and the fix cools the crowd', () => {
     const sim = fresh();
     const p = waitFor(sim, (q) => q.aboutRootCause);
-    sim.apply({ type: 'post.escalate', postId: p.id, role: 'backOffice', note: 'Refund system rejects cancelled journeys.' });
+    sim.apply({ type: 'post.escalate', postId: p.id, role: 'backOffice', note: `The refund system rejects cancelled journeys ("${p.text}"). Please fix it today.` });
     const at = sim.state.t;
     sim.advanceTo(at + 40 * 60 - 10);
     expect(sim.state.rootCause.fixedAt).toBeUndefined();
@@ -303,6 +339,34 @@ describe('guideline obligations inside the simulation', () => {
     sim.advanceTo(at + 40 * 60);
     expect(sim.state.rootCause.fixedAt).toBe(at + 40 * 60);
     expect(sim.state.heat).toBeLessThan(heat);
+  });
+
+  it("starts the fix only after the owner's questions when the note does not say what to do", () => {
+    const sim = fresh();
+    const p = waitFor(sim, (q) => q.aboutRootCause);
+    sim.apply({ type: 'post.escalate', postId: p.id, role: 'backOffice', note: `Refund system rejects cancelled journeys: "${p.text}"` });
+    const at = sim.state.t;
+    expect(sim.state.rootCause).toMatchObject({ escalatedAt: at, briefedAt: at + NOTE_QUESTIONS_SECONDS });
+    sim.advanceTo(at + 40 * 60);
+    expect(sim.state.rootCause.fixedAt).toBeUndefined();
+    sim.advanceTo(at + 40 * 60 + NOTE_QUESTIONS_SECONDS);
+    expect(sim.state.rootCause.fixedAt).toBe(at + 40 * 60 + NOTE_QUESTIONS_SECONDS);
+  });
+
+  it('counts comms as told only once its questions about an unclear note are answered', () => {
+    const tellComms = (note: string) => {
+      const sim = fresh();
+      while (sim.state.trueLevel < 2) sim.step();
+      sim.advanceTo(sim.state.trainee.busyUntil);
+      const p = [...sim.state.posts].reverse().find((q) => q.source !== 'routine' && q.status === 'open')!;
+      expect(sim.apply({ type: 'post.escalate', postId: p.id, role: 'comms', note: note.replace('POST', p.text) }).ok).toBe(true);
+      sim.advanceTo(sim.state.t + NOTE_QUESTIONS_SECONDS + 60);
+      return sim.obligations().find((o) => o.id === 'tell-comms')!;
+    };
+    expect(tellComms('Please prepare a holding line on this pile-on by 10:30: "POST"').status).toBe('met');
+    const vague = tellComms('FYI, see this one.');
+    expect(vague.status).not.toBe('met');
+    expect(vague.doneAt === undefined || vague.doneAt >= vague.openedAt! + NOTE_QUESTIONS_SECONDS).toBe(true);
   });
 
   it('gives called-in staff to the team only after they arrive', () => {
