@@ -19,6 +19,15 @@ import { type CorpusItem, DEV_SETS, HELDOUT_SET, corpusExists, formatTable, judg
  *   inconsistentAnswer 17 / 1.00 / 0.35.
  * (The judge before the rework scored acknowledge 0.51, explain 0.38, nextStep 0.80, defensiveTone
  * 0.59 recall on the same set, the other labels alike.)
+ *
+ * Blind set 5 (194 replies, written in a second sitting by the same writer as set 4, who never saw
+ * the rules; no rule was changed after it arrived) is the held-out set, heldout.jsonl. Its first and
+ * only measurement, rules as of engine 2.2.0, n / precision / recall:
+ *   acknowledge 70 / 0.88 / 0.51, apologise 90 / 0.96 / 0.98, explain 89 / 0.92 / 0.51,
+ *   correctFacts 12 / 1.00 / 0.25, nextStep 101 / 0.90 / 0.87, inviteDm 25 / 1.00 / 0.84,
+ *   thank 32 / 0.91 / 0.97, personalDataInPublic 18 / 0.94 / 0.89, pushedToPhone 18 / 1.00 / 0.67,
+ *   publicCompensation 17 / 0.87 / 0.76, defensiveTone 17 / 0.67 / 0.47, cannedRepeat 18 / 1.00 / 1.00,
+ *   inconsistentAnswer 18 / 1.00 / 0.50.
  */
 
 const MIN_BREACH_PER_MILLE = 900;
