@@ -24,6 +24,10 @@ const STUFFED_SHARE_PERCENT = 75;
 const STUFFED_MIN_CUES = 4;
 /** The same idea this many times is repetition for the judge's sake. */
 const STUFFED_REPEATS = 3;
+/** A reply that is nothing but this many hashtags or more is a row of labels, not a sentence ("#sorry #weunderstand #DM"). */
+const STUFFED_HASHTAGS = 3;
+
+const isHashtag = (read: ReadText, from: number) => from > 0 && read.original[from - 1] === '#';
 
 export function keywordStuffing(read: ReadText): Evidence | undefined {
   const words = read.tokens.filter((t) => t.kind === 'word');
@@ -43,8 +47,12 @@ export function keywordStuffing(read: ReadText): Evidence | undefined {
     perIdea.set(idea, (perIdea.get(idea) ?? 0) + 1);
   }
   const repeats = Math.max(0, ...perIdea.values());
+  const onlyHashtags = words.length >= STUFFED_HASHTAGS && words.every((w) => isHashtag(read, w.from));
   const stuffed =
-    longest >= STUFFED_RUN || (cues >= STUFFED_MIN_CUES && cues * 100 >= STUFFED_SHARE_PERCENT * content) || repeats >= STUFFED_REPEATS;
+    longest >= STUFFED_RUN ||
+    (cues >= STUFFED_MIN_CUES && cues * 100 >= STUFFED_SHARE_PERCENT * content) ||
+    repeats >= STUFFED_REPEATS ||
+    onlyHashtags;
   if (!stuffed) return undefined;
   return { label: 'keywordStuffing', from: words[0]!.from, to: words[words.length - 1]!.to, reason: 'strings together the words a judge listens for instead of saying something' };
 }

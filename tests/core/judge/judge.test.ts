@@ -80,6 +80,14 @@ describe('judgeReply', () => {
     expect(stuffed.evidence.map((e) => e.label)).toEqual(['keywordStuffing']);
   });
 
+  it('reads a reply of nothing but hashtags as stuffing, not a reply with hashtags in it', () => {
+    // Blind set 5 held one ("#sorry #apologies #weunderstand #thankyou #DM #nextsteps") that scored like a genuine reply.
+    const tags = judgeReply('#sorrynotsorry #wehearyou #customerfirst #DMus', unhappy);
+    expect(tags.evidence.map((e) => e.label)).toEqual(['keywordStuffing']);
+    expect(tags.quality).toBeLessThan(judgeReply("I'm sorry, that's awful. Please DM us and we'll put it right today.", unhappy).quality);
+    expect(judgeReply("We're sorry, the 8:10 was cancelled by a signal fault; we'll refund you today. #DalesDelays", unhappy).evidence.map((e) => e.label)).not.toContain('keywordStuffing');
+  });
+
   it('calls a reply canned when it shares most of its wording with an earlier one, not only when identical', () => {
     const earlier = [{ text: "Hi, we're sorry to hear about your experience. Please send us a DM with your booking reference and we'll look into this.", channel: 'x' }];
     const near = "Hi Kerry, we're so sorry to hear about your experience! Please send us a DM with your booking reference and we'll look into this.";
