@@ -1,9 +1,10 @@
 import type Phaser from 'phaser';
 import { clockAt } from '../../core/index';
 import { formatSpeed } from '../run/pace';
-import { modesFor, resumeRun, savedRun } from '../run/run-launcher';
 import type { PlayerMode } from '../run/launch-params';
-import type { CatalogEntry } from '../run/scenario-catalog';
+import { resumeRun } from '../run/run-launcher';
+import { savedRun } from '../run/saved-run';
+import { modesFor, type CatalogEntry } from '../run/scenario-catalog';
 import type { GameServices } from '../session';
 import type { Settings } from '../settings/settings.store';
 import { DocOverlay } from '../ui/doc-overlay';
