@@ -27,6 +27,7 @@ import { FocusList } from '../ui/focus-list';
 import { keyHelpDoc } from '../ui/key-help';
 import { addPanel, addText, COLOR, css, TEXT_SCALE } from '../ui/theme';
 import { BaseScene } from './base.scene';
+import { prefetchScene, startScene } from './scene-loader';
 import { SCENE } from './scene-keys';
 
 /** Real milliseconds between autosaves while the clock runs (and after every action). */
@@ -139,6 +140,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       canvasTexts: this.canvasTexts(),
     });
     this.services.audio.setAmbience(true);
+    prefetchScene(this.game, this.services, SCENE.debrief);
     // Back from the pause scene.
     const onResume = () => {
       this.services.session.scene = SCENE.desk;
@@ -562,8 +564,9 @@ export class DeskScene extends BaseScene implements DeskHost {
   }
 
   private toDebrief(): void {
-    this.endingAt = undefined;
-    this.scene.start(SCENE.debrief);
+    // The banner (and its key block) stays until the debrief opens; it was fetched during the shift.
+    this.endingAt = Number.POSITIVE_INFINITY;
+    void startScene(this, this.services, SCENE.debrief).then((went) => went || this.scene.start(SCENE.menu));
   }
 
   private countObjects(): Record<string, number> {
