@@ -7,8 +7,8 @@ type SceneClass = new (services: GameServices) => Phaser.Scene;
 
 export type ShiftChunk = typeof import('./shift-chunk');
 
-/** The shift's chunk; the module system fetches it once however often it is asked for. */
-const loadShift = (): Promise<ShiftChunk> => import('./shift-chunk');
+/** The shift's chunk once imported; the desk's scenes come from it, so it is here once the desk is added. */
+let shiftChunk: ShiftChunk | undefined;
 
 /**
  * The scenes the first screen (boot, preload, menu, briefing) does not need, each imported the
@@ -17,8 +17,8 @@ const loadShift = (): Promise<ShiftChunk> => import('./shift-chunk');
  */
 const LAZY_SCENES = {
   [SCENE.desk]: async () => {
-    const shift = await loadShift();
-    return [shift.DeskScene, shift.PauseScene];
+    shiftChunk = await import('./shift-chunk');
+    return [shiftChunk.DeskScene, shiftChunk.PauseScene];
   },
   [SCENE.debrief]: async () => [(await import('./debrief.scene')).DebriefScene],
   [NET_SCENE.leaderboard]: async () => [(await import('./leaderboard.scene')).LeaderboardScene],
@@ -28,66 +28,68 @@ const LAZY_SCENES = {
 
 export type LazySceneKey = keyof typeof LAZY_SCENES;
 
-/** Scenes being added, per game: asking twice waits for the same import. */
-const adding = new WeakMap<Phaser.Game, Map<LazySceneKey, Promise<void>>>();
+/** A lazy scene being added to a game; `ready` once it is. */
+interface Adding {
+  ready: boolean;
+  done: Promise<void>;
+}
 
-/** Imports `key`'s scene and adds it to the game, once. A failed import is forgotten, so asking again retries. */
-function loadScene(game: Phaser.Game, services: GameServices, key: LazySceneKey): Promise<void> {
+/** Scenes being added, per game: asking twice waits for the same import. */
+const adding = new WeakMap<Phaser.Game, Map<LazySceneKey, Adding>>();
+
+/** Imports `key`'s scenes and adds them to the game, once. A failed import is forgotten, so asking again retries. */
+function loadScene(game: Phaser.Game, services: GameServices, key: LazySceneKey): Adding {
   let byKey = adding.get(game);
   if (!byKey) adding.set(game, (byKey = new Map()));
-  let added = byKey.get(key);
-  if (!added) {
-    added = LAZY_SCENES[key]().then((classes) => {
-      for (const Scene of classes) {
-        const scene = new Scene(services);
-        game.scene.add(scene.sys.settings.key, scene);
-      }
-    });
-    added.catch(() => byKey.delete(key));
-    byKey.set(key, added);
-  }
-  return added;
+  const known = byKey.get(key);
+  if (known) return known;
+  const scene: Adding = { ready: false, done: Promise.resolve() };
+  scene.done = LAZY_SCENES[key]().then((classes) => {
+    for (const Scene of classes) {
+      const instance = new Scene(services);
+      game.scene.add(instance.sys.settings.key, instance);
+    }
+    scene.ready = true;
+  });
+  scene.done.catch(() => byKey.delete(key));
+  byKey.set(key, scene);
+  return scene;
 }
 
 /** Starts loading `key` now, so that going there later does not wait; a failure shows when the player goes there. */
 export function prefetchScene(game: Phaser.Game, services: GameServices, key: LazySceneKey): void {
-  loadScene(game, services, key).catch(() => undefined);
+  loadScene(game, services, key).done.catch(() => undefined);
 }
 
 /**
- * Goes from `from` to the lazily loaded scene `key` once it is loaded, unless the player has
- * left `from` meanwhile; resolves to whether it went. A failed download leaves the player where
- * they are, told why.
+ * Goes from `from` to the lazily loaded scene `key`: at once when it is loaded, else once it is,
+ * unless the player has left `from` meanwhile. Resolves to whether it went; a failed download
+ * leaves the player where they are, told why.
  */
-export async function startScene(from: Phaser.Scene, services: GameServices, key: LazySceneKey, data?: object): Promise<boolean> {
-  const go = await loaded(from, services, () => loadScene(from.game, services, key));
-  if (go) from.scene.start(key, data);
-  return go;
+export function startScene(from: Phaser.Scene, services: GameServices, key: LazySceneKey, data?: object): Promise<boolean> {
+  return whenAdded(from, services, loadScene(from.game, services, key), () => from.scene.start(key, data));
 }
 
 /**
- * Loads the shift's chunk (and adds the desk), then runs `go` with its launcher unless the player
- * has left `from` meanwhile; resolves to whether it ran. Prefetched as the menu shows, the chunk
- * is there by the time the shift starts.
+ * Runs `go` with the shift's chunk (the run launcher; the desk added): at once when it is loaded,
+ * else once it is, unless the player has left `from` meanwhile. Resolves to whether it ran.
+ * Prefetched as the menu shows, the chunk is there by the time the shift starts.
  */
-export async function withShift(from: Phaser.Scene, services: GameServices, go: (shift: ShiftChunk) => void): Promise<boolean> {
-  let shift: ShiftChunk | undefined;
-  const ready = async () => {
-    [shift] = await Promise.all([loadShift(), loadScene(from.game, services, SCENE.desk)]);
-  };
-  const went = await loaded(from, services, ready);
-  if (went) go(shift!);
-  return went;
+export function withShift(from: Phaser.Scene, services: GameServices, go: (shift: ShiftChunk) => void): Promise<boolean> {
+  return whenAdded(from, services, loadScene(from.game, services, SCENE.desk), () => go(shiftChunk!));
 }
 
-/** Whether `load` succeeded and the player is still on `from`; a failure is announced. */
-async function loaded(from: Phaser.Scene, services: GameServices, load: () => Promise<void>): Promise<boolean> {
-  const at = from.scene.key;
-  try {
-    await load();
-  } catch {
-    services.announcer.say('Could not load the next screen: check the connection and try again, or reload the page.', true);
-    return false;
+async function whenAdded(from: Phaser.Scene, services: GameServices, scene: Adding, go: () => void): Promise<boolean> {
+  // Loaded already: no await, so the scene changes on the same frame as before it was lazy.
+  if (!scene.ready) {
+    try {
+      await scene.done;
+    } catch {
+      services.announcer.say('Could not load the next screen: check the connection and try again, or reload the page.', true);
+      return false;
+    }
+    if (services.session.scene !== from.scene.key) return false;
   }
-  return services.session.scene === at;
+  go();
+  return true;
 }
