@@ -13,6 +13,8 @@ import { BootScene } from './scenes/boot.scene';
 import { BriefingScene } from './scenes/briefing.scene';
 import { MenuScene } from './scenes/menu.scene';
 import { PreloadScene } from './scenes/preload.scene';
+import { prefetchScene } from './scenes/scene-loader';
+import { SCENE } from './scenes/scene-keys';
 import { Session, type GameServices } from './session';
 import { defaultSettings, SettingsStore } from './settings/settings.store';
 import { COLOR, HEIGHT, WIDTH } from './ui/theme';
@@ -85,6 +87,9 @@ export function startGame(parent: HTMLElement): { game: Phaser.Game; services: G
     // The first screen's scenes; the others are added as they are first wanted (scenes/scene-loader.ts).
     scene: [BootScene, PreloadScene, MenuScene, BriefingScene].map((S) => new S(services)),
   });
+  // An address that goes straight to a shift or to a shared run's debrief: its code downloads while Phaser boots.
+  if (launch.review !== undefined) prefetchScene(game, services, SCENE.debrief);
+  else if (launch.scenario !== undefined) prefetchScene(game, services, SCENE.desk);
   parent.focus();
   return { game, services };
 }

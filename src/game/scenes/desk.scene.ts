@@ -140,7 +140,6 @@ export class DeskScene extends BaseScene implements DeskHost {
       canvasTexts: this.canvasTexts(),
     });
     this.services.audio.setAmbience(true);
-    prefetchScene(this.game, this.services, SCENE.debrief);
     // Back from the pause scene.
     const onResume = () => {
       this.services.session.scene = SCENE.desk;
@@ -177,6 +176,8 @@ export class DeskScene extends BaseScene implements DeskHost {
     if (this.firstFrame) {
       this.firstFrame = false;
       this.services.session.timings.deskFirstFrameMs = Math.round(now);
+      // The debrief follows the shift: its code downloads now, after the desk is drawn.
+      prefetchScene(this.game, this.services, SCENE.debrief);
     }
     if (this.run.over) this.endShift(now);
     else if (now - this.lastSave >= AUTOSAVE_MS) this.save(now);

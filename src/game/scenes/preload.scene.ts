@@ -3,7 +3,7 @@ import { netServices } from '../net/net-services';
 import type { GameServices } from '../session';
 import { addText, COLOR, lineHeight } from '../ui/theme';
 import { BaseScene } from './base.scene';
-import { prefetchScene, startScene, withShift, type ShiftChunk } from './scene-loader';
+import { startScene, withShift, type ShiftChunk } from './scene-loader';
 import { SCENE } from './scene-keys';
 
 /** How long the preloader waits for the server's scenario list before showing the bundled ones. */
@@ -20,9 +20,6 @@ export class PreloadScene extends BaseScene {
 
   preload(): void {
     this.begin();
-    // Straight to a shift or a shared run's debrief: their chunks download alongside the sounds.
-    if (this.services.launch.review !== undefined) prefetchScene(this.game, this.services, SCENE.debrief);
-    else if (this.services.launch.scenario !== undefined) prefetchScene(this.game, this.services, SCENE.desk);
     const x = 340;
     const y = 360;
     const w = 600;
