@@ -127,7 +127,10 @@ export class DebriefScene extends BaseScene {
       void startScene(this, this.services, SCENE.desk);
     };
     const fromDrill = rules.submitTo === 'drill';
-    const menu = () => (fromDrill ? void startScene(this, this.services, NET_SCENE.drillJoin) : this.scene.start(SCENE.menu));
+    const menu = () => {
+      if (fromDrill) void startScene(this, this.services, NET_SCENE.drillJoin);
+      else this.scene.start(SCENE.menu);
+    };
     this.reportSubmission(done);
     const retryLabel = done.shared ? 'Play this shift yourself' : rules.retry === 'new-seed' ? 'New ranked shift' : 'Retry the same shift';
     const retryButton = new Button(this, 20, 664, 280, 44, rules.retry === 'none' && !done.shared ? 'Drill over' : retryLabel, retry, { hotkey: 'R' });

@@ -53,7 +53,7 @@ export class PreloadScene extends BaseScene {
         return;
       }
       const launch = (shift: ShiftChunk) => this.scene.start(shift.launchFromUrl(this.services) ? SCENE.desk : SCENE.menu);
-      // Without the shift's code (a failed download), the menu, which says why.
+      // Without the shift's code (a failed download, announced), the menu.
       void withShift(this, this.services, launch).then((went) => went || this.scene.start(SCENE.menu));
     };
     // The menu lists the server's scenarios too; a slow server does not hold the game back for long.
