@@ -79,8 +79,9 @@ export function withShift(from: Phaser.Scene, services: GameServices, go: (shift
   return whenAdded(from, services, loadScene(from.game, services, SCENE.desk), () => go(shiftChunk!));
 }
 
+/** Runs `go` once `scene` is added, if the player is still on `from`; resolves to whether it ran. */
 async function whenAdded(from: Phaser.Scene, services: GameServices, scene: Adding, go: () => void): Promise<boolean> {
-  // Loaded already: no await, so the scene changes on the same frame as before it was lazy.
+  // Added already: `go` runs now. An await would wait for a task, a frame or more behind software WebGL.
   if (!scene.ready) {
     try {
       await scene.done;
