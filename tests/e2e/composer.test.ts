@@ -116,7 +116,8 @@ describe('the composer in Chromium', () => {
     await page.keyboard.press('r');
     await page.waitForSelector('#composer[open]');
     expect(await composerText(page)).toBe('Words I do not want to lose');
-    expect((await snapshot(page)).run!.state.posts[p.id - 1]!.replies).toHaveLength(0);
+    // Nothing was sent; the rest of the team may have answered the post meanwhile (a busy machine types slowly).
+    expect((await snapshot(page)).run!.state.posts[p.id - 1]!.replies.filter((r) => r.by === 'trainee')).toHaveLength(0);
     await page.click('#composer .cz-discard');
     await page.keyboard.press('r');
     await page.waitForSelector('#composer[open]');
