@@ -15,6 +15,7 @@ export * from './sim/state';
 export * from './sim/simulation';
 export * from './scoring/scoring';
 export * from './run/run-record';
+export * from './run/run-record.schema';
 export * from './bots/bots';
 export * from './bots/balance';
 export { hashValue, canonicalJson } from './util/hash';

@@ -11,14 +11,10 @@ import { DRAFT_FILE, studioDraftFiles } from './run/studio-draft';
 import { netServices } from './net/net-services';
 import { BootScene } from './scenes/boot.scene';
 import { BriefingScene } from './scenes/briefing.scene';
-import { DebriefScene } from './scenes/debrief.scene';
-import { DeskScene } from './scenes/desk.scene';
-import { DrillJoinScene } from './scenes/drill-join.scene';
-import { DrillTrainerScene } from './scenes/drill-trainer.scene';
-import { LeaderboardScene } from './scenes/leaderboard.scene';
 import { MenuScene } from './scenes/menu.scene';
-import { PauseScene } from './scenes/pause.scene';
 import { PreloadScene } from './scenes/preload.scene';
+import { prefetchScene } from './scenes/scene-loader';
+import { SCENE } from './scenes/scene-keys';
 import { Session, type GameServices } from './session';
 import { defaultSettings, SettingsStore } from './settings/settings.store';
 import { COLOR, HEIGHT, WIDTH } from './ui/theme';
@@ -88,8 +84,12 @@ export function startGame(parent: HTMLElement): { game: Phaser.Game; services: G
     // Keys go through KeyRouter (DOM events); Phaser handles the pointer only.
     input: { keyboard: false, gamepad: false },
     disableContextMenu: true,
-    scene: [BootScene, PreloadScene, MenuScene, BriefingScene, DeskScene, PauseScene, DebriefScene, LeaderboardScene, DrillJoinScene, DrillTrainerScene].map((S) => new S(services)),
+    // The first screen's scenes; the others are added as they are first wanted (scenes/scene-loader.ts).
+    scene: [BootScene, PreloadScene, MenuScene, BriefingScene].map((S) => new S(services)),
   });
+  // An address that goes straight to a shift or to a shared run's debrief: its code downloads while Phaser boots.
+  if (launch.review !== undefined) prefetchScene(game, services, SCENE.debrief);
+  else if (launch.scenario !== undefined) prefetchScene(game, services, SCENE.desk);
   parent.focus();
   return { game, services };
 }

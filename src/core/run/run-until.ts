@@ -2,7 +2,8 @@ import type { Rejection } from '../errors';
 import type { Scenario } from '../scenario/scenario.schema';
 import type { Outcome } from '../scoring/scoring';
 import type { Simulation } from '../sim/simulation';
-import { checkClaim, checkRecord, rebuild, type ReplayResult, type RunRecord, type ScenarioLookup } from './run-record';
+import { checkClaim, checkRecord, rebuild, type ReplayResult, type ScenarioLookup } from './run-record';
+import type { RunRecord } from './run-record.schema';
 
 /*
  * A run cut short: a trainer who ends a drill at 10:30 ends every trainee's shift

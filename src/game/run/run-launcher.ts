@@ -1,24 +1,15 @@
-import { modesOffered } from '../../core/index';
 import type { GameServices } from '../session';
+import type { SavedRun } from './autosave.store';
 import type { PlayerMode } from './launch-params';
 import { RunController } from './run-controller';
-import { findEntry, type CatalogEntry } from './scenario-catalog';
-import type { SavedRun } from './autosave.store';
+import { discardSave, savedRun } from './saved-run';
+import { defaultMode, findEntry, type CatalogEntry } from './scenario-catalog';
 
 /** A fresh seed for a new run. Seeds pick the run; they are not secrets. */
 export function newSeed(): number {
   const v = new Uint32Array(1);
   crypto.getRandomValues(v);
   return v[0]! & 0x7fffffff;
-}
-
-export function defaultMode(entry: CatalogEntry): PlayerMode {
-  return modesFor(entry)[0]!;
-}
-
-/** The modes a scenario offers in the menu. */
-export function modesFor(entry: CatalogEntry): PlayerMode[] {
-  return modesOffered(entry.scenario);
 }
 
 /** Starts a new run. Its speed defaults to the address's `speed` parameter, else the normal pace. */
@@ -30,42 +21,16 @@ export function startRun(services: GameServices, entry: CatalogEntry, mode: Play
   return run;
 }
 
-/**
- * The saved run, if there is one that can be resumed. A save that cannot be
- * read or rebuilt is discarded, with a notice saying why.
- */
-export function savedRun(services: GameServices): { save: SavedRun; entry: CatalogEntry } | undefined {
-  const loaded = services.autosave.load();
-  if (loaded.kind === 'none') return undefined;
-  if (loaded.kind === 'corrupt') {
-    discard(services, loaded.reason);
-    return undefined;
-  }
-  const entry = findEntry(services.catalog, loaded.save.record.scenarioId);
-  if (!entry) {
-    discard(services, `its scenario "${loaded.save.record.scenarioId}" is not in this build`);
-    return undefined;
-  }
-  return { save: loaded.save, entry };
-}
-
 export function resumeRun(services: GameServices, save: SavedRun, entry: CatalogEntry): RunController | undefined {
   const resumed = RunController.resume(entry, save.record, save.t, save.speed);
   if (!resumed.ok) {
-    discard(services, resumed.reason);
+    discardSave(services, resumed.reason);
     return undefined;
   }
   services.session.run = resumed.run;
   services.session.finished = undefined;
   services.announcer.say(`Resumed your saved run of ${entry.scenario.title} at ${resumed.run.sim.clock()}.`);
   return resumed.run;
-}
-
-function discard(services: GameServices, reason: string): void {
-  services.autosave.clear();
-  const notice = `Your saved run could not be restored and was discarded: ${reason}.`;
-  services.session.notices.push(notice);
-  services.announcer.say(notice, true);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { formatProblem, loadCatalogue, type Scenario } from '../../core/index';
+import { formatProblem, loadCatalogue, modesOffered, type Scenario } from '../../core/index';
+import type { PlayerMode } from './launch-params';
 
 export interface CatalogEntry {
   id: string;
@@ -53,4 +54,13 @@ export function putEntry(catalog: Catalog, entry: CatalogEntry): void {
 
 export function findEntry(catalog: Catalog, id: string): CatalogEntry | undefined {
   return catalog.entries.find((e) => e.id === id);
+}
+
+/** The modes a scenario offers in the menu, the default first. */
+export function modesFor(entry: CatalogEntry): PlayerMode[] {
+  return modesOffered(entry.scenario);
+}
+
+export function defaultMode(entry: CatalogEntry): PlayerMode {
+  return modesFor(entry)[0]!;
 }

@@ -1,7 +1,6 @@
 import { modeRules } from '../../core/index';
 import { briefingDoc } from '../desk/guideline-text';
 import type { PlayerMode } from '../run/launch-params';
-import { startRun } from '../run/run-launcher';
 import { findEntry } from '../run/scenario-catalog';
 import type { GameServices } from '../session';
 import { Button } from '../ui/button';
@@ -14,6 +13,7 @@ import { checkProfile } from '../net/profile-flow';
 import { promptText } from '../net/text-prompt';
 import type Phaser from 'phaser';
 import { BaseScene } from './base.scene';
+import { withShift } from './scene-loader';
 import { SCENE } from './scene-keys';
 
 const MODE_LINE: Record<PlayerMode, string> = {
@@ -40,14 +40,16 @@ export class BriefingScene extends BaseScene {
     let starting = false;
     const start = () => {
       if (starting) return;
-      // Ranked shifts play on a seed the server hands out; the others start here.
-      if (modeRules(data.mode).seedFrom !== 'server') {
-        startRun(this.services, entry, data.mode);
-        this.scene.start(SCENE.desk);
-        return;
-      }
       starting = true;
-      void this.startRanked(entry, status).finally(() => (starting = false));
+      // Ranked shifts play on a seed the server hands out; the others start here.
+      const started =
+        modeRules(data.mode).seedFrom === 'server'
+          ? this.startRanked(entry, status)
+          : withShift(this, this.services, (shift) => {
+              shift.startRun(this.services, entry, data.mode);
+              this.scene.start(SCENE.desk);
+            });
+      void started.finally(() => (starting = false));
     };
     const back = () => this.scene.start(SCENE.menu);
     const startButton = new Button(this, 840, 644, 400, 48, 'Start the shift', start, { hotkey: 'Enter', size: 'l' });
@@ -89,7 +91,9 @@ export class BriefingScene extends BaseScene {
       this.services.announcer.say(status.text, true);
       return;
     }
-    startRun(this.services, entry, 'ranked', attempt.attempt.seed);
-    this.scene.start(SCENE.desk);
+    await withShift(this, this.services, (shift) => {
+      shift.startRun(this.services, entry, 'ranked', attempt.attempt.seed);
+      this.scene.start(SCENE.desk);
+    });
   }
 }

@@ -12,6 +12,7 @@ import { LineChart } from '../ui/line-chart';
 import { addPanel, addText, COLOR, css, lineHeight } from '../ui/theme';
 import { BaseScene } from './base.scene';
 import { NET_SCENE } from './net-base.scene';
+import { startScene } from './scene-loader';
 import { SCENE } from './scene-keys';
 
 const GRADE_WORD: Record<string, string> = { A: 'excellent', B: 'good', C: 'fair', D: 'poor', F: 'failed' };
@@ -114,7 +115,7 @@ export class DebriefScene extends BaseScene {
       if (done.shared) {
         // Someone else's run: play the same shift yourself, in practice.
         startRun(this.services, entry, 'practice', done.seed);
-        this.scene.start(SCENE.desk);
+        void startScene(this, this.services, SCENE.desk);
         return;
       }
       if (rules.retry === 'none' || !isPlayerMode(done.mode)) return;
@@ -123,10 +124,13 @@ export class DebriefScene extends BaseScene {
         return;
       }
       startRun(this.services, entry, done.mode, done.seed, done.speed);
-      this.scene.start(SCENE.desk);
+      void startScene(this, this.services, SCENE.desk);
     };
     const fromDrill = rules.submitTo === 'drill';
-    const menu = () => this.scene.start(fromDrill ? NET_SCENE.drillJoin : SCENE.menu);
+    const menu = () => {
+      if (fromDrill) void startScene(this, this.services, NET_SCENE.drillJoin);
+      else this.scene.start(SCENE.menu);
+    };
     this.reportSubmission(done);
     const retryLabel = done.shared ? 'Play this shift yourself' : rules.retry === 'new-seed' ? 'New ranked shift' : 'Retry the same shift';
     const retryButton = new Button(this, 20, 664, 280, 44, rules.retry === 'none' && !done.shared ? 'Drill over' : retryLabel, retry, { hotkey: 'R' });

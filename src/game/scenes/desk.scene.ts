@@ -27,6 +27,7 @@ import { FocusList } from '../ui/focus-list';
 import { keyHelpDoc } from '../ui/key-help';
 import { addPanel, addText, COLOR, css, TEXT_SCALE } from '../ui/theme';
 import { BaseScene } from './base.scene';
+import { prefetchScene, startScene } from './scene-loader';
 import { SCENE } from './scene-keys';
 
 /** Real milliseconds between autosaves while the clock runs (and after every action). */
@@ -175,6 +176,8 @@ export class DeskScene extends BaseScene implements DeskHost {
     if (this.firstFrame) {
       this.firstFrame = false;
       this.services.session.timings.deskFirstFrameMs = Math.round(now);
+      // The debrief follows the shift: its code downloads now, after the desk is drawn.
+      prefetchScene(this.game, this.services, SCENE.debrief);
     }
     if (this.run.over) this.endShift(now);
     else if (now - this.lastSave >= AUTOSAVE_MS) this.save(now);
@@ -562,8 +565,9 @@ export class DeskScene extends BaseScene implements DeskHost {
   }
 
   private toDebrief(): void {
-    this.endingAt = undefined;
-    this.scene.start(SCENE.debrief);
+    // The banner (and its key block) stays until the debrief opens; it was fetched during the shift.
+    this.endingAt = Number.POSITIVE_INFINITY;
+    void startScene(this, this.services, SCENE.debrief).then((went) => went || this.scene.start(SCENE.menu));
   }
 
   private countObjects(): Record<string, number> {

@@ -11,6 +11,7 @@ import type { GameServices } from '../session';
 import { Button } from '../ui/button';
 import { addPanel, addText, COLOR, lineHeight } from '../ui/theme';
 import { NET_SCENE, NetBaseScene } from './net-base.scene';
+import { prefetchScene, startScene } from './scene-loader';
 import { SCENE } from './scene-keys';
 
 /**
@@ -28,6 +29,8 @@ export class DrillJoinScene extends NetBaseScene {
 
   create(): void {
     this.begin();
+    // The trainer may start the drill at any moment: the desk downloads now, so it opens at once.
+    prefetchScene(this.game, this.services, SCENE.desk);
     addText(this, 40, 24, 'JOIN A DRILL', { size: 'xl', bold: true, color: COLOR.focus });
     addPanel(this, 30, 100, 1220, 480);
     this.lines = {
@@ -107,7 +110,7 @@ export class DrillJoinScene extends NetBaseScene {
     this.services.session.finished = undefined;
     drill.attach(run);
     this.services.announcer.say('The trainer started the drill. The shift begins.', true);
-    this.scene.start(SCENE.desk);
+    void startScene(this, this.services, SCENE.desk);
   }
 
   private leave(): void {

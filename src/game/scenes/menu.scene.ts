@@ -1,9 +1,9 @@
 import type Phaser from 'phaser';
 import { clockAt } from '../../core/index';
 import { formatSpeed } from '../run/pace';
-import { modesFor, resumeRun, savedRun } from '../run/run-launcher';
 import type { PlayerMode } from '../run/launch-params';
-import type { CatalogEntry } from '../run/scenario-catalog';
+import { savedRun } from '../run/saved-run';
+import { modesFor, type CatalogEntry } from '../run/scenario-catalog';
 import type { GameServices } from '../session';
 import type { Settings } from '../settings/settings.store';
 import { DocOverlay } from '../ui/doc-overlay';
@@ -13,6 +13,7 @@ import { MenuRow, type MenuRowHandlers } from '../ui/menu-items';
 import { addPanel, addText, COLOR, lineHeight } from '../ui/theme';
 import { BaseScene } from './base.scene';
 import { NET_SCENE } from './net-base.scene';
+import { prefetchScene, startScene, withShift } from './scene-loader';
 import { SCENE } from './scene-keys';
 
 const MODE_TEXT: Record<PlayerMode, string> = {
@@ -49,6 +50,8 @@ export class MenuScene extends BaseScene {
     this.overlay = undefined;
     const { session, catalog, settings } = this.services;
     session.timings.menuMs ??= Math.round(performance.now());
+    // Most players go on to a shift: its code downloads while they choose.
+    prefetchScene(this.game, this.services, SCENE.desk);
 
     addText(this, 40, 26, 'SURGE DRILL', { size: 'xxl', bold: true, color: COLOR.focus });
     addText(this, 40, 26 + lineHeight('xxl'), 'Rehearse a social-media crisis at the social desk.', { size: 'm', color: COLOR.dim });
@@ -65,9 +68,10 @@ export class MenuScene extends BaseScene {
       const s = saved.save;
       const row = new MenuRow(this, listX, y, listW, rowH, () => `Resume: ${saved.entry.scenario.title} at ${clockAt(saved.entry.scenario, s.t)} (${s.record.mode}, ${formatSpeed(s.speed)})`, {
         activate: () => {
-          const run = resumeRun(this.services, s, saved.entry);
-          if (run) this.scene.start(SCENE.desk);
-          else this.scene.restart();
+          void withShift(this, this.services, (shift) => {
+            if (shift.resumeRun(this.services, s, saved.entry)) this.scene.start(SCENE.desk);
+            else this.scene.restart();
+          });
         },
         onFocus: () => this.showEntry(saved.entry, `A run saved at ${clockAt(saved.entry.scenario, s.t)}. Enter resumes it where it stopped.`),
       });
@@ -106,7 +110,7 @@ export class MenuScene extends BaseScene {
     y += 10;
     const onlineH = lineHeight('m') + 10;
     const online = new MenuRow(this, listX, y, listW, onlineH, () => `Online: ◀ ${ONLINE[this.online]!.label} ▶`, {
-      activate: () => this.scene.start(ONLINE[this.online]!.scene),
+      activate: () => void startScene(this, this.services, ONLINE[this.online]!.scene),
       left: () => this.pickOnline(-1),
       right: () => this.pickOnline(1),
       onFocus: () => this.showOnline(),

@@ -1,10 +1,9 @@
 import { SOUND_FILES, SOUND_NAMES, type SoundName } from '../audio/sound-files';
 import { netServices } from '../net/net-services';
-import { loadSharedRun } from '../review/shared-run';
-import { launchFromUrl } from '../run/run-launcher';
 import type { GameServices } from '../session';
 import { addText, COLOR, lineHeight } from '../ui/theme';
 import { BaseScene } from './base.scene';
+import { startScene, withShift, type ShiftChunk } from './scene-loader';
 import { SCENE } from './scene-keys';
 
 /** How long the preloader waits for the server's scenario list before showing the bundled ones. */
@@ -49,8 +48,13 @@ export class PreloadScene extends BaseScene {
         void this.openSharedRun(review);
         return;
       }
-      const run = launchFromUrl(this.services);
-      this.scene.start(run ? SCENE.desk : SCENE.menu);
+      if (this.services.launch.scenario === undefined) {
+        this.scene.start(SCENE.menu);
+        return;
+      }
+      const launch = (shift: ShiftChunk) => this.scene.start(shift.launchFromUrl(this.services) ? SCENE.desk : SCENE.menu);
+      // Without the shift's code (a failed download, announced), the menu.
+      void withShift(this, this.services, launch).then((went) => went || this.scene.start(SCENE.menu));
     };
     // The menu lists the server's scenarios too; a slow server does not hold the game back for long.
     const patience = new Promise<void>((resolve) => setTimeout(resolve, SERVED_SCENARIOS_WAIT_MS));
@@ -60,7 +64,11 @@ export class PreloadScene extends BaseScene {
   /** A shared run's address: its review, or the menu with the reason it cannot be shown. */
   private async openSharedRun(runId: string): Promise<void> {
     addText(this, 640, 460, 'Opening the shared run…', { size: 'm', color: COLOR.dim }).setOrigin(0.5, 0);
-    const shared = await loadSharedRun(netServices().api, this.services.catalog, runId);
+    // Rebuilding the run needs the simulation, so the loader comes on demand with it.
+    const shared = await import('../review/shared-run').then(
+      ({ loadSharedRun }) => loadSharedRun(netServices().api, this.services.catalog, runId),
+      () => 'The shared run could not be opened: the page could not load the code that replays it. Reload the page to try again.',
+    );
     if (typeof shared === 'string') {
       this.services.session.notices.push(shared);
       this.services.announcer.say(shared, true);
@@ -68,6 +76,6 @@ export class PreloadScene extends BaseScene {
       return;
     }
     this.services.session.finished = shared;
-    this.scene.start(SCENE.debrief);
+    if (!(await startScene(this, this.services, SCENE.debrief))) this.scene.start(SCENE.menu);
   }
 }

@@ -1,6 +1,6 @@
 import { runBot } from '../../../src/core/bots/bots';
 import { hashValue } from '../../../src/core/util/hash';
-import { ENGINE_VERSION } from '../../../src/core/run/run-record';
+import { ENGINE_VERSION } from '../../../src/core/run/run-record.schema';
 import { miniScenario } from '../../fixtures/mini-scenario';
 
 /** Fixed scenario + seed + bot ⇒ fixed final-state hash and score. */

