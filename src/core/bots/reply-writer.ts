@@ -2,6 +2,7 @@ import { clockAt } from '../guideline/rules';
 import { ROLE_LABELS, type Role, type Scenario } from '../scenario/scenario.schema';
 import { greetingName } from '../sim/quick-insert';
 import type { Post } from '../sim/state';
+import { capitalise } from '../util/prose';
 
 /**
  * What the bots write. The guideline bot writes from the scenario's facts and varies every
@@ -132,7 +133,7 @@ export function guidelineNote(scenario: Scenario, p: Post, role: Role, deadline:
   const when = deadline !== undefined ? `by ${clockAt(scenario, deadline)}` : 'as soon as you can';
   const rootCause = role === scenario.rootCause.owner && p.aboutRootCause;
   const ask = rootCause ? 'please fix the fault behind these complaints' : ROLE_ASK[role];
-  const head = `${ROLE_LABELS[role].replace(/^the /, '').replace(/^./, (c) => c.toUpperCase())}: ${ask}, ${when}. ${p.author.name} wrote: "`;
+  const head = `${capitalise(ROLE_LABELS[role].replace(/^the /, ''))}: ${ask}, ${when}. ${p.author.name} wrote: "`;
   const tail = rootCause ? ` The fault: ${scenario.rootCause.description}` : '';
   const room = Math.max(0, maxChars - head.length - 1);
   const quote = p.text.length <= room ? p.text : `${p.text.slice(0, Math.max(0, room - 1))}…`;

@@ -129,8 +129,6 @@ export function postsSoFar(ctx: DebriefContext): Post[] {
   return ctx.state.posts.filter((p) => p.t <= ctx.now);
 }
 
-export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Sim seconds a channel gives for a first reply. */

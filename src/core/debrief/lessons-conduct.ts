@@ -1,6 +1,7 @@
 import type { BreachKind } from '../scenario/scenario.schema';
 import type { Breach, Post } from '../sim/state';
-import { capitalise, example, forbiddenRule, plural, postsSoFar, type DebriefContext } from './debrief-context';
+import { capitalise } from '../util/prose';
+import { example, forbiddenRule, plural, postsSoFar, type DebriefContext } from './debrief-context';
 import type { Lesson, LessonId } from './lesson.types';
 import { modelReply, type ReplyIntent } from './model-reply';
 

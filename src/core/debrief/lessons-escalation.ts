@@ -2,7 +2,8 @@ import { ROLE_LABELS, ROLES, type Flag, type Obligation, type Role } from '../sc
 import type { NoteElement } from '../judge/note';
 import { NOTE_QUESTIONS_SECONDS } from '../tuning';
 import type { EscalationNote, ObligationState, Post } from '../sim/state';
-import { capitalise, escalatedAt, example, plural, postsSoFar, type DebriefContext } from './debrief-context';
+import { capitalise } from '../util/prose';
+import { escalatedAt, example, plural, postsSoFar, type DebriefContext } from './debrief-context';
 import { ESCALATION_LESSON, type Lesson, type LessonFigure } from './lesson.types';
 import { modelReply, type ReplyIntent } from './model-reply';
 import { obligationsOf } from '../guideline/escalation.machine';

@@ -10,6 +10,7 @@ import {
   signedPercent,
 } from '../tuning';
 import { ROLE_LABELS, type Role } from '../scenario/scenario.schema';
+import { capitalise } from '../util/prose';
 import type { SimContext } from './context';
 import type { NoteElement } from '../judge/note';
 import type { EscalationNote, KeyMoment, ObligationStatus, Post, Written } from './state';
@@ -146,7 +147,6 @@ export function noteQuestioned(ctx: SimContext, p: Post, note: EscalationNote, d
   };
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const joinOr = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}`);
 
 export function postEscalated(ctx: SimContext, p: Post, role: Role, deadline: number, onTime: boolean, readyAt: number): Moment {
