@@ -4,7 +4,7 @@ import type { Region } from '../reading/reading-layer';
 import { keepPointerFromCanvas } from '../ui/dom-events';
 import { HEIGHT, WIDTH } from '../ui/theme';
 import { markedNodes, markSegments } from '../ui/marked-text';
-import { excerptAround, type CitedWords } from './citation-words';
+import { excerptAround, noteGaps, type CitedWords } from './citation-words';
 
 /** Real milliseconds a citation stays on the desk. */
 const SHOW_MS = 6000;
@@ -106,7 +106,7 @@ export class CitationSlip {
     this.count = 0;
     this.hideAt = now + SHOW_MS;
     this.heading.textContent = `↩ ${moment.title}`;
-    this.rules.replaceChildren(el('li', {}, moment.did.replace(/: ".*$/su, '.')), el('li', {}, moment.guideline));
+    this.rules.replaceChildren(el('li', {}, `${noteGaps(moment)}.`), el('li', {}, moment.guideline));
     this.quote.hidden = words === undefined;
     if (words) {
       const cut = excerptAround(words);

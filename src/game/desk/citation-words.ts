@@ -30,6 +30,9 @@ export function breachWords(state: SimState, b: Breach): CitedWords | undefined 
   return undefined;
 }
 
+/** What a "came back with questions" moment says the note left out, without the note it quotes (the slip shows the note itself, marked). */
+export const noteGaps = (moment: KeyMoment): string => moment.did.replace(/: ".*$/su, '');
+
 /** The escalation note behind a "came back with questions" moment, with what it did say marked. */
 export function noteWords(state: SimState, moment: KeyMoment): CitedWords | undefined {
   for (const p of state.posts) {

@@ -3,7 +3,7 @@ import type { AudioService } from '../audio/audio.service';
 import type { RunController } from '../run/run-controller';
 import type { RunEvent } from '../run/run-watcher';
 import type { CitationSlip } from './citation-slip.view';
-import { breachWords, noteWords } from './citation-words';
+import { breachWords, noteGaps, noteWords } from './citation-words';
 import { FLAG_LABEL, formatDuration, formatFollowers } from './labels';
 
 /** A post worth a spoken word: flagged, or from an author with a large audience. */
@@ -86,7 +86,7 @@ export class EventPresenter {
           if (e.moment.kind === 'note') {
             this.audio.play('alert');
             this.slip.showQuestions(e.moment, sim.clock(e.moment.t), nowMs, noteWords(s, e.moment));
-            this.announcer.say(`${sentence(e.moment.title)} ${sentence(e.moment.did.replace(/: ".*$/su, ''))} ${sentence(e.moment.consequence)}`, true);
+            this.announcer.say(`${sentence(e.moment.title)} ${sentence(noteGaps(e.moment))} ${sentence(e.moment.consequence)}`, true);
             break;
           }
           // Injects and the instigator are news; the rest is already said by the events above.
