@@ -23,11 +23,6 @@ export async function latestVersions(db: Kysely<Database>): Promise<ScenarioVers
     .execute();
 }
 
-export async function countScenarios(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('scenario_versions').select(sql<number>`count(distinct scenario_id)`.as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Concurrent publishers of one id may race for the next version number; the loser tries again. */
 const KEEP_ATTEMPTS = 8;
 
