@@ -144,11 +144,16 @@ describe('the game in Chromium', () => {
     await page.waitForFunction(() => (window.surgeDrill!.snapshot().run?.state.posts.length ?? 0) > 2, null, { polling: 100, timeout: 30_000 });
     // By mouse (the canvas fills the 1280×720 viewport at scale 1): the first feed row, the Triage
     // button, the second category (Unhappy customer), then the dialog's Triage button.
+    // Each click waits for what it needs on screen: on a loaded machine the feed's rows can be drawn a
+    // few frames after the posts exist, and a click on an empty feed selects nothing.
+    await page.waitForFunction(() => (window.surgeDrill!.snapshot().desk?.visiblePostIds.length ?? 0) > 0, null, { polling: 50, timeout: 15_000 });
     await page.mouse.click(200, 170);
+    await page.waitForFunction(() => window.surgeDrill!.snapshot().desk?.selectedPostId != null, null, { polling: 50, timeout: 15_000 });
     await page.mouse.click(80, 620);
-    await page.waitForFunction(() => window.surgeDrill!.snapshot().desk?.dialog === 'triage', null, { polling: 50, timeout: 5000 });
+    await page.waitForFunction(() => window.surgeDrill!.snapshot().desk?.dialog === 'triage', null, { polling: 50, timeout: 15_000 });
     await page.mouse.click(300, 205);
     await page.mouse.click(890, 653);
+    await page.waitForFunction(() => (window.surgeDrill!.snapshot().run?.state.log.length ?? 0) > 0, null, { polling: 50, timeout: 15_000 });
     await page.waitForTimeout(1300); // one autosave interval
     const before = await snapshot(page);
     expect(before.run!.state.log.map((l) => l.action)).toEqual([
