@@ -20,6 +20,9 @@ export interface FanOutResult {
   refused: number;
   p50: number;
   p99: number;
+  /** p99 of the POST alone (sent to answered) and of the delivery after it (answered to the trainer's copy): which side a slow tail is on. */
+  postP99: number;
+  deliveryP99: number;
   rssBeforeMb: number;
   rssPeakMb: number;
   rssAfterMb: number;
@@ -83,10 +86,19 @@ export async function drillFanOut(base: string, serverPid: number, scenarioId: s
 
   // A report's sim time is its sequence number, so the trainer's copy names the POST it came from.
   const sentAt = new Map<string, number>();
+  const answeredAt = new Map<string, number>();
   const latencies: number[] = [];
+  const postTimes: number[] = [];
+  const deliveryTimes: number[] = [];
   const closeTrainer = await openStream(base, `/api/drills/${created.code}/events`, '127.0.0.1', { authorization: `Bearer ${created.trainerToken}` }, (kind, data) => {
-    const sent = kind === 'progress' ? sentAt.get(`${data.traineeId}:${data.t}`) : undefined;
-    if (sent !== undefined) latencies.push(performance.now() - sent);
+    const key = kind === 'progress' ? `${data.traineeId}:${data.t}` : '';
+    const sent = sentAt.get(key);
+    if (sent === undefined) return;
+    const now = performance.now();
+    latencies.push(now - sent);
+    const answered = answeredAt.get(key);
+    // A copy can overtake the POST's answer; that delivery took no time after it.
+    deliveryTimes.push(answered === undefined ? 0 : Math.max(0, now - answered));
   });
   await postJson(`${drill}/start`, {}, created.trainerToken);
 
@@ -101,9 +113,12 @@ export async function drillFanOut(base: string, serverPid: number, scenarioId: s
     await new Promise((r) => setTimeout(r, offsetMs));
     for (let seq = 1; performance.now() < until; seq++) {
       const started = performance.now();
-      sentAt.set(`${t.id}:${seq}`, started);
+      const key = `${t.id}:${seq}`;
+      sentAt.set(key, started);
       const response = await postJson(`${drill}/progress`, { t: seq, score: 50, level: 'Normal', obligations: [] }, t.token);
       await response.arrayBuffer();
+      answeredAt.set(key, performance.now());
+      postTimes.push(performance.now() - started);
       reports++;
       if (response.status !== 204) refused++;
       await new Promise((r) => setTimeout(r, Math.max(0, REPORT_EVERY_MS - (performance.now() - started))));
@@ -116,5 +131,5 @@ export async function drillFanOut(base: string, serverPid: number, scenarioId: s
   const rssAfterMb = rssMb(serverPid);
   closeTrainer();
   for (const close of closers) close();
-  return { reports, delivered: latencies.length, refused, p50: percentile(latencies, 50), p99: percentile(latencies, 99), rssBeforeMb, rssPeakMb, rssAfterMb };
+  return { reports, delivered: latencies.length, refused, p50: percentile(latencies, 50), p99: percentile(latencies, 99), postP99: percentile(postTimes, 99), deliveryP99: percentile(deliveryTimes, 99), rssBeforeMb, rssPeakMb, rssAfterMb };
 }

@@ -186,7 +186,7 @@ async function benchOne(kind: 'sqlite' | 'postgres', size: number, cluster: Thro
       await submissions(server.url, label, databaseUrl);
       const fan = await drillFanOut(server.url, server.child.pid!, scenario.id, FANOUT_SECONDS);
       push({
-        measure: `${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: drill fan-out, ${TRAINEES} trainees reporting each second, streams open (${fan.delivered}/${fan.reports} reports seen by the trainer${fan.refused ? `, ${fan.refused} refused` : ''}); server RSS ${fmt(fan.rssBeforeMb)} → peak ${fmt(fan.rssPeakMb)} → ${fmt(fan.rssAfterMb)} MB`,
+        measure: `${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: drill fan-out, ${TRAINEES} trainees reporting each second, streams open (${fan.delivered}/${fan.reports} reports seen by the trainer${fan.refused ? `, ${fan.refused} refused` : ''}; p99 of the POST ${fmt(fan.postP99)} ms, of the delivery after its answer ${fmt(fan.deliveryP99)} ms); server RSS ${fmt(fan.rssBeforeMb)} → peak ${fmt(fan.rssPeakMb)} → ${fmt(fan.rssAfterMb)} MB`,
         rate: `${fmt(fan.reports / FANOUT_SECONDS)} reports/s`,
         p50: `${fmt(fan.p50)} ms`,
         p99: `${fmt(fan.p99)} ms`,

@@ -214,8 +214,12 @@ export async function reportProgress(ctx: AppContext, caller: Extract<Caller, { 
   // The actions are kept for the trainer's review of the run so far; only the figures go live.
   const { actions, ...progress } = report;
   if (actions?.some((a) => a.t > progress.t)) throw new ApiError('request/invalid', 'progress actions must not be later than its t');
-  await saveProgress(ctx.db, caller.trainee.id, JSON.stringify(report), at);
-  await ctx.bus.publish({ drillId: caller.drill.id, kind: 'progress', trainerOnly: true, data: { traineeId: caller.trainee.id, ...progress, at } });
+  // Stored and published at once, on two pooled connections: neither needs the other, and the
+  // trainer's copy is what the report is for, so it does not wait for the write's round trip.
+  await Promise.all([
+    saveProgress(ctx.db, caller.trainee.id, JSON.stringify(report), at),
+    ctx.bus.publish({ drillId: caller.drill.id, kind: 'progress', trainerOnly: true, data: { traineeId: caller.trainee.id, ...progress, at } }),
+  ]);
 }
 
 /** The stored progress report, figures and actions apart. */
