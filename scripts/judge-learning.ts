@@ -27,6 +27,14 @@ const STEP = 0.5;
 const WEIGHT_SCALE = 16;
 /** Integer weights smaller than this are pruned (|w| < 2/16 log-odds moves almost nothing). */
 const MIN_WEIGHT = 2;
+/**
+ * Labels read only against the earlier history see only the rules' findings and the contrasts with
+ * that history: words alone cannot show a contradiction or a repeat, and a corpus where most replies
+ * with a history contradict it taught "sorry about" and "was caused" as contradictions (the sim's
+ * test of a cause stated once was read as inconsistent).
+ */
+const HISTORY_FEATURES = ['r:', 'e:'];
+const FEATURES_OF: Partial<Record<LearnedLabel, readonly string[]>> = { inconsistentAnswer: HISTORY_FEATURES, cannedRepeat: HISTORY_FEATURES };
 /** The bar each breach keeps: the model may not take a breach's precision below it. */
 export const MIN_BREACH_PRECISION = 0.9;
 /** F1 a combination must add over the rules alone, cross-validated, to be adopted. */
@@ -82,6 +90,8 @@ export function trainWeights(examples: readonly Example[], train: readonly numbe
   for (const label of LEARNED_LABELS) {
     const used = train.flatMap((i, r) => (examples[i]!.applies.has(label) ? [r] : []));
     const y = used.map((r) => (examples[train[r]!]!.truth.has(label) ? 1 : 0));
+    const families = FEATURES_OF[label];
+    const allowed = vocab.map((f) => families === undefined || families.some((p) => f.startsWith(p)));
     const w = new Float64Array(vocab.length);
     const squares = new Float64Array(vocab.length);
     let bias = 0;
@@ -97,6 +107,7 @@ export function trainWeights(examples: readonly Example[], train: readonly numbe
         for (const j of rows[r]!) grad[j]! += err;
       });
       for (let j = 0; j < vocab.length; j++) {
+        if (!allowed[j]) continue;
         const g = grad[j]! + L2 * w[j]!;
         squares[j]! += g * g;
         if (squares[j]! > 0) w[j]! -= (STEP * g) / Math.sqrt(squares[j]!);
