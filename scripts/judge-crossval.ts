@@ -5,11 +5,11 @@
  * post a reply answers, so near-duplicate replies never sit on both sides of a fold.
  * Run: npx tsx scripts/judge-crossval.ts
  */
-import { FOLDS, adoptedCombination, crossValidate, loadExamples, precisionOf, recallOf } from './judge-learning';
+import { type Counts, FOLDS, adoptedCombination, crossValidate, loadExamples, precisionOf, recallOf } from './judge-learning';
 
 const examples = loadExamples();
 const f = (x: number) => x.toFixed(2);
-const pr = (c: Parameters<typeof precisionOf>[0]) => `${f(precisionOf(c))} / ${f(recallOf(c))}`;
+const pr = (c: Counts) => `${f(precisionOf(c))} / ${f(recallOf(c))}`;
 
 console.log(`Cross-validated on ${examples.length} replies (${FOLDS} folds grouped by post), precision / recall:\n`);
 console.log('| label | n | rules alone | rules or model | model decides | adopted |');

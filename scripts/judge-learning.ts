@@ -36,7 +36,7 @@ const MIN_WEIGHT = 2;
 const HISTORY_FEATURES = ['r:', 'e:'];
 const FEATURES_OF: Partial<Record<LearnedLabel, readonly string[]>> = { inconsistentAnswer: HISTORY_FEATURES, cannedRepeat: HISTORY_FEATURES };
 /** The bar each breach keeps: the model may not take a breach's precision below it. */
-export const MIN_BREACH_PRECISION = 0.9;
+const MIN_BREACH_PRECISION = 0.9;
 /** F1 a combination must add over the rules alone, cross-validated, to be adopted. */
 const MIN_F1_GAIN = 0.01;
 
@@ -73,14 +73,14 @@ function foldOf(group: string, folds: number): number {
 }
 
 /** Index lists of each fold's held-out part, replies to one post always together. */
-export function groupedFolds(examples: readonly Example[], indices: readonly number[], folds: number): number[][] {
+function groupedFolds(examples: readonly Example[], indices: readonly number[], folds: number): number[][] {
   const parts: number[][] = Array.from({ length: folds }, () => []);
   for (const i of indices) parts[foldOf(examples[i]!.group, folds)]!.push(i);
   return parts;
 }
 
 /** Per label, integer weights by feature name, from examples `train` (full-batch Adagrad on L2-penalised log-loss). */
-export function trainWeights(examples: readonly Example[], train: readonly number[]): Map<LearnedLabel, Record<string, number>> {
+function trainWeights(examples: readonly Example[], train: readonly number[]): Map<LearnedLabel, Record<string, number>> {
   const docFreq = new Map<string, number>();
   for (const i of train) for (const f of examples[i]!.features) docFreq.set(f, (docFreq.get(f) ?? 0) + 1);
   const vocab = [...docFreq].filter(([, n]) => n >= MIN_DOC_FREQ).map(([f]) => f).sort();
@@ -132,9 +132,9 @@ export interface Counts {
 }
 export const precisionOf = (c: Counts) => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
 export const recallOf = (c: Counts) => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
-export const f1Of = (c: Counts) => (2 * c.tp === 0 ? 0 : (2 * c.tp) / (2 * c.tp + c.fp + c.fn));
+const f1Of = (c: Counts) => (2 * c.tp === 0 ? 0 : (2 * c.tp) / (2 * c.tp + c.fp + c.fn));
 
-/** A label's integer score on each example, beside its rule hit and its truth. */
+/** A label's integer score on one example. */
 interface Scored {
   example: Example;
   score: number;
@@ -155,7 +155,7 @@ function count(label: LearnedLabel, scored: readonly Scored[], decide: (s: Score
 const NEVER = Number.MAX_SAFE_INTEGER;
 
 /** The threshold for a combination that does best on `scored` (F1; a breach must also keep its precision bar). */
-export function chooseThreshold(label: LearnedLabel, combine: Combination, scored: readonly Scored[]): number {
+function chooseThreshold(label: LearnedLabel, combine: Combination, scored: readonly Scored[]): number {
   const candidates = [...new Set(scored.map((s) => s.score)), NEVER].sort((a, b) => a - b);
   let best = NEVER;
   let bestF1 = -1;
@@ -188,7 +188,7 @@ function outOfFoldScores(examples: readonly Example[], indices: readonly number[
   return out;
 }
 
-export const COMBINATIONS: readonly Combination[] = ['either', 'model'];
+const COMBINATIONS: readonly Combination[] = ['either', 'model'];
 
 /** Each combination's threshold per label, chosen on out-of-fold scores within `indices`. */
 function thresholdsWithin(examples: readonly Example[], indices: readonly number[], folds: number): Map<LearnedLabel, Record<Combination, number>> {

@@ -1,3 +1,4 @@
+import { MONEY_SIGNS } from './lexicon';
 import { isNegated } from './negation';
 import { type ReadText, readText } from './text';
 import type { BrandStatement } from './verdict';
@@ -20,7 +21,6 @@ export interface Contrast {
 /** Words this short are function words; a longer word is compared by its first letters ("review", "reviewing"). */
 const MIN_CONTENT_LETTERS = 4;
 const STEM_LETTERS = 5;
-const MONEY_SIGNS = new Set(['£', '$', '€']);
 
 interface Said {
   affirmed: Set<string>;
@@ -36,7 +36,7 @@ function amountsIn(read: ReadText): { amount: string; from: number; to: number }
   const out: { amount: string; from: number; to: number }[] = [];
   read.tokens.forEach((t, i) => {
     const next = read.tokens[i + 1];
-    if (MONEY_SIGNS.has(t.norm) && next?.kind === 'number') out.push({ amount: next.norm, from: t.from, to: next.to });
+    if (MONEY_SIGNS.includes(t.norm) && next?.kind === 'number') out.push({ amount: next.norm, from: t.from, to: next.to });
   });
   return out;
 }

@@ -9,6 +9,7 @@ import {
   CUSTOMER_PLIGHTS,
   FAULT_NOUNS,
   HAND_OVER_VERBS,
+  MONEY_SIGNS,
   NORMALIZERS,
   OWN_FEELINGS,
   PERSONAL_DATA_NOUNS,
@@ -87,7 +88,6 @@ const ADDRESSED_CLASSES = new Set(['phone', 'handOver']);
 const STRONG_VALENCE = 2;
 /** Digits this long look like a phone number, a reference or an amount. */
 const LONG_NUMBER_DIGITS = 3;
-const MONEY_SIGNS = new Set(['£', '$', '€']);
 /**
  * Words too common to mean anything alone: their unigrams count but carry no span, so a learned
  * label's evidence names words that carry its meaning, not "a" or "is".
@@ -123,7 +123,7 @@ function lexicalFeatures(read: ReadText, features: Features): void {
     }
     if (t.kind === 'punct') {
       if (TELLING_PUNCT.has(t.norm)) fire(features, `w:${t.norm}`, span);
-      if (MONEY_SIGNS.has(t.norm)) fire(features, 'c:money', span);
+      if (MONEY_SIGNS.includes(t.norm)) fire(features, 'c:money', span);
       continue;
     }
     const classes = CLASS_OF.get(t.norm) ?? [];
