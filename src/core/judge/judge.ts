@@ -6,6 +6,8 @@ import { inconsistencies } from './consistency';
 import { PART_RULES } from './parts.rules';
 import { applyRules } from './rule';
 import { isRepeat, overlap, shingles } from './similarity';
+import { featuresOf } from './features';
+import { withLearnedLabels } from './learned';
 import { keywordStuffing } from './stuffing';
 import { type ReadText, originalSpan, readText } from './text';
 import { judgeTone } from './tone';
@@ -78,15 +80,27 @@ function widest(evidence: readonly Evidence[]): Evidence[] {
 
 const byPosition = (a: Evidence, b: Evidence) => a.from - b.from || a.to - b.to || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 
-export function judgeReply(text: string, ctx: JudgeContext = {}): Verdict {
+/** What the hand rules find in a reply, before the learned layer: the input the layer is trained on. */
+export interface RuleFindings {
+  read: ReadText;
+  stuffing: Evidence | undefined;
+  evidence: Evidence[];
+}
+
+export function ruleFindings(text: string, ctx: JudgeContext): RuleFindings {
   const read = readText(text);
   const stuffing = keywordStuffing(read);
   const partEvidence = stuffing ? [] : applyRules(read, PART_RULES);
-  const breachFound = breachEvidence(read, ctx);
-  const blocks: Part[] = labelsIn(PARTS, partEvidence);
-  const breaches: JudgeBreach[] = labelsIn<JudgeBreach>([...TEXT_BREACHES, ...SCENARIO_BREACHES], breachFound);
+  return { read, stuffing, evidence: [...partEvidence, ...breachEvidence(read, ctx)] };
+}
+
+export function judgeReply(text: string, ctx: JudgeContext = {}): Verdict {
+  const { read, stuffing, evidence: ruled } = ruleFindings(text, ctx);
+  const found = withLearnedLabels(read, ruled, featuresOf(read, ruled, ctx), ctx, stuffing !== undefined);
+  const blocks: Part[] = labelsIn(PARTS, found);
+  const breaches: JudgeBreach[] = labelsIn<JudgeBreach>([...TEXT_BREACHES, ...SCENARIO_BREACHES], found);
   const tone = judgeTone(read, blocks, breaches.includes('defensiveTone'), valence);
   const quality = qualityOf(blocks, breaches, tone, stuffing !== undefined, ctx);
-  const evidence = widest([...partEvidence, ...breachFound, ...(stuffing ? [stuffing] : [])]).sort(byPosition);
+  const evidence = widest([...found, ...(stuffing ? [stuffing] : [])]).sort(byPosition);
   return { blocks, breaches, tone, quality, evidence };
 }

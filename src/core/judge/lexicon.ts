@@ -115,6 +115,9 @@ export const PUBLIC_PLACES = [
   'on the post', 'reply with it', 'under this post', 'in the thread', 'comment', 'reply with', 'in the replies', 'tweet us',
 ];
 
+/** Signs that put a sum of money after them ("£30"). */
+export const MONEY_SIGNS = ['£', '$', '€'];
+
 // ───────────────────────────── the phone ─────────────────────────────
 
 /** Verbs that send someone to a phone. */
