@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export const TRAINEES = 500;
 /** Each trainee reports once a second (the game itself reports every few seconds). */
@@ -23,9 +24,21 @@ export interface FanOutResult {
   /** p99 of the POST alone (sent to answered) and of the delivery after it (answered to the trainer's copy): which side a slow tail is on. */
   postP99: number;
   deliveryP99: number;
+  /**
+   * The load generator's own worst event-loop delay and the machine's CPU steal over the round: a
+   * tail the generator shares, or one with steal, is the machine pausing, not the server.
+   */
+  generatorStallMs: number;
+  stealPercent: number;
   rssBeforeMb: number;
   rssPeakMb: number;
   rssAfterMb: number;
+}
+
+/** Total and stolen CPU time (jiffies) from /proc/stat's first line. */
+function cpuTimes(): { total: number; steal: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
 }
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -103,6 +116,9 @@ export async function drillFanOut(base: string, serverPid: number, scenarioId: s
   await postJson(`${drill}/start`, {}, created.trainerToken);
 
   const rssBeforeMb = rssMb(serverPid);
+  const cpuBefore = cpuTimes();
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   let rssPeakMb = rssBeforeMb;
   const sampler = setInterval(() => (rssPeakMb = Math.max(rssPeakMb, rssMb(serverPid))), RSS_SAMPLE_MS);
 
@@ -128,8 +144,11 @@ export async function drillFanOut(base: string, serverPid: number, scenarioId: s
   await Promise.all(trainees.map((t, i) => reporter(t, (i * REPORT_EVERY_MS) / TRAINEES)));
   await new Promise((r) => setTimeout(r, 1_000));
   clearInterval(sampler);
+  loopDelay.disable();
+  const cpuAfter = cpuTimes();
+  const stealPercent = (100 * (cpuAfter.steal - cpuBefore.steal)) / Math.max(1, cpuAfter.total - cpuBefore.total);
   const rssAfterMb = rssMb(serverPid);
   closeTrainer();
   for (const close of closers) close();
-  return { reports, delivered: latencies.length, refused, p50: percentile(latencies, 50), p99: percentile(latencies, 99), postP99: percentile(postTimes, 99), deliveryP99: percentile(deliveryTimes, 99), rssBeforeMb, rssPeakMb, rssAfterMb };
+  return { reports, delivered: latencies.length, refused, p50: percentile(latencies, 50), p99: percentile(latencies, 99), postP99: percentile(postTimes, 99), deliveryP99: percentile(deliveryTimes, 99), generatorStallMs: loopDelay.max / 1e6, stealPercent, rssBeforeMb, rssPeakMb, rssAfterMb };
 }
