@@ -57,9 +57,13 @@ describe('the game under its Content-Security-Policy', () => {
     const stats = await playByKeyboard(page, PLAY_MS, (snap) => (snap.run?.state.log.length ?? 0) >= MIN_ACTIONS);
     expect((await snapshot(page)).run!.state.log.length, `actions played: ${stats.actions}`).toBeGreaterThanOrEqual(MIN_ACTIONS);
 
-    // Back to a fresh menu (no saved shift, so the rows are as openOnline expects).
-    await page.evaluate(() => localStorage.removeItem('surge-drill.autosave.v1'));
+    // Back to a fresh menu (no saved shift, so the rows are as openOnline expects). The save is
+    // removed while the menu shows: a desk still running could autosave again before it unloads,
+    // and the menu would then offer a Resume row above the others.
     await page.goto(`${served.url}/`);
+    await waitForScene(page, 'menu');
+    await page.evaluate(() => localStorage.removeItem('surge-drill.autosave.v1'));
+    await page.reload();
     await openOnline(page, 'leaderboard');
     await page.waitForTimeout(500);
 
