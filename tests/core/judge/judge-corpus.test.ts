@@ -4,9 +4,9 @@ import { type CorpusItem, DEV_SETS, HELDOUT_SET, corpusExists, formatTable, judg
 
 /**
  * The judge measured against the labelled corpus: precision and recall per label on
- * the development sets (dev, and rounds two to six, each written blind, measured once, then
- * developed on) and, when one is present, a held-out set. There is none today: blind set 5 became
- * dev-round6 and nothing held out remains until the next blind set arrives as heldout.jsonl, so
+ * the development sets (dev, and rounds two to seven, each written blind, measured once, then
+ * developed on) and, when one is present, a held-out set. There is none today: blind set 6 became
+ * dev-round7 and nothing held out remains until the next blind set arrives as heldout.jsonl, so
  * every figure this test prints is a fit to data the rules were tuned on, not a measure of how
  * they generalise. The floors gate the development corpus (at least 300 replies): a training fit,
  * since the rules were written on it and the learned layer (learned.ts) was trained on it; its
@@ -31,6 +31,10 @@ import { type CorpusItem, DEV_SETS, HELDOUT_SET, corpusExists, formatTable, judg
  *   thank 32 / 0.91 / 0.97, personalDataInPublic 18 / 0.94 / 0.89, pushedToPhone 18 / 1.00 / 0.67,
  *   publicCompensation 17 / 0.87 / 0.76, defensiveTone 17 / 0.67 / 0.47, cannedRepeat 18 / 1.00 / 1.00,
  *   inconsistentAnswer 18 / 1.00 / 0.50.
+ *
+ * Blind set 6 (220 replies, a new writer who never saw the judge), measured once with the learned
+ * layer (engine 2.3.0) before it became dev-round7; the README has both columns. Its weakest labels:
+ * defensiveTone 23 / 0.78 / 0.30 and inconsistentAnswer 27 / 0.82 / 0.33.
  */
 
 const MIN_BREACH_PER_MILLE = 900;
