@@ -88,6 +88,22 @@ describe('judgeReply', () => {
     expect(judgeReply("We're sorry, the 8:10 was cancelled by a signal fault; we'll refund you today. #DalesDelays", unhappy).evidence.map((e) => e.label)).not.toContain('keywordStuffing');
   });
 
+  it('reads effusive empty empathy as stuffing: strong feelings and "you matter" lines with nothing about the problem', () => {
+    // Blind set 6 held one that scored level with the genuine replies to its post.
+    const text = "Oh no! 😢💔 We're devastated, heartbroken and truly sorry 🙏 your experience matters, your voice matters, you matter ❤️ slide into our DMs 💌";
+    const effusive = judgeReply(text, unhappy);
+    expect(effusive.evidence.map((e) => e.label)).toEqual(['keywordStuffing']);
+    expect(effusive.blocks).toEqual([]);
+    expect(effusive.quality).toBeLessThan(judgeReply("I'm sorry, that's awful. Please DM us and we'll put it right today.", unhappy).quality);
+  });
+
+  it('does not read a warm reply with the same feelings as stuffing when it says what happened and what is being done', () => {
+    const text = "We're devastated and heartbroken that your mum was left alone on the platform at midnight. Your experience matters, you matter. I've asked our station manager to call you today and her refund is being reopened.";
+    const warm = judgeReply(text, unhappy);
+    expect(warm.evidence.map((e) => e.label)).not.toContain('keywordStuffing');
+    expect(warm.blocks).toContain('nextStep');
+  });
+
   it('calls a reply canned when it shares most of its wording with an earlier one, not only when identical', () => {
     const earlier = [{ text: "Hi, we're sorry to hear about your experience. Please send us a DM with your booking reference and we'll look into this.", channel: 'x' }];
     const near = "Hi Kerry, we're so sorry to hear about your experience! Please send us a DM with your booking reference and we'll look into this.";
