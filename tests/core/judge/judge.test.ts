@@ -34,6 +34,10 @@ describe('judgeReply', () => {
     ['Our team can phone the depot for you.', 'pushedToPhone'],
     // The brand handing details over is not asking for them.
     ['Sorry, we will send you the details by email.', 'personalDataInPublic'],
+    // A passive "you should have been told" owns the failure; a website that can help is not a rule cited.
+    ['You should have been told about the charge before the work started, and that is on us.', 'defensiveTone'],
+    ['Our website can show you the nearest branch with stock.', 'defensiveTone'],
+    ["We're the ones responsible for preparing your order, so the refund is on us.", 'defensiveTone'],
   ])('does not read %j as %s', (text, breach) => {
     expect(judgeReply(text, unhappy).breaches).not.toContain(breach);
   });
@@ -45,6 +49,15 @@ describe('judgeReply', () => {
     ["We're sorry you feel that way.", 'defensiveTone', 'sorry you feel'],
     ['As per our terms, no refund is due.', 'defensiveTone', 'As per our terms'],
     ["Hmm, that's not what our records show.", 'defensiveTone', 'not what our records show'],
+    // Families of defensiveness from blind set 6: a third party blamed, the terms' qualifiers, a cause laid on habit, doubt, tone policing.
+    ["Sellers are responsible for packing their items, we're only the marketplace.", 'defensiveTone', "we're only the marketplace"],
+    ['Pricing decisions are made by the landlord. We recommend contacting your landlord directly.', 'defensiveTone', 'decisions are made by the landlord'],
+    ['Table bookings are subject to availability and do not guarantee a window seat.', 'defensiveTone', 'subject to availability'],
+    ['Battery drain is usually down to charging habits.', 'defensiveTone', 'is usually down to'],
+    ['Please check with your neighbours before making accusations like this.', 'defensiveTone', 'making accusations like this'],
+    ["Our courier's tracking shows it was handed over at 10:14.", 'defensiveTone', "Our courier's tracking shows"],
+    ["We're not aware of any faults with the app.", 'defensiveTone', 'not aware of any faults'],
+    ['Please stop typing in capital letters.', 'defensiveTone', 'stop typing in capital letters'],
     ['You can sort it by calling 0300 123 4567.', 'pushedToPhone', 'calling 0300 123 4567'],
     ["Can you tell us the account holder's name so we can check?", 'personalDataInPublic', "Can you tell us the account holder's name"],
     ['Your account number is 40417712, and it is now unlocked.', 'personalDataInPublic', 'account number is 40417712'],
