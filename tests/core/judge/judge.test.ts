@@ -137,6 +137,26 @@ describe('judgeReply', () => {
     expect(judgeReply('It was outside our control.', { ...unhappy, earlier: [{ text: 'This was our mistake.', kind: 'dm', channel: 'dm' }] }).breaches).toEqual(['inconsistentAnswer']);
   });
 
+  it.each([
+    // Families of contradiction from blind set 6, each against what the brand said before.
+    ['a different cause', 'A flood at our Leeds warehouse meant we lost a day of orders.', 'Orders were late because of unusually high demand.'],
+    ['a problem denied after it was admitted', 'We know the payments page has been crashing since 9am.', "There are no known issues with payments, everything's working normally."],
+    ['a refund withdrawn', 'Everyone on the cancelled sailing will get a full refund within 7 days.', 'For cancelled sailings we issue a voucher rather than a refund.'],
+    ['a different sum for the same payment', 'Each missed delivery earns a £20 credit on your account.', 'Missed deliveries earn a £5 credit per delivery.'],
+    ['a different count affected', 'A burst main cut water to around 4,000 homes in Ripon.', 'Around 900 homes in Ripon lost water this morning.'],
+    ['a different deadline', 'Engineers expect to restore supply by 6pm Thursday.', 'Supply will be restored by the weekend.'],
+  ])('flags %s', (_family, before, reply) => {
+    expect(judgeReply(reply, { ...unhappy, earlier: [{ text: before, channel: 'x' }] }).breaches).toContain('inconsistentAnswer');
+  });
+
+  it.each([
+    ['a range inside the promised time', 'Refunds are paid within 5 working days.', 'Your refund is processed and should reach you in 3-5 working days.'],
+    ['no claim needed, said again', "You don't need to apply for the refund.", "There's nothing you need to apply for, the refund is automatic."],
+    ['a per-day sum against its total', 'Every household gets £30 for each day without heating.', 'You were without heating four days, so £120 compensation is on its way.'],
+  ])('does not flag %s', (_case, before, reply) => {
+    expect(judgeReply(reply, { ...unhappy, earlier: [{ text: before, channel: 'x' }] }).breaches).not.toContain('inconsistentAnswer');
+  });
+
   it('gives evidence inside the text for every label it returns', () => {
     const text = "So sorry!! Pls post ur booking ref below & ring us on 0800 123 4567, we'll give you a free ticket 😂";
     const v = judgeReply(text, unhappy);
