@@ -197,6 +197,13 @@ export const TERMS_QUALIFIERS = [
   "doesn't guarantee", "don't guarantee", 'is not guaranteed', 'are not guaranteed', 'sold as seen', 'priced accordingly',
   'classed as an extraordinary', 'classed as extraordinary', 'extraordinary circumstance', 'extraordinary circumstances', 'is final', 'are final',
 ];
+/** Others a brand can lay a problem on: partners, suppliers, authorities, the weather. */
+export const THIRD_PARTIES = [
+  'courier', 'couriers', 'restaurant', 'restaurants', 'insurer', 'insurance provider', 'supplier', 'suppliers', 'manufacturer', 'landlord',
+  'airport', 'council', 'weather', 'partner', 'partners', 'contractor', 'contractors', 'seller', 'sellers', 'provider', 'bank', 'network rail',
+];
+/** Words that make a problem smaller than the customer says it is ("just a minor delay", "perfectly normal"). */
+export const MINIMISERS = ['just', 'only', 'simply', 'merely', 'slight', 'slightly', 'minor', 'small', 'a little', 'a bit', 'normal', 'perfectly normal', 'usual', 'standard', 'expected'];
 /** Hedged generalisations that lay a cause on what customers do ("often caused by condensation", "usually down to driving style"). */
 export const HABITUAL_MARKERS = ['often', 'usually', 'typically', 'commonly', 'normally', 'generally', 'mostly', 'frequently', 'most often', 'very often', 'in most cases'];
 /** Formulas that wave a problem away as normal ("delays happen", "part of island life"). */
