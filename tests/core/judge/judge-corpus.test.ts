@@ -39,14 +39,15 @@ import { type CorpusItem, DEV_SETS, HELDOUT_SET, corpusExists, formatTable, judg
 
 const MIN_BREACH_PER_MILLE = 900;
 /**
- * Floors below the bar, each with its reason. inconsistentAnswer: blind set 5 brought contradictions
- * the claims do not model (a one-off amount against a per-day one, a review started then refused, a
- * receipt needed after "no receipt needed"); the rules fit 40 of its 51 replies, and no learned model
- * was adopted for it (cross-validation: one that saw only the rules' findings and the contrasts with
- * the history added nothing; one that also saw the words was fooled by them).
+ * Floors below the bar, each with its reason. inconsistentAnswer: the claims now compare causes,
+ * denials of an admitted problem, refunds withdrawn, sums, counts and deadlines, and fit 67 of the 78
+ * contradictions (0.86, a fit: blind sets 5 and 6 are the replies those comparisons were written on);
+ * the rest are contradictions no claim models yet (a yes where the history said no in other words,
+ * a review promised then withdrawn, a closing date moved). No learned model is adopted for it:
+ * cross-validated, one that sees the rules' findings and the history contrasts adds nothing.
  * Lower rather than skipped, so a regression still fails.
  */
-const LOWER_FLOORS_PER_MILLE: Partial<Record<string, number>> = { inconsistentAnswer: 780 };
+const LOWER_FLOORS_PER_MILLE: Partial<Record<string, number>> = { inconsistentAnswer: 850 };
 const MIN_PART_PER_MILLE = 800;
 const MIN_CORPUS_SIZE = 300;
 const MIN_HELDOUT_SIZE = 40;
