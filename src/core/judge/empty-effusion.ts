@@ -21,7 +21,10 @@ const MIN_TOPIC_WORD = 4;
 const singleWords = (list: readonly string[]) => list.filter((w) => !w.includes(' '));
 /** Words that say what happened or what is being done: an action, a fault, a cause. A DM invitation is not one. */
 const SUBSTANCE = new Set([...singleWords(ACTION_ANY), ...singleWords(FAULT_NOUNS), ...singleWords(CAUSE_STATES), ...singleWords(CAUSAL_CONNECTIVES)]);
+/** Verbs of reaching out and helping are how a DM invitation is worded, not what was done. */
 const NOT_SUBSTANCE = new Set(['dm', 'dms', 'message', 'messages', 'messaged', 'messaging', 'reach', 'help']);
+
+const readTopicWords = (text: string) => readText(text).tokens.filter((t) => t.kind === 'word' && t.norm.length >= MIN_TOPIC_WORD).map((t) => t.norm);
 
 function hasSubstance(read: ReadText, postText: string | undefined): boolean {
   const postWords = new Set(postText === undefined ? [] : readTopicWords(postText));
@@ -29,8 +32,6 @@ function hasSubstance(read: ReadText, postText: string | undefined): boolean {
     (t) => t.kind === 'number' || (t.kind === 'word' && !NOT_SUBSTANCE.has(t.norm) && !STRONG_AFFECT.has(t.norm) && (SUBSTANCE.has(t.norm) || (t.norm.length >= MIN_TOPIC_WORD && postWords.has(t.norm)))),
   );
 }
-
-const readTopicWords = (text: string) => readText(text).tokens.filter((t) => t.kind === 'word' && t.norm.length >= MIN_TOPIC_WORD).map((t) => t.norm);
 
 export function emptyEffusion(read: ReadText, postText: string | undefined): Evidence | undefined {
   const words = read.tokens.filter((t) => t.kind === 'word');
