@@ -5,7 +5,8 @@ import type { BrandStatement, Evidence } from './verdict';
 /**
  * `inconsistentAnswer`: the reply contradicts what the brand already said on the
  * issue, on any channel — a different cause, owning it then disowning it, a
- * different timescale for the same thing, a refund promised then refused.
+ * different timescale for the same thing, a refund promised then refused, a problem
+ * admitted then denied, a different sum for the same payment, a different count of those affected.
  */
 
 interface Said {
@@ -67,6 +68,21 @@ export function inconsistencies(now: Claims, earlier: readonly BrandStatement[])
     for (const c of now.automatic) {
       const other = before.claims.automatic.find((b) => b.value !== c.value);
       if (other) push(c, `${c.value > 0 ? 'says it is automatic' : 'asks for a claim'} after ${quoteOf(other)} ${before.where}`);
+    }
+    for (const c of now.problem) {
+      // Only a denial after an admission: admitting what was once denied is a correction.
+      const other = c.value < 0 ? before.claims.problem.find((b) => b.value > 0) : undefined;
+      if (other) push(c, `denies the problem after ${quoteOf(other)} ${before.where}`);
+    }
+    for (const c of now.amounts) {
+      // A per-unit sum and a total are not comparable ("£30 a day" and "£120 for the four days").
+      const same = before.claims.amounts.filter((b) => b.value.topic === c.value.topic && b.value.perUnit === c.value.perUnit);
+      const other = same.find((b) => b.value.pence !== c.value.pence);
+      if (other && !same.some((b) => b.value.pence === c.value.pence)) push(c, `names a different ${c.value.topic} from ${quoteOf(other)} ${before.where}`);
+    }
+    for (const c of now.counts) {
+      const other = before.claims.counts.find((b) => b.value.noun === c.value.noun && b.value.n !== c.value.n);
+      if (other) push(c, `gives a different number of ${c.value.noun} from ${quoteOf(other)} ${before.where}`);
     }
     for (const c of now.refund) {
       const other = before.claims.refund.find((b) => b.value !== c.value);

@@ -8,7 +8,10 @@ import {
   CAUSING_VERBS,
   CUSTOMER_PLIGHTS,
   FAULT_NOUNS,
+  HABITUAL_MARKERS,
   HAND_OVER_VERBS,
+  INTERMEDIARY_ROLES,
+  MINIMISERS,
   MONEY_SIGNS,
   NORMALIZERS,
   OWN_FEELINGS,
@@ -21,6 +24,8 @@ import {
   PUBLIC_PLACES,
   RULE_DOCUMENTS,
   STAFF_NOUNS,
+  TERMS_QUALIFIERS,
+  THIRD_PARTIES,
   verbForms,
 } from './lexicon';
 import { actorAt } from './actor';
@@ -68,6 +73,10 @@ const CLASSES: Record<string, readonly string[]> = {
   normalizer: NORMALIZERS,
   process: PROCESS_STATES,
   productPlace: PRODUCT_PLACES,
+  thirdParty: [...THIRD_PARTIES, ...INTERMEDIARY_ROLES],
+  minimiser: MINIMISERS,
+  habitual: HABITUAL_MARKERS,
+  terms: TERMS_QUALIFIERS,
 };
 
 /** Classes of each one- or two-word entry, built once. */

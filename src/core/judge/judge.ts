@@ -8,6 +8,7 @@ import { applyRules } from './rule';
 import { isRepeat, overlap, shingles } from './similarity';
 import { featuresOf } from './features';
 import { withLearnedLabels } from './learned';
+import { emptyEffusion } from './empty-effusion';
 import { keywordStuffing } from './stuffing';
 import { type ReadText, originalSpan, readText } from './text';
 import { judgeTone } from './tone';
@@ -89,7 +90,7 @@ export interface RuleFindings {
 
 export function ruleFindings(text: string, ctx: JudgeContext): RuleFindings {
   const read = readText(text);
-  const stuffing = keywordStuffing(read);
+  const stuffing = keywordStuffing(read) ?? emptyEffusion(read, ctx.post?.text);
   const partEvidence = stuffing ? [] : applyRules(read, PART_RULES);
   return { read, stuffing, evidence: [...partEvidence, ...breachEvidence(read, ctx)] };
 }

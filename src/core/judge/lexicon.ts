@@ -187,7 +187,25 @@ export const RULE_DOCUMENTS = [
   'terms', 'terms and conditions', 'conditions', 't&cs', 'policy', 'policies', 'website', 'contract', 'contract terms',
   'small print', 'conditions of travel', 'conditions of carriage', 'contract of carriage', 'booking terms', 'membership terms',
   'letter', 'email', 'faq', 'faqs', 'rules', 'procedure', 'procedures', 'guidelines', 'timetable', 'records', 'notice',
+  't & cs', 't & c', 'ts & cs', 'agreement', 'rental terms', 'booking conditions', 'seat map',
 ];
+/** What a brand calls itself to say it only stands between the customer and the one at fault ("we're just the delivery platform"). */
+export const INTERMEDIARY_ROLES = ['platform', 'marketplace', 'agent', 'intermediary', 'broker', 'middleman', 'reseller', 'booking site', 'app'];
+/** Qualifiers that withdraw a promise in the terms' words ("subject to capacity", "does not guarantee entry"). */
+export const TERMS_QUALIFIERS = [
+  'subject to capacity', 'subject to availability', 'subject to status', 'subject to approval', 'does not guarantee', 'do not guarantee',
+  "doesn't guarantee", "don't guarantee", 'is not guaranteed', 'are not guaranteed', 'sold as seen', 'priced accordingly',
+  'classed as an extraordinary', 'classed as extraordinary', 'extraordinary circumstance', 'extraordinary circumstances', 'is final', 'are final',
+];
+/** Others a brand can lay a problem on: partners, suppliers, authorities, the weather. */
+export const THIRD_PARTIES = [
+  'courier', 'couriers', 'restaurant', 'restaurants', 'insurer', 'insurance provider', 'supplier', 'suppliers', 'manufacturer', 'landlord',
+  'airport', 'council', 'weather', 'partner', 'partners', 'contractor', 'contractors', 'seller', 'sellers', 'provider', 'bank', 'network rail',
+];
+/** Words that make a problem smaller than the customer says it is ("just a minor delay", "perfectly normal"). */
+export const MINIMISERS = ['just', 'only', 'simply', 'merely', 'slight', 'slightly', 'minor', 'small', 'a little', 'a bit', 'normal', 'perfectly normal', 'usual', 'standard', 'expected'];
+/** Hedged generalisations that lay a cause on what customers do ("often caused by condensation", "usually down to driving style"). */
+export const HABITUAL_MARKERS = ['often', 'usually', 'typically', 'commonly', 'normally', 'generally', 'mostly', 'frequently', 'most often', 'very often', 'in most cases'];
 /** Formulas that wave a problem away as normal ("delays happen", "part of island life"). */
 export const NORMALIZERS = ['happen', 'happens', 'can happen', 'do happen', 'will happen', 'go missing sometimes', 'go wrong sometimes', 'happen sometimes'];
 /** Formulas that say "that's life" on their own. */

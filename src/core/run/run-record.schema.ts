@@ -3,7 +3,7 @@ import { MODES, type Mode } from '../modes';
 import { actionSchema } from '../sim/actions';
 
 /** Bumped whenever a change to the core could change the outcome of a recorded run. */
-export const ENGINE_VERSION = '2.3.0';
+export const ENGINE_VERSION = '2.4.0';
 
 /** Far more actions than a human can take in a shift; bounds the work a forged record can cause. */
 export const MAX_ACTIONS = 5000;

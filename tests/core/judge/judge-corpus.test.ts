@@ -4,9 +4,9 @@ import { type CorpusItem, DEV_SETS, HELDOUT_SET, corpusExists, formatTable, judg
 
 /**
  * The judge measured against the labelled corpus: precision and recall per label on
- * the development sets (dev, and rounds two to six, each written blind, measured once, then
- * developed on) and, when one is present, a held-out set. There is none today: blind set 5 became
- * dev-round6 and nothing held out remains until the next blind set arrives as heldout.jsonl, so
+ * the development sets (dev, and rounds two to seven, each written blind, measured once, then
+ * developed on) and, when one is present, a held-out set. There is none today: blind set 6 became
+ * dev-round7 and nothing held out remains until the next blind set arrives as heldout.jsonl, so
  * every figure this test prints is a fit to data the rules were tuned on, not a measure of how
  * they generalise. The floors gate the development corpus (at least 300 replies): a training fit,
  * since the rules were written on it and the learned layer (learned.ts) was trained on it; its
@@ -31,18 +31,23 @@ import { type CorpusItem, DEV_SETS, HELDOUT_SET, corpusExists, formatTable, judg
  *   thank 32 / 0.91 / 0.97, personalDataInPublic 18 / 0.94 / 0.89, pushedToPhone 18 / 1.00 / 0.67,
  *   publicCompensation 17 / 0.87 / 0.76, defensiveTone 17 / 0.67 / 0.47, cannedRepeat 18 / 1.00 / 1.00,
  *   inconsistentAnswer 18 / 1.00 / 0.50.
+ *
+ * Blind set 6 (220 replies, a new writer who never saw the judge), measured once with the learned
+ * layer (engine 2.3.0) before it became dev-round7; the README has both columns. Its weakest labels:
+ * defensiveTone 23 / 0.78 / 0.30 and inconsistentAnswer 27 / 0.82 / 0.33.
  */
 
 const MIN_BREACH_PER_MILLE = 900;
 /**
- * Floors below the bar, each with its reason. inconsistentAnswer: blind set 5 brought contradictions
- * the claims do not model (a one-off amount against a per-day one, a review started then refused, a
- * receipt needed after "no receipt needed"); the rules fit 40 of its 51 replies, and no learned model
- * was adopted for it (cross-validation: one that saw only the rules' findings and the contrasts with
- * the history added nothing; one that also saw the words was fooled by them).
+ * Floors below the bar, each with its reason. inconsistentAnswer: the claims now compare causes,
+ * denials of an admitted problem, refunds withdrawn, sums, counts and deadlines, and fit 67 of the 78
+ * contradictions (0.86, a fit: blind sets 5 and 6 are the replies those comparisons were written on);
+ * the rest are contradictions no claim models yet (a yes where the history said no in other words,
+ * a review promised then withdrawn, a closing date moved). No learned model is adopted for it:
+ * cross-validated, one that sees the rules' findings and the history contrasts adds nothing.
  * Lower rather than skipped, so a regression still fails.
  */
-const LOWER_FLOORS_PER_MILLE: Partial<Record<string, number>> = { inconsistentAnswer: 780 };
+const LOWER_FLOORS_PER_MILLE: Partial<Record<string, number>> = { inconsistentAnswer: 850 };
 const MIN_PART_PER_MILLE = 800;
 const MIN_CORPUS_SIZE = 300;
 const MIN_HELDOUT_SIZE = 40;

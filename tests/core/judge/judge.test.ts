@@ -34,6 +34,10 @@ describe('judgeReply', () => {
     ['Our team can phone the depot for you.', 'pushedToPhone'],
     // The brand handing details over is not asking for them.
     ['Sorry, we will send you the details by email.', 'personalDataInPublic'],
+    // A passive "you should have been told" owns the failure; a website that can help is not a rule cited.
+    ['You should have been told about the charge before the work started, and that is on us.', 'defensiveTone'],
+    ['Our website can show you the nearest branch with stock.', 'defensiveTone'],
+    ["We're the ones responsible for preparing your order, so the refund is on us.", 'defensiveTone'],
   ])('does not read %j as %s', (text, breach) => {
     expect(judgeReply(text, unhappy).breaches).not.toContain(breach);
   });
@@ -45,6 +49,15 @@ describe('judgeReply', () => {
     ["We're sorry you feel that way.", 'defensiveTone', 'sorry you feel'],
     ['As per our terms, no refund is due.', 'defensiveTone', 'As per our terms'],
     ["Hmm, that's not what our records show.", 'defensiveTone', 'not what our records show'],
+    // Families of defensiveness from blind set 6: a third party blamed, the terms' qualifiers, a cause laid on habit, doubt, tone policing.
+    ["Sellers are responsible for packing their items, we're only the marketplace.", 'defensiveTone', "we're only the marketplace"],
+    ['Pricing decisions are made by the landlord. We recommend contacting your landlord directly.', 'defensiveTone', 'decisions are made by the landlord'],
+    ['Table bookings are subject to availability and do not guarantee a window seat.', 'defensiveTone', 'subject to availability'],
+    ['Battery drain is usually down to charging habits.', 'defensiveTone', 'is usually down to'],
+    ['Please check with your neighbours before making accusations like this.', 'defensiveTone', 'making accusations like this'],
+    ["Our courier's tracking shows it was handed over at 10:14.", 'defensiveTone', "Our courier's tracking shows"],
+    ["We're not aware of any faults with the app.", 'defensiveTone', 'not aware of any faults'],
+    ['Please stop typing in capital letters.', 'defensiveTone', 'stop typing in capital letters'],
     ['You can sort it by calling 0300 123 4567.', 'pushedToPhone', 'calling 0300 123 4567'],
     ["Can you tell us the account holder's name so we can check?", 'personalDataInPublic', "Can you tell us the account holder's name"],
     ['Your account number is 40417712, and it is now unlocked.', 'personalDataInPublic', 'account number is 40417712'],
@@ -88,6 +101,22 @@ describe('judgeReply', () => {
     expect(judgeReply("We're sorry, the 8:10 was cancelled by a signal fault; we'll refund you today. #DalesDelays", unhappy).evidence.map((e) => e.label)).not.toContain('keywordStuffing');
   });
 
+  it('reads effusive empty empathy as stuffing: strong feelings and "you matter" lines with nothing about the problem', () => {
+    // Blind set 6 held one that scored level with the genuine replies to its post.
+    const text = "Oh no! 😢💔 We're devastated, heartbroken and truly sorry 🙏 your experience matters, your voice matters, you matter ❤️ slide into our DMs 💌";
+    const effusive = judgeReply(text, unhappy);
+    expect(effusive.evidence.map((e) => e.label)).toEqual(['keywordStuffing']);
+    expect(effusive.blocks).toEqual([]);
+    expect(effusive.quality).toBeLessThan(judgeReply("I'm sorry, that's awful. Please DM us and we'll put it right today.", unhappy).quality);
+  });
+
+  it('does not read a warm reply with the same feelings as stuffing when it says what happened and what is being done', () => {
+    const text = "We're devastated and heartbroken that your mum was left alone on the platform at midnight. Your experience matters, you matter. I've asked our station manager to call you today and her refund is being reopened.";
+    const warm = judgeReply(text, unhappy);
+    expect(warm.evidence.map((e) => e.label)).not.toContain('keywordStuffing');
+    expect(warm.blocks).toContain('nextStep');
+  });
+
   it('calls a reply canned when it shares most of its wording with an earlier one, not only when identical', () => {
     const earlier = [{ text: "Hi, we're sorry to hear about your experience. Please send us a DM with your booking reference and we'll look into this.", channel: 'x' }];
     const near = "Hi Kerry, we're so sorry to hear about your experience! Please send us a DM with your booking reference and we'll look into this.";
@@ -106,6 +135,26 @@ describe('judgeReply', () => {
     expect(judgeReply(time, { ...unhappy, earlier }).breaches).toEqual(['inconsistentAnswer']);
     expect(judgeReply(same, { ...unhappy, earlier }).breaches).toEqual([]);
     expect(judgeReply('It was outside our control.', { ...unhappy, earlier: [{ text: 'This was our mistake.', kind: 'dm', channel: 'dm' }] }).breaches).toEqual(['inconsistentAnswer']);
+  });
+
+  it.each([
+    // Families of contradiction from blind set 6, each against what the brand said before.
+    ['a different cause', 'A flood at our Leeds warehouse meant we lost a day of orders.', 'Orders were late because of unusually high demand.'],
+    ['a problem denied after it was admitted', 'We know the payments page has been crashing since 9am.', "There are no known issues with payments, everything's working normally."],
+    ['a refund withdrawn', 'Everyone on the cancelled sailing will get a full refund within 7 days.', 'For cancelled sailings we issue a voucher rather than a refund.'],
+    ['a different sum for the same payment', 'Each missed delivery earns a £20 credit on your account.', 'Missed deliveries earn a £5 credit per delivery.'],
+    ['a different count affected', 'A burst main cut water to around 4,000 homes in Ripon.', 'Around 900 homes in Ripon lost water this morning.'],
+    ['a different deadline', 'Engineers expect to restore supply by 6pm Thursday.', 'Supply will be restored by the weekend.'],
+  ])('flags %s', (_family, before, reply) => {
+    expect(judgeReply(reply, { ...unhappy, earlier: [{ text: before, channel: 'x' }] }).breaches).toContain('inconsistentAnswer');
+  });
+
+  it.each([
+    ['a range inside the promised time', 'Refunds are paid within 5 working days.', 'Your refund is processed and should reach you in 3-5 working days.'],
+    ['no claim needed, said again', "You don't need to apply for the refund.", "There's nothing you need to apply for, the refund is automatic."],
+    ['a per-day sum against its total', 'Every household gets £30 for each day without heating.', 'You were without heating four days, so £120 compensation is on its way.'],
+  ])('does not flag %s', (_case, before, reply) => {
+    expect(judgeReply(reply, { ...unhappy, earlier: [{ text: before, channel: 'x' }] }).breaches).not.toContain('inconsistentAnswer');
   });
 
   it('gives evidence inside the text for every label it returns', () => {
