@@ -101,7 +101,7 @@ const LONG_NUMBER_DIGITS = 3;
  * Words too common to mean anything alone: their unigrams count but carry no span, so a learned
  * label's evidence names words that carry its meaning, not "a" or "is".
  */
-const FUNCTION_WORDS = new Set([
+const SPANLESS_WORDS = new Set([
   'a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 'of', 'on', 'in', 'at', 'to', 'for', 'by', 'with', 'from',
   'and', 'or', 'it', 'its', 'this', 'that', 'as', 'so', 'hi', 'hello', 'we', 'i', 'you', 'your', 'our', 'my', 'me', 'us',
 ]);
@@ -138,7 +138,7 @@ function lexicalFeatures(read: ReadText, features: Features): void {
     const classes = CLASS_OF.get(t.norm) ?? [];
     const byBrand = classes.some((c) => ADDRESSED_CLASSES.has(c)) && actorAt(read, t.at) === 'brand';
     const mark = `${isNegated(read, t.at) ? 'not:' : ''}${byBrand ? 'brand:' : ''}`;
-    fire(features, `w:${mark}${t.norm}`, FUNCTION_WORDS.has(t.norm) ? null : span);
+    fire(features, `w:${mark}${t.norm}`, SPANLESS_WORDS.has(t.norm) ? null : span);
     for (const c of classes) fire(features, `c:${mark}${c}`, span);
     const valence = valenceClass(t.norm);
     if (valence) fire(features, `c:${mark}${valence}`, span);

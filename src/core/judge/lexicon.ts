@@ -212,3 +212,12 @@ export const NORMALIZERS = ['happen', 'happens', 'can happen', 'do happen', 'wil
 export const SHRUG_FORMULAS = ["it is what it is", "it's what it is", "that's just how it is", "it's just how it is", "that's how it is", "it's the way it is", "that's the way it is", 'one of those things', 'these things happen', 'things happen', 'stuff happens'];
 /** Idioms in which the writer owns a failure ("we dropped the ball"). */
 export const OWNERSHIP_IDIOMS = ['dropped the ball', 'messed up', 'made a mess of', 'got it wrong', 'got this wrong', 'got that wrong', 'let you down', 'let her down', 'let him down', 'let them down', 'fell short', 'fallen short', 'failed you', 'failed her', 'failed him', "didn't live up", 'did not live up', 'should have done better', 'owe you an explanation', 'not our finest hour', 'on us'];
+
+/** Words that carry no content of their own: shared with a post, they show nothing about the problem was understood. */
+export const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'about', 'this', 'that',
+  'these', 'those', 'it', 'its', "it's", 'is', 'are', 'was', 'were', 'be', 'been', 'have', 'has', 'had', 'do', 'does', 'did',
+  'i', 'me', 'my', 'you', 'your', 'we', 'us', 'our', 'they', 'them', 'their', 'he', 'she', 'her', 'his', 'him', 'not', 'no',
+  'so', 'just', 'now', 'again', 'what', 'when', 'who', 'why', 'how', 'all', 'any', 'can', 'will', 'would', 'could', 'should',
+  'please', 'thanks', 'thank', 'hi', 'hello', 'one', 'post', 'look', 'take', 'here', 'there', 'then', 'than', 'very', 'really',
+]);

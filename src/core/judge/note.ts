@@ -1,5 +1,5 @@
 import type { Role } from '../scenario/vocabulary.schema';
-import { ACTION_ANY, CAUSE_STATES, FAULT_NOUNS, TIME_COMMITMENT, alt } from './lexicon';
+import { ACTION_ANY, CAUSE_STATES, FAULT_NOUNS, FUNCTION_WORDS, TIME_COMMITMENT, alt } from './lexicon';
 import { type ReadText, cue, matchesIn, originalSpan, readText } from './text';
 import type { Evidence, PostContext } from './verdict';
 
@@ -21,14 +21,6 @@ export interface NoteVerdict {
   evidence: Evidence[];
 }
 
-/** Words that carry no content of their own: shared with the post, they show nothing was understood. */
-const FUNCTION_WORDS = new Set([
-  'the', 'a', 'an', 'and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'about', 'this', 'that',
-  'these', 'those', 'it', 'its', "it's", 'is', 'are', 'was', 'were', 'be', 'been', 'have', 'has', 'had', 'do', 'does', 'did',
-  'i', 'me', 'my', 'you', 'your', 'we', 'us', 'our', 'they', 'them', 'their', 'he', 'she', 'her', 'his', 'him', 'not', 'no',
-  'so', 'just', 'now', 'again', 'what', 'when', 'who', 'why', 'how', 'all', 'any', 'can', 'will', 'would', 'could', 'should',
-  'please', 'thanks', 'thank', 'hi', 'hello', 'one', 'post', 'look', 'take', 'here', 'there', 'then', 'than', 'very', 'really',
-]);
 /** A content word is read by its first letters, so "cancelled" in the post matches "cancellation" in the note. */
 const STEM_LETTERS = 5;
 /** Content words a note must share with the post to be about it (a name and a thing, a place and an event). */
