@@ -117,6 +117,29 @@ describe('judgeReply', () => {
     expect(warm.blocks).toContain('nextStep');
   });
 
+  it('reads validation of the customer\'s feelings as stuffing when it says nothing about the problem', () => {
+    // Blind set 7 held one that scored the top quality, level with the genuine replies to its post.
+    const text = "We're sorry to hear you're feeling disappointed. We understand that your feelings are valid, and we empathise with your disappointment. Thank you for sharing your feelings with us. Please DM us.";
+    const validating = judgeReply(text, unhappy);
+    expect(validating.evidence.map((e) => e.label)).toEqual(['keywordStuffing']);
+    expect(validating.quality).toBeLessThan(judgeReply("I'm sorry, that's awful. Please DM us and we'll put it right today.", unhappy).quality);
+    const warm = "Your feelings are valid and we share your disappointment: your mum was left alone on the platform at midnight. Thank you for sharing it. Her refund is being reopened today.";
+    expect(judgeReply(warm, unhappy).evidence.map((e) => e.label)).not.toContain('keywordStuffing');
+  });
+
+  it("reads the brand's mission-statement boilerplate as stuffing when it says nothing about the problem, a phone number included", () => {
+    // Blind set 7 held one that scored level with the worst genuine reply to its post.
+    const renewal = { post: { text: 'Drivesure renewal quote went from £420 to £890. No claims, same car, same address. Explain that.', category: 'unhappy' as const, sentiment: -1 } };
+    const slogans = judgeReply(
+      "At Drivesure, we're passionately committed to delivering fair, transparent, customer-centric pricing solutions that reflect our values and your needs. Our friendly team are available on 0345 122 9090 to support you on your insurance journey.",
+      renewal,
+    );
+    expect(slogans.evidence.filter((e) => e.label === 'keywordStuffing').map((e) => e.reason)).toEqual(["recites the brand's mission statement without a word about the problem"]);
+    const answer = judgeReply("Sorry Ian, we're committed to transparent pricing and our values say a jump like that needs explaining: I've asked our pricing team to recheck your renewal quote today.", renewal);
+    expect(answer.evidence.map((e) => e.label)).not.toContain('keywordStuffing');
+    expect(slogans.quality).toBeLessThan(answer.quality);
+  });
+
   it('calls a reply canned when it shares most of its wording with an earlier one, not only when identical', () => {
     const earlier = [{ text: "Hi, we're sorry to hear about your experience. Please send us a DM with your booking reference and we'll look into this.", channel: 'x' }];
     const near = "Hi Kerry, we're so sorry to hear about your experience! Please send us a DM with your booking reference and we'll look into this.";
