@@ -15,8 +15,8 @@ interface Contexts {
 /**
  * dev: written with the rules. dev-round2 … dev-round7: each written as a held-out set,
  * measured once (README), then used for development (rounds 6 and 7, blind sets 5 and 6, train
- * the learned layer). heldout: never used to change a rule or a weight; absent between one set being
- * folded in and the next one arriving, as it is now.
+ * the learned layer). heldout (blind set 7 today): never used to change a rule or a weight, stuffing
+ * aside; absent between one set being folded in and the next one arriving.
  */
 export const DEV_SETS = ['dev', 'dev-round2', 'dev-round3', 'dev-round4', 'dev-round5', 'dev-round6', 'dev-round7'] as const;
 export const HELDOUT_SET = 'heldout' as const;

@@ -5,10 +5,9 @@ import { type CorpusItem, DEV_SETS, HELDOUT_SET, corpusExists, formatTable, judg
 /**
  * The judge measured against the labelled corpus: precision and recall per label on
  * the development sets (dev, and rounds two to seven, each written blind, measured once, then
- * developed on) and, when one is present, a held-out set. There is none today: blind set 6 became
- * dev-round7 and nothing held out remains until the next blind set arrives as heldout.jsonl, so
- * every figure this test prints is a fit to data the rules were tuned on, not a measure of how
- * they generalise. The floors gate the development corpus (at least 300 replies): a training fit,
+ * developed on) and, when one is present, a held-out set: today blind set 7 (heldout.jsonl, a third
+ * writer), whose table is printed first; the development figures printed after it are a fit to data
+ * the rules were tuned on, not a measure of how they generalise. The floors gate the development corpus (at least 300 replies): a training fit,
  * since the rules were written on it and the learned layer (learned.ts) was trained on it; its
  * cross-validated figures are in the README (scripts/judge-crossval.ts). A held-out set is printed,
  * never gated, because gating it would mean tuning the judge to it.
@@ -35,6 +34,12 @@ import { type CorpusItem, DEV_SETS, HELDOUT_SET, corpusExists, formatTable, judg
  * Blind set 6 (220 replies, a new writer who never saw the judge), measured once with the learned
  * layer (engine 2.3.0) before it became dev-round7; the README has both columns. Its weakest labels:
  * defensiveTone 23 / 0.78 / 0.30 and inconsistentAnswer 27 / 0.82 / 0.33.
+ *
+ * Blind set 7 (220 replies, a third writer), measured once on the judge after set 6 (engine 2.4.0);
+ * the README has it beside the rules alone and the first learned layer. Below the bar:
+ *   acknowledge 66 / 0.64 / 0.80, nextStep 82 / 0.62 / 0.91, publicCompensation 15 / 0.75 / 0.80,
+ *   defensiveTone 32 / 0.90 / 0.28, inconsistentAnswer 39 / 1.00 / 0.49.
+ * Only stuffing was changed after it (two stuffed replies scored level with genuine ones).
  */
 
 const MIN_BREACH_PER_MILLE = 900;
