@@ -25,7 +25,7 @@ import { ChoiceDialog, type DialogSpec } from '../ui/choice-dialog';
 import { DocOverlay } from '../ui/doc-overlay';
 import { FocusList } from '../ui/focus-list';
 import { keyHelpDoc } from '../ui/key-help';
-import { addPanel, addText, COLOR, css, TEXT_SCALE } from '../ui/theme';
+import { addPanel, addText, COLOR, showText, TEXT_SCALE } from '../ui/theme';
 import { BaseScene } from './base.scene';
 import { prefetchScene, startScene } from './scene-loader';
 import { SCENE } from './scene-keys';
@@ -528,7 +528,7 @@ export class DeskScene extends BaseScene implements DeskHost {
 
   private setStatus(message: string, problem = false): void {
     this.status = message;
-    this.statusText.setText(message).setColor(css(problem ? COLOR.bad : COLOR.text));
+    showText(this.statusText, message, problem ? COLOR.bad : COLOR.text);
     if (problem) this.services.announcer.say(message);
   }
 
