@@ -99,6 +99,21 @@ export function showText(t: Phaser.GameObjects.Text, value: string, color?: numb
   } else if (recolour) t.setColor(fill);
 }
 
+/**
+ * Depth of a screen's own texts: above its panels, buttons and charts (depth 0), below overlays
+ * and dialogs (90 and up). In WebGL shapes and texts are drawn by different batches, so a display
+ * list that alternates them (a panel, its label, a button, its caption, ...) ends a batch and
+ * issues a draw call at every switch; drawing all the shapes, then all the texts, takes a few.
+ */
+export const TEXT_DEPTH = 1;
+
+/** Puts the scene's texts still at depth 0 on TEXT_DEPTH; call once the screen is built. */
+export function textsAboveShapes(scene: Phaser.Scene): void {
+  for (const o of scene.children.list) {
+    if (o.type === 'Text' && (o as Phaser.GameObjects.Text).depth === 0) (o as Phaser.GameObjects.Text).setDepth(TEXT_DEPTH);
+  }
+}
+
 /** A flat panel with a hairline border. */
 export function addPanel(scene: Phaser.Scene, x: number, y: number, w: number, h: number, fill: number = COLOR.panel): Phaser.GameObjects.Rectangle {
   return scene.add.rectangle(x, y, w, h, fill).setOrigin(0, 0).setStrokeStyle(1, COLOR.line);
