@@ -120,8 +120,9 @@ export class ReadingLayer {
     put(this.duties.root, this.regions.duties);
   }
 
+  /** Called every frame: the attribute is written only when it changes, so a still layer is not restyled. */
   setVisible(on: boolean): void {
-    this.root.hidden = !on;
+    if (this.root.hidden === on) this.root.hidden = !on;
   }
 
   destroy(): void {
