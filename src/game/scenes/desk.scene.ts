@@ -144,6 +144,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       visiblePostIds: this.reading.visibleIds(),
       objects: this.countObjects(),
       canvasTexts: this.canvasTexts(),
+      rectangles: this.rectangles(),
     });
     this.services.audio.setAmbience(true);
     // Back from the pause scene.
@@ -593,6 +594,16 @@ export class DeskScene extends BaseScene implements DeskHost {
       counts[o.type] = (counts[o.type] ?? 0) + 1;
     }
     return counts;
+  }
+
+  private rectangles(): DeskView['rectangles'] {
+    const out: DeskView['rectangles'] = [];
+    for (const o of this.children.list) {
+      if (o.type !== 'Rectangle' || !(o as Phaser.GameObjects.Rectangle).visible) continue;
+      const b = (o as Phaser.GameObjects.Rectangle).getBounds();
+      out.push({ x: b.x, y: b.y, w: b.width, h: b.height });
+    }
+    return out;
   }
 
   private canvasTexts(): DeskView['canvasTexts'] {
