@@ -86,21 +86,69 @@ const stats = (xs: number[]) => {
 };
 
 /**
- * Frame intervals from requestAnimationFrame over `ms`, after SETTLE_MS of settling.
+ * Frame intervals from requestAnimationFrame over `ms`, after SETTLE_MS of settling, and how many
+ * frames were drawn in all (settling too, to share out the CPU time measured around the call).
  * Passed as source text: tsx would wrap a serialised function in helpers the page lacks.
  */
-async function frameTimes(page: Page, ms: number): Promise<number[]> {
+async function frameTimes(page: Page, ms: number): Promise<{ intervals: number[]; frames: number }> {
   return page.evaluate(`new Promise((resolve) => {
-    const out = [];
+    const intervals = [];
+    let frames = 0;
     let last = 0;
-    let end = 0;
+    let from = 0;
     const tick = (t) => {
-      if (last === 0) { last = t; end = t + ${ms}; }
-      else { out.push(t - last); last = t; }
-      if (t < end) requestAnimationFrame(tick); else resolve(out);
+      frames++;
+      if (from === 0) from = t + ${SETTLE_MS};
+      else if (t >= from) intervals.push(t - last);
+      last = t;
+      if (t < from + ${ms}) requestAnimationFrame(tick); else resolve({ intervals, frames });
     };
-    setTimeout(() => requestAnimationFrame(tick), ${SETTLE_MS});
+    requestAnimationFrame(tick);
   })`);
+}
+
+/** Clock ticks a second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU milliseconds (user + system) used so far by a browser's processes: the one started on
+ * `profile` and its descendants (renderers, GPU process, ...). CPU time, unlike frame time,
+ * hardly grows when other work on the machine makes a page wait for a core.
+ */
+function browserCpuMs(profile: string): number {
+  const parent = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  let root: number | undefined;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(d), Number(f[1]));
+      ticks.set(Number(d), Number(f[11]) + Number(f[12]));
+      if (root === undefined) {
+        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+        if (cmd.includes(profile) && !cmd.includes('--type=')) root = Number(d);
+      }
+    } catch {
+      // The process ended while we read.
+    }
+  }
+  if (root === undefined) throw new Error(`no browser process runs on ${profile}`);
+  const within = (pid: number): boolean => {
+    for (let p: number | undefined = pid, hops = 0; p !== undefined && p > 1 && hops < 20; p = parent.get(p), hops++) if (p === root) return true;
+    return false;
+  };
+  let sum = 0;
+  for (const [pid, t] of ticks) if (within(pid)) sum += t;
+  return (sum * 1000) / USER_HZ;
+}
+
+/** A turn: the frame intervals, and CPU milliseconds per frame of the page's whole browser. */
+async function turn(page: Page, profile: string, ms: number): Promise<{ intervals: number[]; cpuPerFrame: number }> {
+  const cpu0 = browserCpuMs(profile);
+  const { intervals, frames } = await frameTimes(page, ms);
+  return { intervals, cpuPerFrame: (browserCpuMs(profile) - cpu0) / frames };
 }
 
 /** How much slower a held page runs: it draws a frame every few seconds and takes ~1 % of a core. */
@@ -186,8 +234,8 @@ async function approach(page: Page, size: number, seed: number, renderer: 'canva
     const snap = await snapshot(page);
     if (snap.run?.over !== false) throw new Error(`${renderer} ${size}: the shift ended ${where} (sim ${snap.run?.clock}, ${snap.run?.state.posts.length} posts); pickSeed left it time, so the machine stalled or the game changed`);
   };
-  // 200× to well before the mark, 8× onto it (at 200× a busy machine overshoots by minutes). Phaser handles queued keys on its next frame, which in
-  // software WebGL can take a while: wait for each.
+  // 200× to well before the mark, 8× onto it (at 200× a busy machine overshoots by minutes), each pace set with the clock stopped.
+  // Phaser handles queued keys on its next frame, which in software WebGL can take a while: wait for each.
   const postsAtLeast = (n: number) =>
     page.waitForFunction((k) => (window.surgeDrill!.snapshot().run?.state.posts.length ?? 0) >= k || window.surgeDrill!.snapshot().run?.over === true, n, { polling: 20, timeout: 180_000 });
   /** Presses `key` until the pace is `target`, one press at a time, again if a press went unseen. */
@@ -201,18 +249,22 @@ async function approach(page: Page, size: number, seed: number, renderer: 'canva
     const snap = await snapshot(page);
     throw new Error(`could not set the desk to ${target}×: scene ${snap.scene}, speed ${snap.run?.speed}, status "${snap.desk?.status}"`);
   };
+  /** Stops the clock (P), sets the pace in the pause menu, resumes: no sim time passes however slowly a busy machine handles the keys. */
+  const paceWhilePaused = async (target: number, where: string) => {
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => ['pause', 'debrief'].includes(window.surgeDrill!.scene()), null, { polling: 50, timeout: 60_000 });
+    await ended(where);
+    await page.keyboard.press('ArrowDown'); // the Speed row
+    await speedTo(target, 'ArrowLeft');
+    await page.keyboard.press('p');
+    await waitForScene(page, 'desk');
+  };
   await postsAtLeast(size - SLOW_APPROACH_POSTS);
   await ended('on the way to the mark');
-  await speedTo(8, '-');
+  await paceWhilePaused(8, 'on the way to the mark');
   await postsAtLeast(size);
   await ended('on the way to the mark');
-  await page.keyboard.press('p');
-  await page.waitForFunction(() => ['pause', 'debrief'].includes(window.surgeDrill!.scene()), null, { polling: 50, timeout: 60_000 });
-  await ended('at the mark');
-  await page.keyboard.press('ArrowDown'); // the Speed row
-  await speedTo(1, 'ArrowLeft');
-  await page.keyboard.press('p');
-  await waitForScene(page, 'desk');
+  await paceWhilePaused(1, 'at the mark');
   await page.keyboard.press('ArrowDown');
   return snapshot(page);
 }
@@ -231,7 +283,7 @@ let browser = await launchBrowser(CHROMIUM_FLAGS);
 /** The bare pages run in a browser of their own: no GPU process or compositor shared with the desk's. */
 let bareBrowser = await launchBrowser(CHROMIUM_FLAGS);
 const rows: string[] = [];
-const results: Record<string, Record<number, { desk: Stats; bare: Stats; posts: number }>> = {};
+const results: Record<string, Record<number, { desk: Stats; bare: Stats; posts: number; cpu: number }>> = {};
 try {
   for (const renderer of RENDERERS) {
     // A fresh browser per renderer: software WebGL after Canvas pages in one browser was erratic.
@@ -266,16 +318,21 @@ try {
       const deskFrames: number[] = [];
       const bareFrames: number[] = [];
       const turnRatios: number[] = [];
+      const cpuRatios: number[] = [];
+      const cpu = { desk: [] as number[], bare: [] as number[] };
       for (let round = 0; round < ROUNDS; round++) {
-        const d = await frameTimes(page, TURN_MS[renderer]);
+        const d = await turn(page, browser.profile, TURN_MS[renderer]);
         const dh = await hold(page);
         await bareHeld.release();
-        const b = await frameTimes(bare, TURN_MS[renderer]);
+        const b = await turn(bare, bareBrowser.profile, TURN_MS[renderer]);
         bareHeld = await hold(bare);
         await dh.release();
-        deskFrames.push(...d);
-        bareFrames.push(...b);
-        turnRatios.push(stats(d).p95 / stats(b).p95);
+        deskFrames.push(...d.intervals);
+        bareFrames.push(...b.intervals);
+        turnRatios.push(stats(d.intervals).p95 / stats(b.intervals).p95);
+        cpu.desk.push(d.cpuPerFrame);
+        cpu.bare.push(b.cpuPerFrame);
+        cpuRatios.push(d.cpuPerFrame / b.cpuPerFrame);
       }
       const after = await snapshot(page);
       if (after.scene !== 'desk' || after.run?.over !== false) throw new Error(`${renderer} ${size}: the shift ended during the measurement (scene ${after.scene}, sim ${after.run?.clock}); pickSeed left it time, so the machine stalled`);
@@ -283,10 +340,11 @@ try {
       await bare.close();
       await page.close();
       const [ds, bs] = [stats(deskFrames), stats(bareFrames)];
-      results[renderer]![size] = { desk: ds, bare: bs, posts };
-      const spread = `${Math.min(...turnRatios).toFixed(2)}–${Math.max(...turnRatios).toFixed(2)}`;
+      const [dc, bc] = [stats(cpu.desk).median, stats(cpu.bare).median];
+      results[renderer]![size] = { desk: ds, bare: bs, posts, cpu: dc / bc };
+      const spread = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
       rows.push(
-        `| ${renderer} | ${size} (${posts}) | ${ds.median.toFixed(1)} | ${ds.p95.toFixed(1)} | ${bs.median.toFixed(1)} | ${bs.p95.toFixed(1)} | ${(ds.p95 / bs.p95).toFixed(2)} | ${spread} | ${Object.entries(objects).map(([k, v]) => `${v} ${k}`).join(', ')}; ${reading.elements} DOM elements |`,
+        `| ${renderer} | ${size} (${posts}) | ${ds.median.toFixed(1)} | ${ds.p95.toFixed(1)} | ${bs.median.toFixed(1)} | ${bs.p95.toFixed(1)} | ${(ds.p95 / bs.p95).toFixed(2)} | ${spread(turnRatios)} | ${dc.toFixed(1)} / ${bc.toFixed(1)} = ${(dc / bc).toFixed(2)} (${spread(cpuRatios)}) | ${Object.entries(objects).map(([k, v]) => `${v} ${k}`).join(', ')}; ${reading.elements} DOM elements |`,
       );
       console.log(rows[rows.length - 1]);
     }
@@ -316,15 +374,17 @@ try {
   const sum = (fs: string[], size: (f: string) => number) => fs.reduce((n, f) => n + size(f), 0);
   const raw = (f: string) => statSync(join(assets, f)).size;
 
-  console.log('\n| renderer | posts in history (actual) | desk median ms | desk p95 ms | bare median ms | bare p95 ms | desk/bare p95 | per-turn desk/bare p95 | drawn (canvas objects; reading-layer elements) |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| renderer | posts in history (actual) | desk median ms | desk p95 ms | bare median ms | bare p95 ms | desk/bare p95 | per-turn desk/bare p95 | CPU ms a frame, desk / bare (median of turns; per-turn range) | drawn (canvas objects; reading-layer elements) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) console.log(r);
   for (const renderer of RENDERERS) {
     const [early, late] = [results[renderer]![SIZES[0]!]!, results[renderer]![SIZES[SIZES.length - 1]!]!];
     const growth = late.desk.p95 / early.desk.p95;
     // The marks are measured minutes apart; against its own interleaved bare page each is measured under the same load.
     const relative = late.desk.p95 / late.bare.p95 / (early.desk.p95 / early.bare.p95);
-    console.log(`${renderer}: desk p95 at ${late.posts} posts / p95 at ${early.posts} = ${growth.toFixed(2)} (target ≤ 1.2); the same of desk/bare = ${relative.toFixed(2)}`);
+    console.log(
+      `${renderer}: desk p95 at ${late.posts} posts / p95 at ${early.posts} = ${growth.toFixed(2)} (target ≤ 1.2); the same of desk/bare p95 = ${relative.toFixed(2)}, of desk/bare CPU a frame = ${(late.cpu / early.cpu).toFixed(2)}`,
+    );
   }
   console.log(`\nJS bundle: Phaser ${kb(sum(phaser, raw))} (${kb(sum(phaser, gz))} gzip); everything else ${kb(sum(rest, raw))} (${kb(sum(rest, gz))} gzip; the build checks the start-up part against ${kb(APP_BUDGET_GZIP_BYTES)})`);
   for (const renderer of RENDERERS) {
