@@ -33,6 +33,8 @@ export interface DeskView {
   objects: Record<string, number>;
   /** Every visible canvas text with its box and font size in design pixels (1280×720), for the layout check. */
   canvasTexts: { text: string; x: number; y: number; w: number; h: number; px: number }[];
+  /** Every visible rectangle's box in design pixels, so the render bench's baseline fills the same area. */
+  rectangles: { x: number; y: number; w: number; h: number }[];
 }
 
 /** The one place scenes share state: the run in play, the last finished run, timings. */

@@ -3,7 +3,7 @@ import type { MetricSample } from '../../core/index';
 import type { RunController } from '../run/run-controller';
 import { formatSpeed } from '../run/pace';
 import { drawSparkline } from '../ui/sparkline';
-import { addPanel, addText, COLOR, css, lineHeight } from '../ui/theme';
+import { addPanel, addText, COLOR, lineHeight, showText } from '../ui/theme';
 
 /** Samples (one per sim minute) drawn in each sparkline. */
 const SPARK_SAMPLES = 90;
@@ -68,32 +68,27 @@ export class Hud {
     const key = `${s.t}|${history.length}|${modeText}|${s.team.extra}|${s.team.pending.length}|${busy}`;
     if (key === this.key) return;
     this.key = key;
-    this.clock.setText(sim.clock());
-    this.ends.setText(busy ? `you are ${busy}` : `shift ends ${sim.clock(s.endT)}`);
-    this.ends.setColor(css(busy ? COLOR.warn : COLOR.dim));
-    this.mode.setText(modeText);
+    // The key moves every sim step, the words mostly once a sim minute: showText redraws only what changed.
+    showText(this.clock, sim.clock());
+    showText(this.ends, busy ? `you are ${busy}` : `shift ends ${sim.clock(s.endT)}`, busy ? COLOR.warn : COLOR.dim);
+    showText(this.mode, modeText);
     if (!last) return;
     const m = this.metrics;
     const sent = last.sentiment / 100;
-    m.sentiment.value.setText(`${sent >= 0 ? '+' : '−'}${Math.abs(sent).toFixed(2)} ${sent <= -0.5 ? 'angry' : sent < 0 ? 'sour' : 'calm'}`);
-    m.sentiment.value.setColor(css(sent <= -0.5 ? COLOR.bad : sent < 0 ? COLOR.warn : COLOR.good));
-    m.goodwill.value.setText(`${last.goodwill}/100`);
-    m.goodwill.value.setColor(css(last.goodwill < 50 ? COLOR.bad : last.goodwill < 65 ? COLOR.warn : COLOR.good));
-    m.backlog.value.setText(`${last.backlog}`);
-    m.backlog.value.setColor(css(last.backlog > 60 ? COLOR.bad : last.backlog > 25 ? COLOR.warn : COLOR.text));
-    m.service.value.setText(`${last.serviceLevel}%`);
-    m.service.value.setColor(css(last.serviceLevel < 70 ? COLOR.bad : last.serviceLevel < 85 ? COLOR.warn : COLOR.good));
+    showText(m.sentiment.value, `${sent >= 0 ? '+' : '−'}${Math.abs(sent).toFixed(2)} ${sent <= -0.5 ? 'angry' : sent < 0 ? 'sour' : 'calm'}`, sent <= -0.5 ? COLOR.bad : sent < 0 ? COLOR.warn : COLOR.good);
+    showText(m.goodwill.value, `${last.goodwill}/100`, last.goodwill < 50 ? COLOR.bad : last.goodwill < 65 ? COLOR.warn : COLOR.good);
+    showText(m.backlog.value, `${last.backlog}`, last.backlog > 60 ? COLOR.bad : last.backlog > 25 ? COLOR.warn : COLOR.text);
+    showText(m.service.value, `${last.serviceLevel}%`, last.serviceLevel < 70 ? COLOR.bad : last.serviceLevel < 85 ? COLOR.warn : COLOR.good);
     const team = s.team;
     const capacity = (team.agents + team.extra) * sim.scenario.team.postsPerAgentHour;
     const arriving = team.pending.reduce((n, p) => n + p.count, 0);
     const agents = team.agents + team.extra;
-    m.team.value.setText(`${agents} agent${agents === 1 ? '' : 's'}, ${capacity}/h`);
-    m.team.label.setText(arriving ? `TEAM (+${arriving} at ${sim.clock(team.pending[0]!.at)})` : 'TEAM');
+    showText(m.team.value, `${agents} agent${agents === 1 ? '' : 's'}, ${capacity}/h`);
+    showText(m.team.label, arriving ? `TEAM (+${arriving} at ${sim.clock(team.pending[0]!.at)})` : 'TEAM');
     const forecast = sim.forecastNextHour();
     const trend = forecast > last.arrivalsLastHour * 1.1 ? '▲ rising' : forecast < last.arrivalsLastHour * 0.9 ? '▼ easing' : '▶ steady';
-    m.forecast.value.setText(`${forecast}/h ${trend.slice(0, 1)}`);
-    m.forecast.label.setText(`FORECAST, ${trend.slice(2)}`);
-    m.forecast.value.setColor(css(trend.startsWith('▲') ? COLOR.warn : COLOR.text));
+    showText(m.forecast.value, `${forecast}/h ${trend.slice(0, 1)}`, trend.startsWith('▲') ? COLOR.warn : COLOR.text);
+    showText(m.forecast.label, `FORECAST, ${trend.slice(2)}`);
     if (history.length !== this.samples) {
       this.samples = history.length;
       const recent = history.slice(-SPARK_SAMPLES);

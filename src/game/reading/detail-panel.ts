@@ -54,7 +54,7 @@ export class DetailPanel {
 
   setCoach(text: string | undefined): void {
     const on = text !== undefined;
-    this.coach.hidden = !on;
+    if (this.coach.hidden === on) this.coach.hidden = !on;
     if (on && this.coach.textContent !== text) this.coach.textContent = text;
   }
 

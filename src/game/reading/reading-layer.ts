@@ -120,8 +120,9 @@ export class ReadingLayer {
     put(this.duties.root, this.regions.duties);
   }
 
+  /** Called every frame: the attribute is written only when it changes, so a still layer is not restyled. */
   setVisible(on: boolean): void {
-    this.root.hidden = !on;
+    if (this.root.hidden === on) this.root.hidden = !on;
   }
 
   destroy(): void {
@@ -158,8 +159,9 @@ export class ReadingLayer {
     this.renderTabs(f);
     const slice = this.window.slice(f.model, f.tab, f.view, f.selected);
     this.start = slice.start;
-    this.newButton.hidden = slice.newCount === 0;
-    if (slice.newCount > 0) this.newButton.textContent = `↑ ${slice.newCount} new — Home`;
+    if (this.newButton.hidden !== (slice.newCount === 0)) this.newButton.hidden = slice.newCount === 0;
+    const newText = `↑ ${slice.newCount} new — Home`;
+    if (slice.newCount > 0 && this.newButton.textContent !== newText) this.newButton.textContent = newText;
     this.renderRate(f.state);
     this.renderPinned(f);
     this.renderList(f, slice.ids);
@@ -174,12 +176,19 @@ export class ReadingLayer {
 
   private renderTabs(f: FeedFrame): void {
     const tabs = [{ id: 'all', name: 'All' }, ...this.scenario.channels.map((c) => ({ id: c.id, name: c.name }))];
-    const key = `${f.tab}|${f.view}|${tabs.map((t) => f.model.openCount(t.id)).join(',')}`;
-    if (key === this.tabsKey) return;
+    const labels = tabs.map((t) => `${t.name} (${f.model.openCount(t.id)})`);
+    const key = `${f.tab}|${f.view}`;
+    if (key === this.tabsKey) {
+      // Only the open counts moved (a post arrived or was handled): new words in the same buttons.
+      this.tabsEl.querySelectorAll('button').forEach((b, i) => {
+        if (b.textContent !== labels[i]) b.textContent = labels[i]!;
+      });
+      return;
+    }
     this.tabsKey = key;
     this.tabsEl.replaceChildren(
-      ...tabs.map((t) => {
-        const b = el('button', { type: 'button', role: 'tab', class: 'rl-tab', 'aria-selected': String(t.id === f.tab), tabindex: '-1' }, `${t.name} (${f.model.openCount(t.id)})`);
+      ...tabs.map((t, i) => {
+        const b = el('button', { type: 'button', role: 'tab', class: 'rl-tab', 'aria-selected': String(t.id === f.tab), tabindex: '-1' }, labels[i]!);
         b.addEventListener('click', () => this.onPick(t.id, undefined));
         return b;
       }),

@@ -25,7 +25,7 @@ import { ChoiceDialog, type DialogSpec } from '../ui/choice-dialog';
 import { DocOverlay } from '../ui/doc-overlay';
 import { FocusList } from '../ui/focus-list';
 import { keyHelpDoc } from '../ui/key-help';
-import { addPanel, addText, COLOR, css, TEXT_SCALE } from '../ui/theme';
+import { addPanel, addText, COLOR, showText, TEXT_SCALE, textsAboveShapes } from '../ui/theme';
 import { BaseScene } from './base.scene';
 import { prefetchScene, startScene } from './scene-loader';
 import { SCENE } from './scene-keys';
@@ -76,13 +76,18 @@ export class DeskScene extends BaseScene implements DeskHost {
   private readingKey = '';
   private readingUserKey = '';
   private readingAt = 0;
+  /** The canvas frames the reading layer's opaque feed and detail panels cover exactly while it shows. */
+  private coveredPanels: Phaser.GameObjects.Rectangle[] = [];
 
   constructor(services: GameServices) {
     super(SCENE.desk, services);
   }
 
   create(): void {
-    this.begin();
+    // No camera fill: the renderer clears every frame to the game's background (COLOR.bg), and the
+    // desk is alone on screen (the pause menu draws over it). In software WebGL the fill is a
+    // full-screen quad drawn every frame over that clear.
+    this.begin(false);
     const run = this.services.session.run;
     if (!run) {
       this.scene.start(SCENE.menu);
@@ -101,8 +106,7 @@ export class DeskScene extends BaseScene implements DeskHost {
     const feed = { x: 0, y: top, w: 520, h: bottom - top };
     const detail = { x: 528, y: top, w: 410, h: bottom - top };
     // The canvas keeps the panels' frames; the reading layer draws their text over them.
-    addPanel(this, feed.x, feed.y, feed.w, feed.h);
-    addPanel(this, detail.x, detail.y, detail.w, detail.h);
+    this.coveredPanels = [addPanel(this, feed.x, feed.y, feed.w, feed.h), addPanel(this, detail.x, detail.y, detail.w, detail.h)];
     this.tutorial = run.rules.coachLines;
     this.panel = new EscalationPanel(this, 946, top, 334, bottom - top, run, () => this.openDeclare());
     this.reading = new ReadingLayer(
@@ -126,6 +130,8 @@ export class DeskScene extends BaseScene implements DeskHost {
     this.presenter = new EventPresenter(run, this.services.audio, this.services.announcer, this.slip);
     this.buildActionBar();
     this.statusText = addText(this, 12, 692, '', { size: 's' });
+    // Fewer draw calls in WebGL: the panels and buttons first, then every text over them.
+    textsAboveShapes(this);
 
     this.keys.push((key, e) => this.onKey(key, e));
     this.services.session.desk = () => ({
@@ -138,6 +144,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       visiblePostIds: this.reading.visibleIds(),
       objects: this.countObjects(),
       canvasTexts: this.canvasTexts(),
+      rectangles: this.rectangles(),
     });
     this.services.audio.setAmbience(true);
     // Back from the pause scene.
@@ -169,7 +176,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       if (now >= this.endingAt) this.toDebrief();
       return;
     }
-    this.reading.setVisible(!this.dialog && !this.overlay);
+    this.showReading(!this.dialog && !this.overlay);
     const events = this.run.advance(delta);
     this.presenter.present(events, now);
     this.render(now);
@@ -204,6 +211,16 @@ export class DeskScene extends BaseScene implements DeskHost {
       this.refreshActionBar();
     }
     this.renderReading(now, key);
+  }
+
+  /**
+   * Shows or hides the reading layer. While it shows, its feed and detail panels (opaque, the
+   * canvas panels' colour and border) hide the canvas frames beneath, so those are not drawn:
+   * each would be a third of the screen painted twice a frame, most of a frame's cost in software WebGL.
+   */
+  private showReading(on: boolean): void {
+    this.reading.setVisible(on);
+    for (const p of this.coveredPanels) if (p.visible === on) p.setVisible(!on);
   }
 
   /** Draws everything on the next frame, clock or not. */
@@ -520,7 +537,7 @@ export class DeskScene extends BaseScene implements DeskHost {
       return;
     }
     this.run.setPaused(true);
-    this.reading.setVisible(false);
+    this.showReading(false);
     this.save(performance.now());
     this.scene.launch(SCENE.pause);
     this.scene.pause();
@@ -528,7 +545,7 @@ export class DeskScene extends BaseScene implements DeskHost {
 
   private setStatus(message: string, problem = false): void {
     this.status = message;
-    this.statusText.setText(message).setColor(css(problem ? COLOR.bad : COLOR.text));
+    showText(this.statusText, message, problem ? COLOR.bad : COLOR.text);
     if (problem) this.services.announcer.say(message);
   }
 
@@ -544,7 +561,7 @@ export class DeskScene extends BaseScene implements DeskHost {
   private endShift(now: number): void {
     if (this.endingAt !== undefined) return;
     this.endingAt = now + END_BANNER_MS;
-    this.reading.setVisible(false);
+    this.showReading(false);
     this.dialog?.close();
     this.overlay?.close();
     this.services.autosave.clear();
@@ -577,6 +594,16 @@ export class DeskScene extends BaseScene implements DeskHost {
       counts[o.type] = (counts[o.type] ?? 0) + 1;
     }
     return counts;
+  }
+
+  private rectangles(): DeskView['rectangles'] {
+    const out: DeskView['rectangles'] = [];
+    for (const o of this.children.list) {
+      if (o.type !== 'Rectangle' || !(o as Phaser.GameObjects.Rectangle).visible) continue;
+      const b = (o as Phaser.GameObjects.Rectangle).getBounds();
+      out.push({ x: b.x, y: b.y, w: b.width, h: b.height });
+    }
+    return out;
   }
 
   private canvasTexts(): DeskView['canvasTexts'] {

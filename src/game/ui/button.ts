@@ -1,6 +1,6 @@
 import type Phaser from 'phaser';
 import type { Focusable } from './focus-list';
-import { COLOR, css, fontPx, MIN_CANVAS_FONT_PX, textStyle, type Size } from './theme';
+import { COLOR, fontPx, MIN_CANVAS_FONT_PX, showText, textStyle, type Size } from './theme';
 
 export interface ButtonOptions {
   /** The key that triggers it from anywhere on the screen, shown on the button. */
@@ -94,7 +94,8 @@ export class Button implements Focusable {
   private fit(): void {
     const room = this.width - 14;
     let size = fontPx(this.options.size ?? 'm');
-    this.label.setWordWrapWidth(null);
+    // Each of these redraws the label (setFontSize only when the size differs), so skip the no-ops.
+    if (this.label.style.wordWrapWidth !== null) this.label.setWordWrapWidth(null);
     this.label.setFontSize(size);
     while (this.label.width > room && size > MIN_CANVAS_FONT_PX) {
       size -= 1;
@@ -106,11 +107,9 @@ export class Button implements Focusable {
   private redraw(): void {
     const key = this.options.hotkey ? `[${this.options.hotkey}] ` : '';
     const text = `${this.focused ? '▸ ' : ''}${key}${this.caption}`;
-    if (this.label.text !== text) {
-      this.label.setText(text);
-      this.fit();
-    }
-    this.label.setColor(css(this.isEnabled ? COLOR.text : COLOR.dim));
+    const changed = this.label.text !== text;
+    showText(this.label, text, this.isEnabled ? COLOR.text : COLOR.dim);
+    if (changed) this.fit();
     this.bg.setFillStyle(this.focused || this.hovered ? 0x2f3d4d : COLOR.panelRaised, this.isEnabled ? 1 : 0.5);
     this.bg.setStrokeStyle(this.focused ? 3 : 1, this.focused ? COLOR.focus : COLOR.line);
   }

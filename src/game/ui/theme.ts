@@ -84,6 +84,36 @@ export function addText(scene: Phaser.Scene, x: number, y: number, value: string
   return scene.add.text(x, y, value, textStyle(o)).setOrigin(0, 0);
 }
 
+/**
+ * Shows `value` (in `color`, when given) on a text, touching it only where it differs. Every
+ * change re-renders the text's canvas, and in WebGL uploads it again as a texture, even when
+ * the new words or colour are the ones already drawn (Phaser's setColor always redraws).
+ */
+export function showText(t: Phaser.GameObjects.Text, value: string, color?: number): void {
+  const fill = color === undefined ? undefined : css(color);
+  const recolour = fill !== undefined && t.style.color !== fill;
+  if (t.text !== value) {
+    // One redraw for both: the colour is set quietly, then the words redraw with it.
+    if (recolour) t.style.color = fill;
+    t.setText(value);
+  } else if (recolour) t.setColor(fill);
+}
+
+/**
+ * Depth of a screen's own texts: above its panels, buttons and charts (depth 0), below overlays
+ * and dialogs (90 and up). In WebGL shapes and texts are drawn by different batches, so a display
+ * list that alternates them (a panel, its label, a button, its caption, ...) ends a batch and
+ * issues a draw call at every switch; drawing all the shapes, then all the texts, takes a few.
+ */
+export const TEXT_DEPTH = 1;
+
+/** Puts the scene's texts still at depth 0 on TEXT_DEPTH; call once the screen is built. */
+export function textsAboveShapes(scene: Phaser.Scene): void {
+  for (const o of scene.children.list) {
+    if (o.type === 'Text' && (o as Phaser.GameObjects.Text).depth === 0) (o as Phaser.GameObjects.Text).setDepth(TEXT_DEPTH);
+  }
+}
+
 /** A flat panel with a hairline border. */
 export function addPanel(scene: Phaser.Scene, x: number, y: number, w: number, h: number, fill: number = COLOR.panel): Phaser.GameObjects.Rectangle {
   return scene.add.rectangle(x, y, w, h, fill).setOrigin(0, 0).setStrokeStyle(1, COLOR.line);

@@ -16,6 +16,8 @@ export const CHROMIUM_ARGS = [
 
 export interface Browser {
   context: BrowserContext;
+  /** The throwaway profile's folder: it is on the browser process's command line (the render bench finds its processes by it). */
+  profile: string;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
   });
   return {
     context,
+    profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
